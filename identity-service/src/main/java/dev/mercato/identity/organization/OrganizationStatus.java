@@ -1,0 +1,6 @@
+package dev.mercato.identity.organization;
+
+/** Lifecycle of an organization. */
+public enum OrganizationStatus {
+    ACTIVE, INACTIVE, SUSPENDED
+}

@@ -1,0 +1,105 @@
+package dev.mercato.order.account;
+
+import java.time.Clock;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mercato.platform.api.ApiException;
+import dev.mercato.platform.api.ApiResponse;
+import dev.mercato.platform.api.PageResponse;
+import dev.mercato.platform.persistence.Listings;
+import dev.mercato.platform.persistence.Listings.Visibility;
+import dev.mercato.platform.query.ListQuery;
+import dev.mercato.platform.query.QueryContext;
+import dev.mercato.platform.query.QueryFields;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** Accounts (seed 003): the organizations order-service knows, read-only. */
+@Path("/api/v1/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts")
+public class AccountResource {
+
+    static final QueryFields FIELDS = QueryFields.builder()
+            .string("id", "id")
+            .string("csn", "csn")
+            .string("name", "name")
+            .enumeration("accountType", "accountType", AccountType.class)
+            .enumeration("status", "status", AccountStatus.class)
+            .string("parentId", "parentId")
+            .string("externalId", "externalId")
+            .string("city", "city")
+            .string("postal", "postal")
+            .string("countryCode", "countryCode")
+            .string("segment", "segment")
+            .string("currency", "currency")
+            .instant("createdAt", "createdAt")
+            .instant("lastUpdated", "lastUpdated")
+            .defaultSort("-createdAt")
+            .tieBreaker("id")
+            .build();
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private final AccountRepository accounts;
+    private final ObjectMapper json;
+
+    public AccountResource(AccountRepository accounts, ObjectMapper json) {
+        this.accounts = accounts;
+        this.json = json;
+    }
+
+    @GET
+    @WithSession
+    public Uni<PageResponse<AccountResponse>> list(@Context UriInfo uri) {
+        ListQuery query = ListQuery.parse(uri.getQueryParameters(), FIELDS, QueryContext.of(Clock.systemUTC()));
+        return Listings.page(accounts, Visibility.ALL, query, this::toResponse);
+    }
+
+    @GET
+    @Path("/-dump")
+    public Multi<AccountResponse> dump() {
+        return Listings.dump(accounts, Visibility.ALL, "id", account -> account.id, this::toResponse);
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    public Uni<ApiResponse<AccountResponse>> get(@PathParam("id") String id) {
+        return accounts.findById(id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("account", id))
+                .map(account -> ApiResponse.ok(toResponse(account)));
+    }
+
+    private AccountResponse toResponse(Account account) {
+        return new AccountResponse(account.id, "account", account.csn, account.name, account.accountType.name(),
+                account.status.name(), account.parentId, account.externalId, account.addressLine1,
+                account.addressLine2, account.addressLine3, account.city, account.postal, account.stateProvince,
+                account.country, account.countryCode, account.segment, account.currency, metadataOf(account),
+                account.createdAt, account.lastUpdated);
+    }
+
+    private Map<String, Object> metadataOf(Account account) {
+        try {
+            return json.readValue(account.metadata, OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored metadata of account " + account.id + " is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.mercato.order.account;
+
+/** Whether an account may be ordered for. */
+public enum AccountStatus {
+    ACTIVE, INACTIVE, SUSPENDED
+}

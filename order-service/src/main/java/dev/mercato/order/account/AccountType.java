@@ -1,0 +1,18 @@
+package dev.mercato.order.account;
+
+/** The seed-003 account types, from the organization's place in the marketplace. */
+public enum AccountType {
+    END_CUSTOMER, VAR, VAD, VENDOR, PLATFORM;
+
+    /** The account type of an identity-service organization kind; null for kinds it does not know yet. */
+    public static AccountType ofOrganizationKind(String kind) {
+        return switch (kind) {
+            case "TENANT" -> END_CUSTOMER;
+            case "PARTNER" -> VAR;
+            case "DISTRIBUTOR" -> VAD;
+            case "VENDOR" -> VENDOR;
+            case "PLATFORM" -> PLATFORM;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,18 @@
+package dev.mercato.platform.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The error body of every Mercato API (seed 000):
+ * {@code {"code": 400, "message": "…", "errors": [{"field": "…", "message": "…"}]}}.
+ * {@code retryAfter} (seconds) is present only on 429 answers.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiError(int code, String message, List<FieldError> errors, Long retryAfter) {
+
+    public ApiError(int code, String message, List<FieldError> errors) {
+        this(code, message, errors, null);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.mercato.platform.events;
+
+/**
+ * Every Kafka topic Mercato uses, named {@code <service>.<aggregate>} and keyed by aggregate id.
+ * deploy/ has a Strimzi KafkaTopic for each (checked by the deploy tests).
+ */
+public final class Topics {
+
+    /** Organizations (platform, distributors, partners, tenants, vendors), published by identity-service. */
+    public static final String IDENTITY_ORGANIZATIONS = "identity.organizations";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mercato.platform.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mercato.platform.web.RequestIds;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Where a service records that something happened. Call it inside the transaction that makes the
+ * change ({@code @WithTransaction} service method): the event is stored with the change, or not at
+ * all, and {@link OutboxRelay} publishes it to Kafka afterwards — never lost, never sent for a change
+ * that rolled back.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+    private final String source;
+    private final Clock clock;
+
+    public Outbox(ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.json = json;
+        this.source = "/mercato/" + applicationName;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Stores {@code payload} as the event {@code type} about {@code aggregateId}, for {@code topic}.
+     *
+     * @param topic       e.g. {@code identity.organizations}
+     * @param aggregateId record key and CloudEvents subject, e.g. {@code org_01…}
+     * @param type        versioned CloudEvents type, e.g. {@code mercato.identity.organization.created.v1}
+     * @param payload     the event body; serialized to JSON now, so later changes to the object do not leak in
+     */
+    public Uni<OutboxEvent> publish(String topic, String aggregateId, String type, Object payload) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID().toString();
+        event.topic = topic;
+        event.messageKey = aggregateId;
+        event.subject = aggregateId;
+        event.eventType = type;
+        event.source = source;
+        event.occurredAt = clock.instant();
+        event.requestId = RequestIds.current();
+        event.payload = toJson(payload);
+        return Panache.getSession().chain(session -> session.persist(event)).replaceWith(event);
+    }
+
+    private String toJson(Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event payload cannot be written as JSON: " + payload.getClass(), e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mercato.testkit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service offers operators, checked the same way in each: extend it with a
+ * {@code @QuarkusTest} class. Health (readiness includes the database and Kafka), metrics, OpenAPI,
+ * Swagger UI, request ids, and the error shape for paths that do not exist.
+ */
+public abstract class PlatformEndpointsContract {
+
+    @Test
+    void reportsLiveAndReadyWithDatabaseAndKafkaChecks() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
+                .body("checks.name", hasItem(containsString("Kafka")));
+    }
+
+    @Test
+    void exposesPrometheusMetricsOpenApiAndSwagger() {
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("openapi", notNullValue());
+        given().redirects().follow(true).when().get("/swagger").then().statusCode(200);
+    }
+
+    @Test
+    void generatesOrEchoesRequestIds() {
+        given().header("X-Request-ID", "abc-123").when().get("/q/health/live")
+                .then().header("X-Request-ID", "abc-123");
+        given().header("X-Request-ID", "bad id\twith spaces").when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).header("X-Request-ID", notNullValue())
+                .header("X-Request-ID", org.hamcrest.Matchers.not(containsString(" ")));
+    }
+
+    @Test
+    void answersUnknownPathsInTheErrorShape() {
+        given().when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).body("code", equalTo(404)).body("message", notNullValue());
+    }
+}

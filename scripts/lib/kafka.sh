@@ -1,0 +1,159 @@
+# shellcheck shell=bash
+# A single-node Apache Kafka broker (KRaft, combined broker+controller) run from Maven Central
+# jars in $MERCATO_STATE/kafka. Needs JAVA_HOME (mercato_select_jdk) and mercato_init_state.
+
+mercato_kafka_port() { printf '%s' "${MERCATO_KAFKA_PORT:-9092}"; }
+mercato_kafka_controller_port() { printf '%s' "${MERCATO_KAFKA_CONTROLLER_PORT:-9093}"; }
+mercato_kafka_bootstrap() { printf '127.0.0.1:%s' "$(mercato_kafka_port)"; }
+mercato_kafka_dir() { printf '%s/kafka' "$MERCATO_STATE"; }
+
+mercato_kafka_version() {
+  sed -n '/<kafka\.version>/{s:.*<kafka\.version>\(.*\)</kafka\.version>.*:\1:p;q}' "$MERCATO_ROOT/pom.xml"
+}
+
+# Runs a Kafka main class from the lib folder in a small JVM, logging only warnings to stderr,
+# killed after MERCATO_KAFKA_TOOL_TIMEOUT (60) seconds.
+mercato_kafka_tool() {
+  local dir
+  dir=$(mercato_kafka_dir)
+  timeout "${MERCATO_KAFKA_TOOL_TIMEOUT:-60}" "$(mercato_java)" -Xmx256m -XX:+UseSerialGC \
+    -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED \
+    -Dlog4j2.configurationFile="$dir/tools-log4j2.properties" -cp "$dir/lib/*" "$@" 9>&-
+}
+
+# Downloads the broker's jars once; again only when kafka.version or infra/kafka/pom.xml change.
+mercato_kafka_fetch_libs() {
+  local lib want started
+  lib="$(mercato_kafka_dir)/lib"
+  want="kafka $(mercato_kafka_version) pom $(cksum <"$MERCATO_ROOT/infra/kafka/pom.xml" | cut -d' ' -f1)"
+  [[ -f $lib/.mercato-version && $(<"$lib/.mercato-version") == "$want" ]] && return 0
+  mercato_info "downloading Kafka $(mercato_kafka_version) jars into $lib (once)"
+  started=$SECONDS
+  rm -rf "$lib.tmp"
+  (cd "$MERCATO_ROOT" && ./mvnw -q -B -f infra/kafka/pom.xml dependency:copy-dependencies \
+      -DoutputDirectory="$lib.tmp" 9>&-) || mercato_die "could not download the Kafka jars (see above)"
+  rm -rf "$lib"
+  mv "$lib.tmp" "$lib"
+  printf '%s\n' "$want" >"$lib/.mercato-version"
+  mercato_info "Kafka jars ready ($(find "$lib" -name "*.jar" | wc -l) jars, $((SECONDS - started)) s)"
+}
+
+mercato_kafka_write_config() {
+  local dir port cport
+  dir=$(mercato_kafka_dir) port=$(mercato_kafka_port) cport=$(mercato_kafka_controller_port)
+  cat >"$dir/server.properties" <<EOF
+# Written by ./mercato up; edits are overwritten.
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$cport
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
+advertised.listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
+inter.broker.listener.name=PLAINTEXT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$dir/data
+num.partitions=3
+auto.create.topics.enable=true
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+log.retention.hours=168
+EOF
+  cat >"$dir/log4j2.properties" <<'EOF'
+# Written by ./mercato up: broker logs go to stdout, which is logs/kafka.log. No log4j shutdown
+# hook, so the broker's own shutdown messages are still logged.
+shutdownHook=disable
+appender.out.type=Console
+appender.out.name=STDOUT
+appender.out.layout.type=PatternLayout
+appender.out.layout.pattern=[%d] %p %m (%c)%n
+rootLogger.level=INFO
+rootLogger.appenderRef.out.ref=STDOUT
+logger.state.name=state.change.logger
+logger.state.level=WARN
+logger.request.name=kafka.request.logger
+logger.request.level=WARN
+EOF
+  cat >"$dir/tools-log4j2.properties" <<'EOF'
+# Written by ./mercato up: command-line tools log warnings to stderr only.
+appender.err.type=Console
+appender.err.name=STDERR
+appender.err.target=SYSTEM_ERR
+appender.err.layout.type=PatternLayout
+appender.err.layout.pattern=%p %m (%c)%n
+rootLogger.level=WARN
+rootLogger.appenderRef.err.ref=STDERR
+EOF
+}
+
+# Formats the data folder once (KRaft, standalone dynamic quorum). Formats again, wiping the
+# data, when the ports changed since, because the controller's address is stored in the log.
+mercato_kafka_format() {
+  local dir stamp id out
+  dir=$(mercato_kafka_dir)
+  stamp="$(mercato_kafka_version) $(mercato_kafka_port) $(mercato_kafka_controller_port)"
+  if [[ -f $dir/data/meta.properties && -f $dir/formatted-for ]]; then
+    [[ $(<"$dir/formatted-for") == "$stamp" ]] && return 0
+    mercato_info "Kafka version or ports changed since the data folder was formatted; wiping $dir/data"
+  fi
+  rm -rf "$dir/data" "$dir/formatted-for"
+  id=$(head -c 16 /dev/urandom | base64 | tr '+/' 'AB' | tr -d '=')
+  out=$(mercato_kafka_tool kafka.tools.StorageTool format --cluster-id "$id" \
+      --config "$dir/server.properties" --standalone 2>&1) \
+    || mercato_die "formatting Kafka storage failed: $out"
+  printf '%s\n' "$stamp" >"$dir/formatted-for"
+}
+
+# Waits until the broker answers a metadata request (lists topics), or dies with its log.
+mercato_kafka_wait_ready() {
+  local pid=$1 deadline err remaining
+  deadline=$((SECONDS + ${MERCATO_KAFKA_TIMEOUT:-90}))
+  until mercato_port_open "$(mercato_kafka_port)"; do
+    if ! mercato_pid_alive "$pid"; then
+      mercato_log_tail kafka 30 >&2
+      mercato_die "Kafka exited during startup (log: $MERCATO_STATE/logs/kafka.log)"
+    fi
+    ((SECONDS < deadline)) || { mercato_log_tail kafka 30 >&2; mercato_die "Kafka did not open port $(mercato_kafka_port) in time"; }
+    sleep 0.5
+  done
+  remaining=$((deadline - SECONDS > 5 ? deadline - SECONDS : 5))
+  err=$(MERCATO_KAFKA_TOOL_TIMEOUT=$remaining mercato_kafka_tool \
+      org.apache.kafka.tools.TopicCommand --bootstrap-server "$(mercato_kafka_bootstrap)" --list 2>&1 >/dev/null) \
+    || { mercato_log_tail kafka 30 >&2; mercato_die "Kafka does not answer metadata requests: $err"; }
+}
+
+# Starts the broker unless this state folder's broker already runs.
+mercato_kafka_up() {
+  local pid dir java_opts started port
+  if pid=$(mercato_running_pid kafka); then
+    mercato_port_open "$(mercato_kafka_port)" || mercato_kafka_wait_ready "$pid"
+    mercato_info "Kafka already running (pid $pid) on $(mercato_kafka_bootstrap)"
+    return 0
+  fi
+  for port in "$(mercato_kafka_port)" "$(mercato_kafka_controller_port)"; do
+    mercato_port_open "$port" && mercato_die "port $port is used by a process not started from" \
+      "$MERCATO_STATE; stop it or set MERCATO_KAFKA_PORT / MERCATO_KAFKA_CONTROLLER_PORT"
+  done
+  mercato_kafka_fetch_libs
+  mercato_kafka_write_config
+  mercato_kafka_format
+  dir=$(mercato_kafka_dir)
+  read -r -a java_opts <<<"${MERCATO_KAFKA_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC}"
+  mercato_info "starting Kafka on $(mercato_kafka_bootstrap) (controller port $(mercato_kafka_controller_port))"
+  started=$SECONDS
+  mercato_launch kafka "$(mercato_java)" "${java_opts[@]}" "$(mercato_marker kafka)" \
+    --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Dlog4j2.configurationFile="$dir/log4j2.properties" \
+    -cp "$dir/lib/*" kafka.Kafka "$dir/server.properties"
+  mercato_kafka_wait_ready "$(<"$(mercato_pid_file kafka)")"
+  mercato_info "Kafka ready after $((SECONDS - started)) s"
+}
+
+mercato_kafka_status_line() {
+  local pid="-" state="stopped" ready="no"
+  if pid=$(mercato_running_pid kafka); then state="running"; else pid="-"; fi
+  mercato_port_open "$(mercato_kafka_port)" && ready="yes (port open)"
+  printf '%-10s %-9s %-8s %-6s %s\n' kafka "$state" "$pid" "$(mercato_kafka_port)" "$ready"
+}

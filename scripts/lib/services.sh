@@ -1,0 +1,138 @@
+# shellcheck shell=bash
+# The six Quarkus services: build what is stale, start them as detached JVMs, wait for
+# /q/health/ready, print where they are. Needs common.sh, postgres.sh and kafka.sh.
+
+# HTTP port of service $1: MERCATO_<SERVICE>_PORT, else 8081 (identity) ... 8086 (webhook).
+mercato_service_port() {
+  local var="MERCATO_${1^^}_PORT" i
+  for i in "${!MERCATO_SERVICE_NAMES[@]}"; do
+    [[ ${MERCATO_SERVICE_NAMES[$i]} == "$1" ]] && { printf '%s' "${!var:-$((8081 + i))}"; return 0; }
+  done
+  mercato_die "unknown service '$1' (known: ${MERCATO_SERVICE_NAMES[*]})"
+}
+
+mercato_service_url() { printf 'http://127.0.0.1:%s' "$(mercato_service_port "$1")"; }
+mercato_service_jar() { printf '%s/%s-service/target/quarkus-app/quarkus-run.jar' "$MERCATO_ROOT" "$1"; }
+
+mercato_service_ready() {
+  [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$(mercato_service_url "$1")/q/health/ready" 2>/dev/null) == 200 ]]
+}
+
+# Sets MERCATO_SELECTED to the services `up` manages: MERCATO_SERVICES (space separated; empty
+# means none, i.e. only PostgreSQL and Kafka), default all six.
+mercato_select_services() {
+  local svc
+  read -r -a MERCATO_SELECTED <<<"${MERCATO_SERVICES-${MERCATO_SERVICE_NAMES[*]}}"
+  for svc in "${MERCATO_SELECTED[@]}"; do mercato_service_port "$svc" >/dev/null; done
+}
+
+# True when the service's runnable jar is missing or older than any of its inputs.
+mercato_service_stale() {
+  local jar inputs=() path
+  jar=$(mercato_service_jar "$1")
+  [[ -f $jar ]] || return 0
+  for path in "$1-service/src" "$1-service/pom.xml" platform-commons/src platform-commons/pom.xml pom.xml; do
+    [[ -e $MERCATO_ROOT/$path ]] && inputs+=("$MERCATO_ROOT/$path")
+  done
+  [[ -n $(find "${inputs[@]}" -newer "$jar" -print -quit 2>/dev/null) ]]
+}
+
+# Builds, in one Maven call, every given service that is stale and not running.
+mercato_services_build() {
+  local svc stale=()
+  if [[ ${MERCATO_SKIP_BUILD:-0} == 1 ]]; then
+    mercato_info "MERCATO_SKIP_BUILD=1: not building"
+    return 0
+  fi
+  for svc in "$@"; do
+    mercato_running_pid "$svc" >/dev/null && continue
+    mercato_service_stale "$svc" && stale+=("$svc-service")
+  done
+  ((${#stale[@]} > 0)) || return 0
+  mercato_info "building ${stale[*]} (./mvnw package, tests skipped)"
+  (cd "$MERCATO_ROOT" && ./mvnw -q -B -DskipTests -pl "$(IFS=,; printf '%s' "${stale[*]}")" -am package 9>&-) \
+    || mercato_die "the build failed (see above); fix it, or use MERCATO_SKIP_BUILD=1 to run the last build"
+}
+
+# Starts every given service that is not already running from this state folder.
+mercato_services_start() {
+  local svc pid port jar java_opts
+  read -r -a java_opts <<<"${MERCATO_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+  for svc in "$@"; do
+    if pid=$(mercato_running_pid "$svc"); then
+      mercato_info "$svc already running (pid $pid)"
+      continue
+    fi
+    port=$(mercato_service_port "$svc")
+    jar=$(mercato_service_jar "$svc")
+    [[ -f $jar ]] || mercato_die "$jar is missing: build it (./mvnw -pl $svc-service -am package) or unset MERCATO_SKIP_BUILD"
+    mercato_port_open "$port" && mercato_die "port $port for $svc is used by a process not started from" \
+      "$MERCATO_STATE; stop it or set MERCATO_${svc^^}_PORT"
+    mercato_info "starting $svc on port $port"
+    (cd "$MERCATO_ROOT" && mercato_launch "$svc" env \
+      QUARKUS_HTTP_PORT="$port" \
+      QUARKUS_PROFILE="${MERCATO_PROFILE:-prod}" \
+      KAFKA_BOOTSTRAP_SERVERS="$(mercato_kafka_bootstrap)" \
+      MERCATO_DB_HOST=127.0.0.1 \
+      MERCATO_DB_PORT="$(mercato_pg_port)" \
+      MERCATO_DB_USER="$(mercato_pg_user)" \
+      MERCATO_DB_PASSWORD="${MERCATO_DB_PASSWORD-}" \
+      MERCATO_DB_NAME="$(mercato_pg_db_name "$svc")" \
+      MERCATO_IDENTITY_URL="$(mercato_service_url identity)" \
+      "$(mercato_java)" "${java_opts[@]}" "$(mercato_marker "$svc")" -jar "$jar")
+  done
+}
+
+# Waits for every given service's readiness endpoint (MERCATO_UP_TIMEOUT, default 180 s).
+# On a crash or timeout: names the service, shows its log tail, exits 1 and leaves the rest running.
+mercato_services_wait_ready() {
+  local svc deadline pending=("$@") next
+  deadline=$((SECONDS + ${MERCATO_UP_TIMEOUT:-180}))
+  ((${#pending[@]} > 0)) && mercato_info "waiting for ${pending[*]} to be ready (up to ${MERCATO_UP_TIMEOUT:-180} s)"
+  while ((${#pending[@]} > 0)); do
+    next=()
+    for svc in "${pending[@]}"; do
+      if mercato_service_ready "$svc"; then
+        mercato_info "$svc ready"
+      elif ! mercato_running_pid "$svc" >/dev/null; then
+        mercato_log_tail "$svc" 30 >&2
+        mercato_die "$svc exited during startup; './mercato down' stops the others"
+      else
+        next+=("$svc")
+      fi
+    done
+    pending=("${next[@]}")
+    ((${#pending[@]} > 0)) || break
+    if ((SECONDS >= deadline)); then
+      for svc in "${pending[@]}"; do
+        mercato_warn "$svc is not ready at $(mercato_service_url "$svc")/q/health/ready"
+        mercato_log_tail "$svc" 30 >&2
+      done
+      mercato_die "timed out after ${MERCATO_UP_TIMEOUT:-180} s; processes left running, './mercato down' stops them"
+    fi
+    sleep 2
+  done
+}
+
+mercato_services_stop() { mercato_stop_components "${MERCATO_SERVICE_NAMES[@]}"; }
+
+mercato_service_status_line() {
+  local pid state="running" ready="no"
+  pid=$(mercato_running_pid "$1") || { pid="-"; state="stopped"; }
+  mercato_service_ready "$1" && ready="yes"
+  printf '%-10s %-9s %-8s %-6s %s\n' "$1" "$state" "$pid" "$(mercato_service_port "$1")" "$ready"
+}
+
+# The table `up` ends with.
+mercato_print_summary() {
+  local svc url
+  (($# > 0)) && printf '\n%-10s %-24s %-32s %s\n' SERVICE URL SWAGGER LOG
+  for svc in "$@"; do
+    url=$(mercato_service_url "$svc")
+    printf '%-10s %-24s %-32s %s\n' "$svc" "$url" "$url/swagger" "$MERCATO_STATE/logs/$svc.log"
+  done
+  printf '\nKafka bootstrap: %s   (log: %s)\n' "$(mercato_kafka_bootstrap)" "$MERCATO_STATE/logs/kafka.log"
+  printf 'PostgreSQL:      127.0.0.1:%s user %s, databases:' "$(mercato_pg_port)" "$(mercato_pg_user)"
+  for svc in "${MERCATO_SERVICE_NAMES[@]}"; do printf ' %s' "$(mercato_pg_db_name "$svc")"; done
+  printf '\nState folder:    %s\n' "$MERCATO_STATE"
+}

@@ -1,0 +1,56 @@
+package dev.mercato.systemtest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+
+/** The event backbone end to end, across real processes: identity-service → Kafka → order-service. */
+class OrganizationFlowSystemTest {
+
+    private static final Suite SUITE = new Suite();
+
+    @BeforeAll
+    static void startSuite() {
+        SUITE.up();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        SUITE.down();
+    }
+
+    @Test
+    void everyServiceIsReady() {
+        for (String service : Suite.SERVICES) {
+            given().when().get(SUITE.url(service) + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        }
+    }
+
+    @Test
+    void aTenantCreatedInIdentityBecomesAnAccountInOrder() {
+        String id = given().contentType(ContentType.JSON)
+                .body("""
+                        {"name": "System Test Oy", "countryCode": "FI", "currency": "eur", "billingDay": 1}""")
+                .when().post(SUITE.url("identity") + "/api/v1/tenants")
+                .then().statusCode(201)
+                .extract().path("data.id");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+                .when().get(SUITE.url("order") + "/api/v1/accounts/" + id)
+                .then().statusCode(200)
+                .body("data.name", equalTo("System Test Oy"))
+                .body("data.accountType", equalTo("END_CUSTOMER")));
+
+        given().queryParam("filter", "$eq(id,'" + id + "')")
+                .when().get(SUITE.url("order") + "/api/v1/accounts")
+                .then().statusCode(200).body("pagination.total", equalTo(1));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mercato.systemtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole suite, started with {@code ./mercato up} as a developer would, on ports, a state folder
+ * and databases of its own, and stopped with {@code ./mercato down}.
+ */
+final class Suite {
+
+    static final List<String> SERVICES = List.of("identity", "catalog", "order", "metering", "billing", "webhook");
+
+    private final Path root = Path.of(System.getProperty("mercato.root", "..")).toAbsolutePath().normalize();
+    private final Path state = Path.of(System.getProperty("mercato.state", "target/mercato-suite")).toAbsolutePath();
+    private final int portBase = Integer.getInteger("systemtest.port.base", 18080);
+
+    int port(String service) {
+        return portBase + 1 + SERVICES.indexOf(service);
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    void up() {
+        run("up", 600);
+    }
+
+    void down() {
+        run("down", 120);
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MERCATO_STATE_DIR", state.toString());
+        env.put("MERCATO_DB_PREFIX", "mercato_systest");
+        env.put("MERCATO_KAFKA_PORT", String.valueOf(portBase + 12));
+        env.put("MERCATO_KAFKA_CONTROLLER_PORT", String.valueOf(portBase + 13));
+        env.put("MERCATO_SKIP_BUILD", System.getProperty("mercato.skip.build", "1"));
+        for (String service : SERVICES) {
+            env.put("MERCATO_" + service.toUpperCase() + "_PORT", String.valueOf(port(service)));
+        }
+        return env;
+    }
+
+    private void run(String command, int timeoutSeconds) {
+        try {
+            Files.createDirectories(state);
+            Path output = state.resolve("mercato-" + command + ".out");
+            ProcessBuilder builder = new ProcessBuilder(root.resolve("mercato").toString(), command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment());
+            Process process = builder.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("./mercato " + command + " did not finish in " + timeoutSeconds + " s:\n"
+                        + Files.readString(output));
+            }
+            String printed = Files.readString(output);
+            System.out.println(printed);
+            if (process.exitValue() != 0) {
+                throw new AssertionError("./mercato " + command + " failed with " + process.exitValue() + ":\n" + printed);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("could not run ./mercato " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
