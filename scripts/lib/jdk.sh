@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Sourced by ./mvnw and ./mercato: makes JAVA_HOME point at a JDK >= 21.
 # The machines' default java may be 17; Mercato compiles for release 21.
 # POSIX sh, safe under `set -euf` (no globbing).

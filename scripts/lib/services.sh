@@ -56,9 +56,14 @@ mercato_services_build() {
 
 # Starts every given service that is not already running from this state folder.
 mercato_services_start() {
-  local svc pid port jar java_opts
-  read -r -a java_opts <<<"${MERCATO_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+  local svc pid port jar java_opts name secrets
   for svc in "$@"; do
+    # C1-only JIT keeps six JVMs light on two cores; identity gets C2, as its token endpoint is hot.
+    if [[ $svc == identity ]]; then
+      read -r -a java_opts <<<"${MERCATO_IDENTITY_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC}"
+    else
+      read -r -a java_opts <<<"${MERCATO_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+    fi
     if pid=$(mercato_running_pid "$svc"); then
       mercato_info "$svc already running (pid $pid)"
       continue
@@ -68,6 +73,10 @@ mercato_services_start() {
     [[ -f $jar ]] || mercato_die "$jar is missing: build it (./mvnw -pl $svc-service -am package) or unset MERCATO_SKIP_BUILD"
     mercato_port_open "$port" && mercato_die "port $port for $svc is used by a process not started from" \
       "$MERCATO_STATE; stop it or set MERCATO_${svc^^}_PORT"
+    secrets=()
+    if [[ $svc == identity ]]; then
+      for name in "${MERCATO_SECRET_NAMES[@]}"; do secrets+=("$name=${!name}"); done
+    fi
     mercato_info "starting $svc on port $port"
     (cd "$MERCATO_ROOT" && mercato_launch "$svc" env \
       QUARKUS_HTTP_PORT="$port" \
@@ -79,6 +88,7 @@ mercato_services_start() {
       MERCATO_DB_PASSWORD="${MERCATO_DB_PASSWORD-}" \
       MERCATO_DB_NAME="$(mercato_pg_db_name "$svc")" \
       MERCATO_IDENTITY_URL="$(mercato_service_url identity)" \
+      "${secrets[@]}" \
       "$(mercato_java)" "${java_opts[@]}" "$(mercato_marker "$svc")" -jar "$jar")
   done
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What every service offers operators, checked the same way in each: extend it with a
  * {@code @QuarkusTest} class. Health (readiness includes the database and Kafka), metrics, OpenAPI,
- * Swagger UI, request ids, and the error shape for paths that do not exist.
+ * Swagger UI, request ids, the error shape for paths that do not exist, and rate-limit headers on
+ * the API; all of it without an access token.
  */
 public abstract class PlatformEndpointsContract {
 
@@ -39,6 +40,14 @@ public abstract class PlatformEndpointsContract {
         given().header("X-Request-ID", "bad id\twith spaces").when().get("/api/v1/no-such-thing")
                 .then().statusCode(404).header("X-Request-ID", notNullValue())
                 .header("X-Request-ID", org.hamcrest.Matchers.not(containsString(" ")));
+    }
+
+    @Test
+    void tellsEveryApiCallerItsRateLimit() {
+        given().when().get("/api/v1/no-such-thing")
+                .then().header("X-RateLimit-Limit", notNullValue())
+                .header("X-RateLimit-Remaining", notNullValue())
+                .header("X-RateLimit-Reset", notNullValue());
     }
 
     @Test

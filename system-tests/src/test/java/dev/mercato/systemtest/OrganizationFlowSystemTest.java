@@ -36,21 +36,31 @@ class OrganizationFlowSystemTest {
 
     @Test
     void aTenantCreatedInIdentityBecomesAnAccountInOrder() {
-        String id = given().contentType(ContentType.JSON)
-                .body("""
-                        {"name": "System Test Oy", "countryCode": "FI", "currency": "eur", "billingDay": 1}""")
-                .when().post(SUITE.url("identity") + "/api/v1/tenants")
-                .then().statusCode(201)
-                .extract().path("data.id");
+        String token = SUITE.adminToken();
+        String distributor = create(token, "distributors", "{\"name\": \"System Test Distribution\", \"countryCode\": \"SE\"}");
+        String partner = create(token, "partners",
+                "{\"name\": \"System Test Partner\", \"countryCode\": \"FI\", \"parentId\": \"" + distributor + "\"}");
+        String tenant = create(token, "tenants",
+                "{\"name\": \"System Test Oy\", \"countryCode\": \"FI\", \"parentId\": \"" + partner + "\"}");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
-                .when().get(SUITE.url("order") + "/api/v1/accounts/" + id)
+                .auth().oauth2(token)
+                .when().get(SUITE.url("order") + "/api/v1/accounts/" + tenant)
                 .then().statusCode(200)
                 .body("data.name", equalTo("System Test Oy"))
                 .body("data.accountType", equalTo("END_CUSTOMER")));
 
-        given().queryParam("filter", "$eq(id,'" + id + "')")
+        given().auth().oauth2(token).queryParam("filter", "$eq(id,'" + tenant + "')")
                 .when().get(SUITE.url("order") + "/api/v1/accounts")
                 .then().statusCode(200).body("pagination.total", equalTo(1));
+        given().when().get(SUITE.url("order") + "/api/v1/accounts/" + tenant)
+                .then().statusCode(401);
+    }
+
+    private static String create(String token, String collection, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post(SUITE.url("identity") + "/api/v1/" + collection)
+                .then().statusCode(201)
+                .extract().path("data.id");
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 final class Suite {
 
     static final List<String> SERVICES = List.of("identity", "catalog", "order", "metering", "billing", "webhook");
+    static final String BOOTSTRAP_CLIENT_ID = "app_systemtest_bootstrap";
+    static final String BOOTSTRAP_CLIENT_SECRET = "systemtest-" + java.util.UUID.randomUUID();
 
     private final Path root = Path.of(System.getProperty("mercato.root", "..")).toAbsolutePath().normalize();
     private final Path state = Path.of(System.getProperty("mercato.state", "target/mercato-suite")).toAbsolutePath();
@@ -36,6 +38,16 @@ final class Suite {
         run("down", 120);
     }
 
+    /** A platform-admin access token from the suite's bootstrap client. */
+    String adminToken() {
+        return io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", BOOTSTRAP_CLIENT_ID)
+                .formParam("client_secret", BOOTSTRAP_CLIENT_SECRET)
+                .post(url("identity") + "/oauth/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MERCATO_STATE_DIR", state.toString());
@@ -43,6 +55,8 @@ final class Suite {
         env.put("MERCATO_KAFKA_PORT", String.valueOf(portBase + 12));
         env.put("MERCATO_KAFKA_CONTROLLER_PORT", String.valueOf(portBase + 13));
         env.put("MERCATO_SKIP_BUILD", System.getProperty("mercato.skip.build", "1"));
+        env.put("MERCATO_BOOTSTRAP_CLIENT_ID", BOOTSTRAP_CLIENT_ID);
+        env.put("MERCATO_BOOTSTRAP_CLIENT_SECRET", BOOTSTRAP_CLIENT_SECRET);
         for (String service : SERVICES) {
             env.put("MERCATO_" + service.toUpperCase() + "_PORT", String.valueOf(port(service)));
         }

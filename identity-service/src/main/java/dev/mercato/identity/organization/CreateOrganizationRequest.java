@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The body of {@code POST /api/v1/tenants}. */
-public record CreateTenantRequest(
+/** The body of {@code POST} on /distributors, /partners, /tenants, /customers and /vendors. */
+public record CreateOrganizationRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(min = 1, max = 100) String externalId,
         @Pattern(regexp = "[A-Za-z0-9]{10}", message = "must be exactly 10 letters or digits") String customerNumber,

@@ -14,7 +14,7 @@ import jakarta.persistence.Version;
 /**
  * A member of the marketplace: the platform, a distributor, a partner (reseller), a tenant (end
  * customer) or a vendor. {@code ancestry} lists the ids from the platform down to the parent,
- * separated by '/', so "is X under Y" is a prefix test.
+ * separated by '/', and {@code path} adds the organization's own id, so "is X under Y" is a prefix test.
  */
 @Entity
 @Table(name = "organization")
@@ -32,6 +32,10 @@ public class Organization {
 
     @Column(nullable = false)
     public String ancestry;
+
+    /** {@code ancestry/id} (just the id for the platform): what visibility is decided on. */
+    @Column(nullable = false)
+    public String path;
 
     @Column(nullable = false)
     public String name;

@@ -1,6 +1,5 @@
 package dev.mercato.identity.organization;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,25 +12,46 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import dev.mercato.testkit.TestKafka;
 import dev.mercato.testkit.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantResourceTest {
 
-    private static String tenantJson(String name, String customerNumber) {
+    private String partnerId;
+
+    /** Once per class, but after Quarkus has pointed RestAssured at the test port. */
+    @BeforeEach
+    void createPartner() {
+        if (partnerId != null) {
+            return;
+        }
+        String distributor = OrganizationApi.create(OrganizationApi.admin(), "distributors", "Tenant Test Distribution", null);
+        partnerId = OrganizationApi.create(OrganizationApi.admin(), "partners", "Tenant Test Partner", distributor);
+    }
+
+    private String tenantJson(String name, String customerNumber) {
         return """
                 {"name": "%s", "customerNumber": "%s", "countryCode": "FI", "currency": "EUR", "billingDay": 5,
                  "segment": "MIDMARKET", "address": {"line1": "Street 35", "city": "Helsinki", "postalCode": "00100"},
-                 "metadata": {"seats": 150}}""".formatted(name, customerNumber);
+                 "metadata": {"seats": 150}, "parentId": "%s"}""".formatted(name, customerNumber, partnerId);
     }
 
     private static String uniqueCsn() {
-        return String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()) % 9_000_000_000L + 1_000_000_000L);
+        return OrganizationApi.uniqueCsn();
+    }
+
+    /** Every request of this class is the platform admin's. */
+    private static RequestSpecification given() {
+        return OrganizationApi.as(OrganizationApi.admin());
     }
 
     @Test

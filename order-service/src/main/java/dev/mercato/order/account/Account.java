@@ -42,6 +42,10 @@ public class Account {
     @Column(nullable = false)
     public String ancestry;
 
+    /** Ancestry + '/' + id (just the id for a root): compared with the caller's path for visibility. */
+    @Column(nullable = false)
+    public String path;
+
     @Column(name = "external_id")
     public String externalId;
 

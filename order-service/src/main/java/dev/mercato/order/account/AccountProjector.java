@@ -56,6 +56,7 @@ public class AccountProjector {
         account.status = statusOf(organization.status());
         account.parentId = organization.parentId();
         account.ancestry = organization.ancestry() == null ? "" : String.join("/", organization.ancestry());
+        account.path = account.ancestry.isEmpty() ? account.id : account.ancestry + "/" + account.id;
         account.externalId = organization.externalId();
         account.countryCode = organization.countryCode();
         OrganizationChangedV1.AddressV1 address = organization.address();

@@ -21,18 +21,24 @@ import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.api.ApiResponse;
 import dev.mercato.platform.api.PageResponse;
 import dev.mercato.platform.persistence.Listings;
-import dev.mercato.platform.persistence.Listings.Visibility;
 import dev.mercato.platform.query.ListQuery;
 import dev.mercato.platform.query.QueryContext;
 import dev.mercato.platform.query.QueryFields;
+import dev.mercato.platform.security.Caller;
+import dev.mercato.platform.security.Scopes;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Accounts (seed 003): the organizations order-service knows, read-only. */
+/**
+ * Accounts (seed 003): the organizations order-service knows, read-only. Needs {@code read:customers};
+ * a caller sees its own organization's account and those below it, and nothing else (404).
+ */
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts")
+@PermissionsAllowed(Scopes.READ_CUSTOMERS)
 public class AccountResource {
 
     static final QueryFields FIELDS = QueryFields.builder()
@@ -57,32 +63,37 @@ public class AccountResource {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
+    /** The account attribute holding the owning organization's path. */
+    private static final String OWNER_PATH = "path";
+
     private final AccountRepository accounts;
     private final ObjectMapper json;
+    private final Caller caller;
 
-    public AccountResource(AccountRepository accounts, ObjectMapper json) {
+    public AccountResource(AccountRepository accounts, ObjectMapper json, Caller caller) {
         this.accounts = accounts;
         this.json = json;
+        this.caller = caller;
     }
 
     @GET
     @WithSession
     public Uni<PageResponse<AccountResponse>> list(@Context UriInfo uri) {
         ListQuery query = ListQuery.parse(uri.getQueryParameters(), FIELDS, QueryContext.of(Clock.systemUTC()));
-        return Listings.page(accounts, Visibility.ALL, query, this::toResponse);
+        return Listings.page(accounts, caller.visibility(OWNER_PATH), query, this::toResponse);
     }
 
     @GET
     @Path("/-dump")
     public Multi<AccountResponse> dump() {
-        return Listings.dump(accounts, Visibility.ALL, "id", account -> account.id, this::toResponse);
+        return Listings.dump(accounts, caller.visibility(OWNER_PATH), "id", account -> account.id, this::toResponse);
     }
 
     @GET
     @Path("/{id}")
     @WithSession
     public Uni<ApiResponse<AccountResponse>> get(@PathParam("id") String id) {
-        return accounts.findById(id)
+        return accounts.findVisible(id, caller.visibility(OWNER_PATH))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("account", id))
                 .map(account -> ApiResponse.ok(toResponse(account)));
     }

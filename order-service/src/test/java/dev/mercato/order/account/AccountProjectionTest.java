@@ -13,18 +13,25 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.mercato.testkit.TestKafka;
+import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class AccountProjectionTest {
 
+    private static RequestSpecification asPlatformAdmin() {
+        return given().auth().oauth2(OrganizationEvents.platformAdmin());
+    }
+
     @Test
     void keepsOrganizationsAsAccounts() {
-        String id = OrganizationEvents.newOrganizationId();
-        OrganizationEvents.send(id, "Projected Oy", "TENANT", "FI", 0);
+        TestOrganization tenant = OrganizationEvents.newOrganization("TENANT");
+        String id = tenant.id();
+        OrganizationEvents.send(tenant, "Projected Oy", "FI", 0);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/api/v1/accounts/" + id)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asPlatformAdmin().get("/api/v1/accounts/" + id)
                 .then().statusCode(200)
                 .body("data.name", equalTo("Projected Oy"))
                 .body("data.object", equalTo("account"))
@@ -32,20 +39,22 @@ class AccountProjectionTest {
                 .body("data.countryCode", equalTo("FI"))
                 .body("data.metadata.seats", equalTo(10)));
 
-        OrganizationEvents.send(id, "Renamed Oy", "TENANT", "FI", 1);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/api/v1/accounts/" + id)
+        OrganizationEvents.send(tenant, "Renamed Oy", "FI", 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asPlatformAdmin().get("/api/v1/accounts/" + id)
                 .then().statusCode(200).body("data.name", equalTo("Renamed Oy")));
     }
 
     @Test
     void appliesAnEventDeliveredTwiceOnlyOnce() {
-        String id = OrganizationEvents.newOrganizationId();
+        TestOrganization tenant = OrganizationEvents.newOrganization("TENANT");
+        String id = tenant.id();
         String eventId = UUID.randomUUID().toString();
-        OrganizationEvents.send(eventId, id, "Original Oy", "TENANT", "SE", 0);
+        OrganizationEvents.send(eventId, tenant, "Original Oy", "SE", 0);
         // The same event id again, with a body that would change the account if it were applied.
-        OrganizationEvents.send(eventId, id, "Redelivered Oy", "TENANT", "SE", 5);
-        String marker = OrganizationEvents.newOrganizationId();
-        OrganizationEvents.send(marker, "Marker Oy", "TENANT", "SE", 0);
+        OrganizationEvents.send(eventId, tenant, "Redelivered Oy", "SE", 5);
+        TestOrganization markerTenant = OrganizationEvents.newOrganization("TENANT");
+        String marker = markerTenant.id();
+        OrganizationEvents.send(markerTenant, "Marker Oy", "SE", 0);
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> TestSql.number("select count(*) from account where id = ?", marker) == 1);
@@ -56,11 +65,13 @@ class AccountProjectionTest {
 
     @Test
     void ignoresAnOlderSnapshotArrivingLate() {
-        String id = OrganizationEvents.newOrganizationId();
-        OrganizationEvents.send(id, "Newest Oy", "TENANT", "DK", 3);
-        OrganizationEvents.send(id, "Stale Oy", "TENANT", "DK", 2);
-        String marker = OrganizationEvents.newOrganizationId();
-        OrganizationEvents.send(marker, "Marker Oy", "TENANT", "DK", 0);
+        TestOrganization tenant = OrganizationEvents.newOrganization("TENANT");
+        String id = tenant.id();
+        OrganizationEvents.send(tenant, "Newest Oy", "DK", 3);
+        OrganizationEvents.send(tenant, "Stale Oy", "DK", 2);
+        TestOrganization markerTenant = OrganizationEvents.newOrganization("TENANT");
+        String marker = markerTenant.id();
+        OrganizationEvents.send(markerTenant, "Marker Oy", "DK", 0);
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> TestSql.number("select count(*) from account where id = ?", marker) == 1);
@@ -73,13 +84,14 @@ class AccountProjectionTest {
         TestKafka.send("identity.organizations", poisonKey, "{not json",
                 TestKafka.cloudEventHeaders(UUID.randomUUID().toString(), "mercato.identity.organization.created.v1",
                         poisonKey));
-        String next = OrganizationEvents.newOrganizationId();
-        OrganizationEvents.send(next, "After Poison Oy", "TENANT", "NO", 0);
+        TestOrganization nextTenant = OrganizationEvents.newOrganization("TENANT");
+        String next = nextTenant.id();
+        OrganizationEvents.send(nextTenant, "After Poison Oy", "NO", 0);
 
         ConsumerRecord<String, String> dead = TestKafka.awaitRecord("orders.dead-letter",
                 record -> poisonKey.equals(record.key()), Duration.ofSeconds(30));
         assertThat(dead.value()).isEqualTo("{not json");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/api/v1/accounts/" + next)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asPlatformAdmin().get("/api/v1/accounts/" + next)
                 .then().statusCode(200).body("data.name", equalTo("After Poison Oy")));
     }
 }

@@ -17,12 +17,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountResourceTest {
+
+    private static RequestSpecification asPlatformAdmin() {
+        return given().auth().oauth2(OrganizationEvents.platformAdmin());
+    }
 
     /** Five accounts in Iceland (no other test uses IS): three tenants, one partner, one distributor. */
     private final List<String> ids = new ArrayList<>();
@@ -32,9 +38,9 @@ class AccountResourceTest {
         String[][] accounts = { { "Alpha ehf", "TENANT" }, { "Bravo ehf", "TENANT" }, { "Charlie ehf", "TENANT" },
                 { "Delta Reseller ehf", "PARTNER" }, { "Echo Distribution ehf", "DISTRIBUTOR" } };
         for (String[] account : accounts) {
-            String id = OrganizationEvents.newOrganizationId();
-            ids.add(id);
-            OrganizationEvents.send(id, account[0], account[1], "IS", 0);
+            TestOrganization organization = OrganizationEvents.newOrganization(account[1]);
+            ids.add(organization.id());
+            OrganizationEvents.send(organization, account[0], "IS", 0);
         }
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> TestSql.number("select count(*) from account where country_code = 'IS'") == 5);
@@ -42,28 +48,33 @@ class AccountResourceTest {
 
     @Test
     void filtersWithPlainParameters() {
-        given().queryParam("countryCode", "IS").queryParam("accountType", "end_customer").queryParam("sort", "name")
+        asPlatformAdmin()
+                .queryParam("countryCode", "IS").queryParam("accountType", "end_customer").queryParam("sort", "name")
                 .when().get("/api/v1/accounts")
                 .then().statusCode(200)
                 .body("code", equalTo(200))
                 .body("data.name", contains("Alpha ehf", "Bravo ehf", "Charlie ehf"))
                 .body("pagination.total", equalTo(3));
-        given().queryParam("countryCode", "IS").queryParam("accountType[in]", "VAR,VAD")
+        asPlatformAdmin()
+                .queryParam("countryCode", "IS").queryParam("accountType[in]", "VAR,VAD")
                 .when().get("/api/v1/accounts")
                 .then().statusCode(200).body("data.accountType", contains("VAD", "VAR"));
-        given().queryParam("countryCode", "IS").queryParam("createdAt[gte]", "2000-01-01").queryParam("limit", 100)
+        asPlatformAdmin()
+                .queryParam("countryCode", "IS").queryParam("createdAt[gte]", "2000-01-01").queryParam("limit", 100)
                 .when().get("/api/v1/accounts")
                 .then().statusCode(200).body("pagination.total", equalTo(5));
     }
 
     @Test
     void filtersWithTheExpressionLanguage() {
-        given().queryParam("filter", "$eq(countryCode,'IS')-and-$like(name,'%ehf')-and-$neq(accountType,'END_CUSTOMER')")
+        asPlatformAdmin()
+                .queryParam("filter", "$eq(countryCode,'IS')-and-$like(name,'%ehf')-and-$neq(accountType,'END_CUSTOMER')")
                 .queryParam("sort", "-name")
                 .when().get("/api/v1/accounts")
                 .then().statusCode(200)
                 .body("data.name", contains("Echo Distribution ehf", "Delta Reseller ehf"));
-        given().queryParam("filter",
+        asPlatformAdmin()
+                .queryParam("filter",
                 "$eq(countryCode,'IS')-and-$gteq(createdAt,$date_add($date_now(),-30,'day'))-and-$eq(status,'ACTIVE')")
                 .when().get("/api/v1/accounts")
                 .then().statusCode(200).body("pagination.total", equalTo(5));
@@ -71,7 +82,8 @@ class AccountResourceTest {
 
     @Test
     void paginatesByPageAndByOffset() {
-        given().queryParam("countryCode", "IS").queryParam("sort", "name").queryParam("page", 2).queryParam("limit", 2)
+        asPlatformAdmin()
+                .queryParam("countryCode", "IS").queryParam("sort", "name").queryParam("page", 2).queryParam("limit", 2)
                 .when().get("/api/v1/accounts")
                 .then().statusCode(200)
                 .body("data.name", contains("Charlie ehf", "Delta Reseller ehf"))
@@ -79,7 +91,8 @@ class AccountResourceTest {
                 .body("pagination.limit", equalTo(2))
                 .body("pagination.total", equalTo(5))
                 .body("pagination.pages", equalTo(3));
-        given().queryParam("countryCode", "IS").queryParam("sort", "name").queryParam("offset", 4).queryParam("limit", 2)
+        asPlatformAdmin()
+                .queryParam("countryCode", "IS").queryParam("sort", "name").queryParam("offset", 4).queryParam("limit", 2)
                 .when().get("/api/v1/accounts")
                 .then().statusCode(200)
                 .body("data.name", contains("Echo Distribution ehf"));
@@ -90,7 +103,7 @@ class AccountResourceTest {
         for (String[] bad : new String[][] { { "limit", "1000" }, { "page", "zero" }, { "sort", "secret" },
                 { "filter", "$eq(name,'x'" }, { "filter", "$drop(name,'x')" }, { "passwordHash", "x" },
                 { "createdAt[gte]", "yesterday" }, { "name", "x' or '1'='1" } }) {
-            var response = given().queryParam(bad[0], bad[1]).when().get("/api/v1/accounts").then();
+            var response = asPlatformAdmin().queryParam(bad[0], bad[1]).when().get("/api/v1/accounts").then();
             if (bad[0].equals("name")) {
                 response.statusCode(200).body("data", hasSize(0)); // a value, never SQL
             } else {
@@ -102,7 +115,7 @@ class AccountResourceTest {
     @Test
     void dumpsEveryAccountWithoutPagination() {
         long all = TestSql.number("select count(*) from account");
-        given().when().get("/api/v1/accounts/-dump")
+        asPlatformAdmin().when().get("/api/v1/accounts/-dump")
                 .then().statusCode(200)
                 .body("size()", equalTo((int) all))
                 .body("id", hasItem(ids.get(0)))
@@ -111,6 +124,6 @@ class AccountResourceTest {
 
     @Test
     void answersUnknownAccountWith404() {
-        given().when().get("/api/v1/accounts/org_unknown").then().statusCode(404).body("code", equalTo(404));
+        asPlatformAdmin().when().get("/api/v1/accounts/org_unknown").then().statusCode(404).body("code", equalTo(404));
     }
 }

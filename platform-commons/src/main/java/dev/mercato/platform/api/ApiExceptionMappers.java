@@ -20,6 +20,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 /**
  * The one place where failures become HTTP answers, for every service. Every answer has the
  * {@link ApiError} shape; nothing internal (class names, SQL, stack traces) reaches the client.
@@ -69,6 +73,24 @@ public class ApiExceptionMappers {
         return respond(new ApiError(400, "Request body is not valid JSON", List.of()));
     }
 
+    // Security failures reach these (not Quarkus's built-in challenge) because authentication is not
+    // proactive. The reason a token was refused is never told: it would help whoever forged it.
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return challenge(new ApiError(401, "Authentication required", List.of()), "Bearer");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return challenge(new ApiError(401, "Invalid or expired access token", List.of()),
+                "Bearer error=\"invalid_token\"");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(new ApiError(403, "Insufficient permissions", List.of()));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -87,6 +109,11 @@ public class ApiExceptionMappers {
 
     static Response respond(ApiError error) {
         return Response.status(error.code()).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
+
+    private static Response challenge(ApiError error, String wwwAuthenticate) {
+        return Response.status(error.code()).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("WWW-Authenticate", wwwAuthenticate).entity(error).build();
     }
 
     private static String reason(int status) {

@@ -9,6 +9,12 @@ public final class Topics {
     /** Organizations (platform, distributors, partners, tenants, vendors), published by identity-service. */
     public static final String IDENTITY_ORGANIZATIONS = "identity.organizations";
 
+    /**
+     * Revoked tokens, applications, API keys and users ({@link CredentialRevokedV1}), published by
+     * identity-service and read from the beginning by every instance of every service.
+     */
+    public static final String IDENTITY_REVOCATIONS = "identity.revocations";
+
     private Topics() {
     }
 }

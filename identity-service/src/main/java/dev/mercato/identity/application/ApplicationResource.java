@@ -1,0 +1,133 @@
+package dev.mercato.identity.application;
+
+import java.time.Clock;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.mercato.platform.api.ApiResponse;
+import dev.mercato.platform.api.PageResponse;
+import dev.mercato.platform.persistence.Listings;
+import dev.mercato.platform.query.ListQuery;
+import dev.mercato.platform.query.QueryContext;
+import dev.mercato.platform.query.QueryFields;
+import dev.mercato.platform.security.Caller;
+import dev.mercato.platform.security.Role;
+import dev.mercato.platform.security.Scopes;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.PermissionsAllowed;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * OAuth applications (seed 000 "Create OAuth Application"): the client id and secret a machine client
+ * exchanges for tokens at {@code /oauth/token}. The secret is shown once, on create and on rotation.
+ * Secret-bearing answers are never stored for {@code Idempotency-Key} replay (that would keep the secret).
+ */
+@Path("/api/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Applications")
+public class ApplicationResource {
+
+    static final QueryFields FIELDS = QueryFields.builder()
+            .string("clientId", "clientId")
+            .string("name", "name")
+            .string("organizationId", "organizationId")
+            .enumeration("status", "status", ApplicationStatus.class)
+            .enumeration("role", "role", Role.class)
+            .string("createdBy", "createdBy")
+            .instant("createdAt", "createdAt")
+            .instant("updatedAt", "updatedAt")
+            .defaultSort("-createdAt")
+            .tieBreaker("clientId")
+            .build();
+
+    private final ApplicationService service;
+    private final ApplicationRepository applications;
+    private final ClientDirectory clients;
+    private final Caller caller;
+
+    public ApplicationResource(ApplicationService service, ApplicationRepository applications, ClientDirectory clients,
+            Caller caller) {
+        this.service = service;
+        this.applications = applications;
+        this.clients = clients;
+        this.caller = caller;
+    }
+
+    @POST
+    @PermissionsAllowed(Scopes.WRITE_APPLICATIONS)
+    @Operation(summary = "Create an application; the answer holds its client secret, shown this once")
+    public Uni<Response> create(@Valid @NotNull CreateApplicationRequest request) {
+        return service.create(request, caller).map(created -> Response.status(201)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(ApiResponse.created(ApplicationResponse.withSecret(created.application(), created.secret())))
+                .build());
+    }
+
+    @GET
+    @WithSession
+    @PermissionsAllowed(Scopes.READ_APPLICATIONS)
+    @Operation(summary = "List the applications of the caller's organization and below")
+    public Uni<PageResponse<ApplicationResponse>> list(@Context UriInfo uri) {
+        ListQuery query = ListQuery.parse(uri.getQueryParameters(), FIELDS, QueryContext.of(Clock.systemUTC())
+                .withMe(caller.subject()));
+        return Listings.page(applications, caller.visibility("ownerPath"), query, ApplicationResponse::of);
+    }
+
+    @GET
+    @Path("/{clientId}")
+    @PermissionsAllowed(Scopes.READ_APPLICATIONS)
+    public Uni<ApiResponse<ApplicationResponse>> get(@PathParam("clientId") String clientId) {
+        return service.visible(clientId, caller).map(app -> ApiResponse.ok(ApplicationResponse.of(app)));
+    }
+
+    @PATCH
+    @Path("/{clientId}")
+    @PermissionsAllowed(Scopes.WRITE_APPLICATIONS)
+    @Operation(summary = "Change name, description or scopes")
+    public Uni<ApiResponse<ApplicationResponse>> update(@PathParam("clientId") String clientId,
+            @Valid @NotNull UpdateApplicationRequest request) {
+        return service.update(clientId, request, caller)
+                .invoke(() -> clients.evict(clientId))
+                .map(app -> ApiResponse.ok(ApplicationResponse.of(app)));
+    }
+
+    @POST
+    @Path("/{clientId}/rotate-secret")
+    @Consumes(MediaType.WILDCARD) // no body: any or no Content-Type
+    @PermissionsAllowed(Scopes.WRITE_APPLICATIONS)
+    @Operation(summary = "Make a new client secret, shown this once")
+    public Uni<Response> rotateSecret(@PathParam("clientId") String clientId) {
+        return service.rotateSecret(clientId, caller)
+                .invoke(() -> clients.evict(clientId))
+                .map(rotated -> Response.ok(ApiResponse.ok(ApplicationResponse.withSecret(rotated.application(),
+                        rotated.secret()))).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+
+    @POST
+    @Path("/{clientId}/revoke")
+    @Consumes(MediaType.WILDCARD) // no body: any or no Content-Type
+    @PermissionsAllowed(Scopes.WRITE_APPLICATIONS)
+    @Operation(summary = "Revoke the application and every token it holds")
+    public Uni<ApiResponse<ApplicationResponse>> revoke(@PathParam("clientId") String clientId) {
+        return service.revoke(clientId, caller)
+                .invoke(() -> clients.evict(clientId))
+                .map(app -> ApiResponse.ok(ApplicationResponse.of(app)));
+    }
+}

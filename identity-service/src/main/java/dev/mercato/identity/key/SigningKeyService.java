@@ -1,0 +1,47 @@
+package dev.mercato.identity.key;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mercato.identity.audit.AuditLog;
+import dev.mercato.identity.token.TokenConfig;
+import dev.mercato.platform.security.Caller;
+import dev.mercato.platform.security.Role;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
+
+/** Key rotation: a new active key; the previous one stays published until every token it signed has expired. */
+@ApplicationScoped
+public class SigningKeyService {
+
+    // Verifiers allow some clock skew; keep the old key a little longer than the last token it signed.
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final SigningKeyStore store;
+    private final AuditLog audit;
+    private final TokenConfig tokens;
+
+    public SigningKeyService(SigningKeyStore store, AuditLog audit, TokenConfig tokens) {
+        this.store = store;
+        this.audit = audit;
+        this.tokens = tokens;
+    }
+
+    /** Rotates the keys (platform administrators only); returns the new key's id. */
+    @WithTransaction
+    public Uni<String> rotate(Caller caller) {
+        if (caller.role() != Role.PLATFORM_ADMIN) {
+            throw new ForbiddenException();
+        }
+        Instant retiredUntil = Instant.now().plus(tokens.accessTokenLifetime()).plus(CLOCK_SKEW);
+        return Panache.getSession()
+                .chain(session -> store.rotate(session, retiredUntil))
+                .call(kid -> audit.record("signing_key.rotated", "signing_key", kid, null,
+                        Map.of("previousKeyPublishedUntil", retiredUntil.toString())));
+    }
+}

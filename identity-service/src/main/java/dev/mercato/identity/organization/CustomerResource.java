@@ -1,0 +1,19 @@
+package dev.mercato.identity.organization;
+
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.mercato.platform.idempotency.IdempotentRequests;
+import dev.mercato.platform.security.Caller;
+
+/** Customers: the seed-000 name for tenants; the same organizations as /api/v1/tenants. */
+@Path("/api/v1/customers")
+@Tag(name = "Customers")
+public class CustomerResource extends OrganizationEndpoints {
+
+    public CustomerResource(OrganizationService service, OrganizationRepository organizations, OrganizationMapper mapper,
+            IdempotentRequests idempotency, Caller caller) {
+        super(OrganizationKind.TENANT, "/api/v1/customers", service, organizations, mapper, idempotency, caller);
+    }
+}

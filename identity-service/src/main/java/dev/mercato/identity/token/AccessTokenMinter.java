@@ -1,0 +1,53 @@
+package dev.mercato.identity.token;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.inject.Singleton;
+
+import dev.mercato.platform.id.Ids;
+
+/** Builds and signs one access token: the claims of docs/SECURITY.md, nothing stored. */
+@Singleton
+public class AccessTokenMinter {
+
+    public static final String AUDIENCE = "mercato";
+
+    private final JwtSigner signer;
+    private final IssuerSettings issuer;
+    private final long lifetimeSeconds;
+    private final Clock clock = Clock.systemUTC();
+
+    public AccessTokenMinter(JwtSigner signer, IssuerSettings issuer, TokenConfig config) {
+        this.signer = signer;
+        this.issuer = issuer;
+        this.lifetimeSeconds = config.accessTokenLifetime().toSeconds();
+    }
+
+    /** Lifetime of every access token, in seconds ({@code expires_in}). */
+    public long lifetimeSeconds() {
+        return lifetimeSeconds;
+    }
+
+    /** A new token for {@code subject} with {@code scope} (space-separated). */
+    public MintedToken mint(TokenSubject subject, String scope) {
+        String jti = Ids.next("tok");
+        long iat = clock.millis() / 1000;
+        long exp = iat + lifetimeSeconds;
+        StringBuilder claims = new StringBuilder(1024).append("{\"iss\":");
+        JsonText.quote(claims, issuer.issuer()).append(",\"aud\":\"").append(AUDIENCE).append("\",\"sub\":");
+        JsonText.quote(claims, subject.subject()).append(",\"client_id\":");
+        JsonText.quote(claims, subject.clientId()).append(",\"org\":");
+        JsonText.quote(claims, subject.organizationId()).append(",\"org_kind\":");
+        JsonText.quote(claims, subject.organizationKind()).append(",\"org_path\":");
+        JsonText.quote(claims, subject.organizationPath()).append(",\"role\":\"").append(subject.role().name())
+                .append("\",\"scope\":");
+        JsonText.quote(claims, scope).append(",\"jti\":\"").append(jti).append("\",\"iat\":").append(iat)
+                .append(",\"exp\":").append(exp).append('}');
+        return new MintedToken(signer.sign(claims.toString()), jti, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp));
+    }
+
+    /** A signed token and what is remembered of it. */
+    public record MintedToken(String token, String jti, Instant issuedAt, Instant expiresAt) {
+    }
+}

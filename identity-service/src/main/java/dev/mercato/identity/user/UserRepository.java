@@ -1,0 +1,33 @@
+package dev.mercato.identity.user;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mercato.platform.persistence.Listings.Visibility;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Stored users. */
+@ApplicationScoped
+public class UserRepository implements PanacheRepositoryBase<User, String> {
+
+    /** The user with this email, compared without case; null when there is none. */
+    public Uni<User> findByEmail(String email) {
+        return find("lower(email) = ?1", email.toLowerCase(Locale.ROOT)).firstResult();
+    }
+
+    /** The user with this id if {@code visibility} lets the caller see it; null otherwise. */
+    public Uni<User> findVisible(String id, Visibility visibility) {
+        Map<String, Object> parameters = new HashMap<>(visibility.parameters());
+        parameters.put("id", id);
+        String where = visibility.condition().isEmpty() ? "id = :id" : "id = :id and (" + visibility.condition() + ")";
+        return find(where, parameters).firstResult();
+    }
+
+    public Uni<Boolean> emailTaken(String email) {
+        return count("lower(email) = ?1", email.toLowerCase(Locale.ROOT)).map(count -> count > 0);
+    }
+}

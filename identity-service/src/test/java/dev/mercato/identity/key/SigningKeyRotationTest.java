@@ -1,0 +1,84 @@
+package dev.mercato.identity.key;
+
+import static dev.mercato.identity.token.OAuthTestClient.header;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mercato.identity.token.OAuthTestClient;
+import dev.mercato.platform.security.Role;
+import dev.mercato.testkit.TestSql;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SigningKeyRotationTest {
+
+    @Inject
+    SecretHasher hasher;
+
+    @Test
+    void publishesEveryKeyWithKidAlgAndUse() {
+        given().get("/.well-known/jwks.json").then().statusCode(200)
+                .body("keys.kty", everyItem(equalTo("EC")))
+                .body("keys.crv", everyItem(equalTo("P-256")))
+                .body("keys.alg", everyItem(equalTo("ES256")))
+                .body("keys.use", everyItem(equalTo("sig")))
+                .body("keys.kid", hasItem(header(OAuthTestClient.adminToken()).path("kid").asText()));
+        // Private keys are stored encrypted, never as plain PKCS#8.
+        TestSql.rows("select private_key_encrypted from signing_key")
+                .forEach(row -> assertThat((String) row.get("private_key_encrypted")).doesNotStartWith("MIG"));
+    }
+
+    @Test
+    void rotatesKeysAndKeepsThePreviousOnePublished() {
+        String before = OAuthTestClient.adminToken();
+        String oldKid = header(before).path("kid").asText();
+        String newKid = given().auth().oauth2(before).post("/api/v1/signing-keys/rotate")
+                .then().statusCode(200).extract().path("data.activeKid");
+        assertThat(newKid).isNotEqualTo(oldKid);
+
+        List<String> kids = given().get("/.well-known/jwks.json").then().statusCode(200).extract().path("keys.kid");
+        assertThat(kids).contains(oldKid, newKid);
+        String after = OAuthTestClient.adminToken();
+        assertThat(header(after).path("kid").asText()).isEqualTo(newKid);
+        // Tokens signed with the previous key stay valid until they expire.
+        given().auth().oauth2(before).get("/api/v1/applications").then().statusCode(200);
+        given().auth().oauth2(after).get("/api/v1/applications").then().statusCode(200);
+        given().contentType("application/x-www-form-urlencoded")
+                .auth().preemptive().basic(OAuthTestClient.BOOTSTRAP_ID, OAuthTestClient.BOOTSTRAP_SECRET)
+                .formParam("token", before).post("/oauth/introspect").then().body("active", equalTo(true));
+        given().auth().oauth2(after).get("/api/v1/audit-events?action=signing_key.rotated").then().statusCode(200)
+                .body("data.targetId", hasItem(newKid));
+    }
+
+    @Test
+    void onlyPlatformAdministratorsRotate() {
+        String tenant = OAuthTestClient.insertApplication(hasher, Role.TENANT_ADMIN).token();
+        given().auth().oauth2(tenant).post("/api/v1/signing-keys/rotate").then().statusCode(403).body("code", equalTo(403));
+        given().post("/api/v1/signing-keys/rotate").then().statusCode(401);
+    }
+
+    @Test
+    void discoveryDocumentNamesEveryEndpoint() {
+        String issuer = given().get("/.well-known/openid-configuration").then().statusCode(200)
+                .body("token_endpoint_auth_methods_supported", hasItems("client_secret_post", "client_secret_basic"))
+                .body("grant_types_supported", hasItems("client_credentials", "refresh_token"))
+                .body("id_token_signing_alg_values_supported", hasItem("ES256"))
+                .body("scopes_supported", hasItem("write:metering"))
+                .extract().path("issuer");
+        given().get("/.well-known/openid-configuration").then()
+                .body("token_endpoint", equalTo(issuer + "/oauth/token"))
+                .body("jwks_uri", equalTo(issuer + "/.well-known/jwks.json"))
+                .body("introspection_endpoint", equalTo(issuer + "/oauth/introspect"))
+                .body("revocation_endpoint", equalTo(issuer + "/oauth/revoke"));
+    }
+}
