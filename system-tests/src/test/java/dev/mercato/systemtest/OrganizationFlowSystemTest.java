@@ -57,6 +57,33 @@ class OrganizationFlowSystemTest {
                 .then().statusCode(401);
     }
 
+    @Test
+    void aRevokedApplicationIsRefusedByOtherServicesAtOnce() {
+        String admin = SUITE.adminToken();
+        var app = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("""
+                        {"name": "Revocation probe", "scopes": ["read:customers"]}""")
+                .when().post(SUITE.url("identity") + "/api/v1/applications")
+                .then().statusCode(201).extract().jsonPath();
+        String clientId = app.getString("data.clientId");
+        String token = given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", app.getString("data.clientSecret"))
+                .post(SUITE.url("identity") + "/oauth/token")
+                .then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(token).when().get(SUITE.url("order") + "/api/v1/accounts")
+                .then().statusCode(200);
+
+        given().auth().oauth2(admin).when().post(SUITE.url("identity") + "/api/v1/applications/" + clientId + "/revoke")
+                .then().statusCode(200);
+
+        // The token is still within its lifetime; order-service must refuse it as soon as the revocation arrives.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
+                .auth().oauth2(token).when().get(SUITE.url("order") + "/api/v1/accounts")
+                .then().statusCode(401));
+    }
+
     private static String create(String token, String collection, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().post(SUITE.url("identity") + "/api/v1/" + collection)
