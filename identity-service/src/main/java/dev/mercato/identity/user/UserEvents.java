@@ -4,15 +4,14 @@ import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.platform.events.Topics;
+import dev.mercato.platform.events.UserChangedV1;
 import dev.mercato.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 
 /** Publishes a user's new state through the outbox, in the transaction that changed it. */
 @ApplicationScoped
 public class UserEvents {
-
-    /** Users, published by identity-service (deploy/k8s/base/kafka/topics/identity-users.yaml). */
-    public static final String TOPIC = "identity.users";
 
     private final Outbox outbox;
 
@@ -21,11 +20,11 @@ public class UserEvents {
     }
 
     public Uni<Void> created(User user) {
-        return outbox.publish(TOPIC, user.id, UserChangedV1.CREATED, toEvent(user)).replaceWithVoid();
+        return outbox.publish(Topics.IDENTITY_USERS, user.id, UserChangedV1.CREATED, toEvent(user)).replaceWithVoid();
     }
 
     public Uni<Void> updated(User user) {
-        return outbox.publish(TOPIC, user.id, UserChangedV1.UPDATED, toEvent(user)).replaceWithVoid();
+        return outbox.publish(Topics.IDENTITY_USERS, user.id, UserChangedV1.UPDATED, toEvent(user)).replaceWithVoid();
     }
 
     static UserChangedV1 toEvent(User user) {

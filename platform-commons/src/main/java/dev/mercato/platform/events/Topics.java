@@ -9,6 +9,9 @@ public final class Topics {
     /** Organizations (platform, distributors, partners, tenants, vendors), published by identity-service. */
     public static final String IDENTITY_ORGANIZATIONS = "identity.organizations";
 
+    /** Users (never their password hashes), published by identity-service. */
+    public static final String IDENTITY_USERS = "identity.users";
+
     /**
      * Revoked tokens, applications, API keys and users ({@link CredentialRevokedV1}), published by
      * identity-service and read from the beginning by every instance of every service.

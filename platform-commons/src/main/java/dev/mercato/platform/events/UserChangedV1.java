@@ -1,4 +1,4 @@
-package dev.mercato.identity.user;
+package dev.mercato.platform.events;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.List;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The state of a user after a change, published on {@link UserEvents#TOPIC} as
+ * The state of a user after a change, published by identity-service on {@link Topics#IDENTITY_USERS} as
  * {@link #CREATED} or {@link #UPDATED}, keyed by user id. {@code version} grows with every change, so
  * a consumer recognises and ignores an older snapshot; {@code organizationPath} lets it decide
  * visibility without a call. Never carries the password hash.
