@@ -1,6 +1,7 @@
 package dev.mercato.testkit;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -25,6 +26,12 @@ public final class EmbeddedKafka {
     }
 
     private static KafkaClusterTestKit start() {
+        // The broker may call Exit.exit/halt on a fatal error, e.g. while the JVM shuts down; in the
+        // test JVM that would end the surefire fork with a non-zero code after every test passed.
+        Exit.setExitProcedure((status, message) -> System.err.println("embedded Kafka asked to exit(" + status
+                + "): " + message + " — ignored in the test JVM"));
+        Exit.setHaltProcedure((status, message) -> System.err.println("embedded Kafka asked to halt(" + status
+                + "): " + message + " — ignored in the test JVM"));
         try {
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -52,7 +59,7 @@ public final class EmbeddedKafka {
         if (cluster != null) {
             try {
                 cluster.close();
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 // The JVM is going away; nothing useful to do.
             }
             cluster = null;
