@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class Suite {
 
     static final List<String> SERVICES = List.of("identity", "catalog", "order", "metering", "billing", "webhook");
+    static final String DB_PREFIX = "mercato_systest";
     static final String BOOTSTRAP_CLIENT_ID = "app_systemtest_bootstrap";
     static final String BOOTSTRAP_CLIENT_SECRET = "systemtest-" + java.util.UUID.randomUUID();
 
@@ -30,8 +31,22 @@ final class Suite {
         return "http://127.0.0.1:" + port(service);
     }
 
+    /** Starts the suite on fresh databases of its own, so every run begins from nothing. */
     void up() {
+        dropDatabases();
         run("up", 600);
+    }
+
+    private void dropDatabases() {
+        String url = "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("MERCATO_PG_PORT", "5432") + "/postgres";
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(url, "postgres", "");
+                java.sql.Statement statement = admin.createStatement()) {
+            for (String service : SERVICES) {
+                statement.execute("drop database if exists " + DB_PREFIX + "_" + service + " with (force)");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("could not reset the suite's databases at " + url, e);
+        }
     }
 
     void down() {
@@ -51,7 +66,7 @@ final class Suite {
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MERCATO_STATE_DIR", state.toString());
-        env.put("MERCATO_DB_PREFIX", "mercato_systest");
+        env.put("MERCATO_DB_PREFIX", DB_PREFIX);
         env.put("MERCATO_KAFKA_PORT", String.valueOf(portBase + 12));
         env.put("MERCATO_KAFKA_CONTROLLER_PORT", String.valueOf(portBase + 13));
         env.put("MERCATO_SKIP_BUILD", System.getProperty("mercato.skip.build", "1"));
