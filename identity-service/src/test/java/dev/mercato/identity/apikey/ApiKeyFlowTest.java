@@ -4,6 +4,7 @@ import static dev.mercato.identity.token.OAuthTestClient.claims;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -68,6 +69,26 @@ class ApiKeyFlowTest {
         String basic = Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
         given().header("Authorization", "Basic " + basic).post("/api/v1/auth").then().statusCode(200)
                 .body("access_token", notNullValue());
+    }
+
+    @Test
+    void aForeignOrganizationNeverSeesOrRevokesAnotherOrganizationsKeys() {
+        OAuthTestClient.Client owner = OAuthTestClient.insertApplication(hasher, Role.PARTNER_ADMIN);
+        OAuthTestClient.Client foreign = OAuthTestClient.insertApplication(hasher, Role.PARTNER_ADMIN);
+        String id = given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
+                .body("{\"name\": \"Owner's key\", \"scopes\": [\"read:customers\"]}")
+                .when().post("/api/v1/api-keys")
+                .then().statusCode(201).extract().path("data.id");
+        String foreignToken = foreign.token();
+
+        given().auth().oauth2(foreignToken).get("/api/v1/api-keys/" + id)
+                .then().statusCode(404).body("code", equalTo(404)).body("data", equalTo(null));
+        given().auth().oauth2(foreignToken).queryParam("limit", 100).get("/api/v1/api-keys")
+                .then().statusCode(200).body("data.id", not(hasItem(id)));
+        given().auth().oauth2(foreignToken).post("/api/v1/api-keys/" + id + "/revoke")
+                .then().statusCode(404);
+        given().auth().oauth2(owner.token()).get("/api/v1/api-keys/" + id)
+                .then().statusCode(200).body("data.revokedAt", equalTo(null));
     }
 
     @Test
