@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * A fresh PostgreSQL database per service and test run, on the local server: {@code mercato_test_<service>},
  * dropped and created anew, so tests start from an empty schema and never touch the databases of a
  * suite started with {@code ./mercato up}. Host, port and user come from {@code MERCATO_TEST_DB_HOST},
- * {@code MERCATO_TEST_DB_PORT} and {@code MERCATO_TEST_DB_USER} (defaults 127.0.0.1, 5432, postgres).
+ * {@code MERCATO_TEST_DB_PORT} and {@code MERCATO_TEST_DB_USER} (defaults 127.0.0.1, 5432, postgres);
+ * {@code MERCATO_TEST_DB_PREFIX} (default {@code mercato_test_}) lets two checkouts test side by side.
  */
 public final class TestDatabase {
 
@@ -28,7 +29,7 @@ public final class TestDatabase {
 
     /** Drops and creates the test database of {@code service}. */
     public static TestDatabase recreate(String service) {
-        String name = "mercato_test_" + service;
+        String name = env("MERCATO_TEST_DB_PREFIX", "mercato_test_") + service;
         if (!SAFE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a safe database name: " + name);
         }
