@@ -12,7 +12,10 @@ mercato_random() { # mercato_random <bytes> → URL-safe base64 without padding
 # Creates $MERCATO_STATE/secrets.env (mode 600) on first use and exports every secret not already set.
 mercato_dev_secrets() {
   local file="$MERCATO_STATE/secrets.env" name value
+  MERCATO_SECRETS_NEW=0
   if [[ ! -f $file ]]; then
+    MERCATO_SECRETS_NEW=1
+    [[ -z ${MERCATO_IDENTITY_KEY_ENCRYPTION_KEY-} ]] || MERCATO_SECRETS_NEW=0
     (
       umask 077
       {
@@ -36,4 +39,32 @@ mercato_print_bootstrap_client() {
   printf '  client_id=%s\n  client_secret=%s\n' "$MERCATO_BOOTSTRAP_CLIENT_ID" "$MERCATO_BOOTSTRAP_CLIENT_SECRET"
   printf '  curl -s -X POST %s/oauth/token -d grant_type=client_credentials -d client_id=%s -d client_secret=%s\n' \
     "$(mercato_service_url identity)" "$MERCATO_BOOTSTRAP_CLIENT_ID" "$MERCATO_BOOTSTRAP_CLIENT_SECRET"
+}
+
+# identity's database holds signing keys encrypted with MERCATO_IDENTITY_KEY_ENCRYPTION_KEY and secrets
+# hashed with MERCATO_IDENTITY_SECRET_PEPPER. A database made with other secrets (another clone, a
+# deleted state folder) cannot be used: say so in one line before anything starts. The database
+# remembers a fingerprint of the secrets it was made with in its comment.
+mercato_check_identity_secrets() {
+  local db fingerprint stamp keys
+  db=$(mercato_pg_db_name identity)
+  fingerprint="mercato-secrets sha256:$(printf '%s\n%s' "$MERCATO_IDENTITY_KEY_ENCRYPTION_KEY" \
+    "$MERCATO_IDENTITY_SECRET_PEPPER" | sha256sum | cut -c1-16)"
+  stamp=$(mercato_psql -c "select coalesce(shobj_description(oid, 'pg_database'), '')
+    from pg_database where datname = '$db'") || return 0
+  if [[ $stamp == "mercato-secrets "* ]]; then
+    [[ $stamp == "$fingerprint" ]] && return 0
+    mercato_identity_secrets_mismatch "$db"
+  fi
+  keys=$(mercato_psql -d "$db" -c "select count(*) from signing_key" 2>/dev/null || echo 0)
+  # A database from before fingerprints: with keys and secrets made just now, it cannot be ours.
+  [[ $keys != 0 && $MERCATO_SECRETS_NEW == 1 ]] && mercato_identity_secrets_mismatch "$db"
+  mercato_psql -c "comment on database \"$db\" is '$fingerprint'" >/dev/null 2>&1 \
+    || mercato_warn "could not record the secrets' fingerprint on database $db"
+}
+
+mercato_identity_secrets_mismatch() {
+  mercato_die "database $1 was made with other secrets than $MERCATO_STATE/secrets.env" \
+    "(another clone or a deleted state folder); restore that secrets.env, or run ./mercato reset" \
+    "to drop the suite's databases and start over"
 }
