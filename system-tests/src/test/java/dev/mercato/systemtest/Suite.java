@@ -1,12 +1,9 @@
 package dev.mercato.systemtest;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The whole suite, started with {@code ./mercato up} as a developer would, on ports, a state folder
@@ -19,7 +16,6 @@ final class Suite {
     static final String BOOTSTRAP_CLIENT_ID = "app_systemtest_bootstrap";
     static final String BOOTSTRAP_CLIENT_SECRET = "systemtest-" + java.util.UUID.randomUUID();
 
-    private final Path root = Path.of(System.getProperty("mercato.root", "..")).toAbsolutePath().normalize();
     private final Path state = Path.of(System.getProperty("mercato.state", "target/mercato-suite")).toAbsolutePath();
     private final int portBase = Integer.getInteger("systemtest.port.base", 18080);
 
@@ -65,7 +61,6 @@ final class Suite {
 
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("MERCATO_STATE_DIR", state.toString());
         env.put("MERCATO_DB_PREFIX", DB_PREFIX);
         env.put("MERCATO_KAFKA_PORT", String.valueOf(portBase + 12));
         env.put("MERCATO_KAFKA_CONTROLLER_PORT", String.valueOf(portBase + 13));
@@ -79,30 +74,9 @@ final class Suite {
     }
 
     private void run(String command, int timeoutSeconds) {
-        try {
-            Files.createDirectories(state);
-            Path output = state.resolve("mercato-" + command + ".out");
-            ProcessBuilder builder = new ProcessBuilder(root.resolve("mercato").toString(), command)
-                    .directory(root.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
-            builder.environment().putAll(environment());
-            Process process = builder.start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("./mercato " + command + " did not finish in " + timeoutSeconds + " s:\n"
-                        + Files.readString(output));
-            }
-            String printed = Files.readString(output);
-            System.out.println(printed);
-            if (process.exitValue() != 0) {
-                throw new AssertionError("./mercato " + command + " failed with " + process.exitValue() + ":\n" + printed);
-            }
-        } catch (IOException e) {
-            throw new AssertionError("could not run ./mercato " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+        MercatoCli.Outcome outcome = MercatoCli.run(state, environment(), timeoutSeconds, command);
+        if (outcome.exitCode() != 0) {
+            throw new AssertionError("./mercato " + command + " failed with " + outcome.exitCode() + ":\n" + outcome.output());
         }
     }
 }
