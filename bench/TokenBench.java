@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *        <seconds per level> <max requests per level> <warm-up seconds> [create]
  *
  * With {@code create}, the given client (the bootstrap administrator) first creates an application
- * "token-bench" with seed 000's example scopes (or gives the one of an earlier run a new secret), and
+ * "token-bench" with three typical scopes (or gives the one of an earlier run a new secret), and
  * that application is what requests tokens.
  */
 public class TokenBench {

@@ -8,7 +8,7 @@
 # MERCATO_IDENTITY_URL           default http://127.0.0.1:8081
 # MERCATO_BENCH_CLIENT_ID/SECRET the client whose tokens are measured; when unset, the bootstrap client
 #                                (MERCATO_BOOTSTRAP_CLIENT_ID/SECRET, else the state folder's secrets.env)
-#                                creates an application "token-bench" with seed 000's example scopes
+#                                creates an application "token-bench" with three typical scopes
 #                                (read:customers read:entitlements write:metering), and that one is measured
 # MERCATO_BENCH_CONCURRENCY      default "16 64"
 # MERCATO_BENCH_SECONDS          measured seconds per level, default 20

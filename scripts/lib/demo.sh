@@ -64,7 +64,7 @@ OAuth application "My Integration" (scopes read:customers read:entitlements writ
   client_id=$client_id
   client_secret=$client_secret   (shown once)
 
-Quick Start (seed 000):
+Quick start:
   curl -X POST $MERCATO_DEMO_URL/oauth/token \\
     -H "Content-Type: application/x-www-form-urlencoded" \\
     -d "grant_type=client_credentials" -d "client_id=$client_id" -d "client_secret=$client_secret"

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * An organization as order-service knows it (seed 003 "Account"): a local read model built from
+ * An organization as order-service knows it (an "Account" of the reseller API): a local read model built from
  * identity-service's {@code identity.organizations} events, never written by this service's API.
  */
 @Entity

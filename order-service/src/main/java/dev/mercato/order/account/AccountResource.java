@@ -32,7 +32,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Accounts (seed 003): the organizations order-service knows, read-only. Needs {@code read:customers};
+ * Accounts: the organizations order-service knows, read-only. Needs {@code read:customers};
  * a caller sees its own organization's account and those below it, and nothing else (404).
  */
 @Path("/api/v1/accounts")

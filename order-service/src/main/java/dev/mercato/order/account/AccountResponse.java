@@ -3,7 +3,7 @@ package dev.mercato.order.account;
 import java.time.Instant;
 import java.util.Map;
 
-/** An account as the API shows it: the seed-003 Account object, in camelCase. */
+/** An account as the API shows it: the reseller API's Account object, in camelCase. */
 public record AccountResponse(
         String id,
         String object,

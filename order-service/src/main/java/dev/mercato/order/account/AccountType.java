@@ -1,6 +1,6 @@
 package dev.mercato.order.account;
 
-/** The seed-003 account types, from the organization's place in the marketplace. */
+/** The account types of a reseller API, from the organization's place in the marketplace. */
 public enum AccountType {
     END_CUSTOMER, VAR, VAD, VENDOR, PLATFORM;
 

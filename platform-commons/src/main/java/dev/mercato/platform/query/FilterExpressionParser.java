@@ -15,7 +15,7 @@ import dev.mercato.platform.query.FilterValue.Numeral;
 import dev.mercato.platform.query.FilterValue.Text;
 
 /**
- * A recursive-descent parser for the filter language of seed 003, for example
+ * A recursive-descent parser for the filter expression language (docs/API.md), for example
  * {@code $eq(status,'ACTIVE')-and-$gteq(createdAt,$date_add($date_now(),-30,'day'))}.
  *
  * <pre>

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads {@code page}/{@code limit} (seed 000, 1-based pages) or {@code offset}/{@code limit}
- * (seed 003) into the rows to skip and the rows to return.
+ * Reads {@code page}/{@code limit} (1-based pages) or {@code offset}/{@code limit}
+ * into the rows to skip and the rows to return.
  */
 record Paging(int offset, int limit) {
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import dev.mercato.platform.query.FilterValue.Text;
 
 /**
- * Reads the plain filter parameters of seed 000: {@code status=active} (equals) and
+ * Reads the plain filter parameters: {@code status=active} (equals) and
  * {@code createdAt[gte]=2026-01-01} (an operator in brackets); {@code in} takes comma-separated
  * values. Every parameter, and every value of a repeated parameter, is one condition; they all hold
  * together.
