@@ -123,6 +123,23 @@ export function javaStringLiterals(src) {
   return out;
 }
 
+export const TOPICS_JAVA = 'platform-commons/src/main/java/dev/mercato/platform/events/Topics.java';
+
+/**
+ * The snapshot topics that must be compacted: the constants listed on the line
+ * `COMPACTED = List.of(A, B)` of Topics.java, resolved to their values. Returns [] when there is none.
+ */
+export function compactedTopics(vfs) {
+  if (!vfs.isFile(TOPICS_JAVA)) return [];
+  const src = vfs.read(TOPICS_JAVA);
+  const list = /\bCOMPACTED\s*=\s*List\.of\(([^)]*)\)/.exec(src);
+  if (!list) return [];
+  return list[1].split(',').map((s) => s.trim()).filter(Boolean).map((name) => {
+    const constant = new RegExp(`\\b${name}\\s*=\\s*"([^"]+)"`).exec(src);
+    return constant ? constant[1] : name;
+  });
+}
+
 // Literals that only look like topics: configuration names in @ConfigMapping / @ConfigProperty.
 const CONFIG_NAME_BEFORE = /@(?:[\w.]+\.)?(?:ConfigMapping\s*\(\s*(?:prefix\s*=\s*)?|ConfigProperty\s*\(\s*name\s*=\s*)$/;
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { build, gvk, idOf, parseYamlDocs, RenderError, splitImage } from './kustomize.mjs';
 import { RealFs, OverlayFs, walkFiles } from './vfs.mjs';
-import { expectedPort, scanTopics, serviceDirs } from './code.mjs';
+import { compactedTopics, expectedPort, scanTopics, serviceDirs, TOPICS_JAVA } from './code.mjs';
 import { strictFieldErrors } from './strict.mjs';
 
 const K8S = 'deploy/k8s';
@@ -378,6 +378,15 @@ export async function runChecks(vfs) {
   }
   for (const i of ignored) c.info(`not a topic (${i.why}): "${i.value}" at ${i.where}`);
 
+  // snapshot topics (Topics.COMPACTED) are compacted everywhere, so read models can be rebuilt from them
+  const compacted = compactedTopics(vfs);
+  for (const [target, objects] of rendered) {
+    const byTopic = new Map(objects.filter((o) => o.kind === 'KafkaTopic').map((t) => [t.spec?.topicName ?? t.metadata.name, t]));
+    c.check(`[${target}] snapshot topics of ${TOPICS_JAVA} (${compacted.join(', ')}) are compacted`,
+      compacted.filter((t) => byTopic.has(t) && byTopic.get(t).spec?.config?.['cleanup.policy'] !== 'compact')
+        .map((t) => `${t}: cleanup.policy is ${byTopic.get(t).spec?.config?.['cleanup.policy'] ?? 'unset (delete)'}, not compact`));
+  }
+
   // every manifest file is part of a build (a forgotten file is a resource that never deploys)
   const stray = walkFiles(vfs, K8S).filter((f) => /\.ya?ml$/.test(f) && !usedFiles.has(f));
   c.check(`[files] every YAML file under ${K8S} is used by a kustomization`, stray.map((f) => `${f} is not referenced`));
@@ -426,6 +435,15 @@ const SELF_TESTS = [
     files: (vfs) => ({
       'billing-service/src/main/resources/application.properties': appendTo(vfs, 'billing-service/src/main/resources/application.properties',
         'mp.messaging.incoming.self-test.dead-letter-queue.topic=billing.self-test-props\n'),
+    }),
+  },
+  {
+    name: 'a snapshot topic deleted by age instead of compacted',
+    expect: /\[base\] snapshot topics .*identity\.users: cleanup\.policy is delete, not compact/,
+    files: (vfs) => ({
+      [`${BASE}/kafka/topics/identity-users.yaml`]: mutateYaml(vfs, `${BASE}/kafka/topics/identity-users.yaml`, (t) => {
+        t.spec.config['cleanup.policy'] = 'delete';
+      }),
     }),
   },
   {

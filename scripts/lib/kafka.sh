@@ -125,8 +125,47 @@ mercato_kafka_wait_ready() {
     || { mercato_log_tail kafka 30 >&2; mercato_die "Kafka does not answer metadata requests: $err"; }
 }
 
-# Starts the broker unless this state folder's broker already runs.
+# The snapshot topics: the constants on the `COMPACTED = List.of(…)` line of platform-commons'
+# Topics.java, resolved to their names (the one list; deploy's checks read it too).
+mercato_kafka_compacted_topics() {
+  local java name
+  java="$MERCATO_ROOT/platform-commons/src/main/java/dev/mercato/platform/events/Topics.java"
+  for name in $(sed -n 's/.*COMPACTED *= *List\.of(\([^)]*\)).*/\1/p' "$java" | tr ',' ' '); do
+    sed -n "s/.* $name *= *\"\([^\"]*\)\".*/\1/p" "$java"
+  done
+}
+
+# Snapshot topics are created compacted (and an older delete-policy one is switched to compact)
+# before any service starts; every other topic is created by the broker on first use.
+mercato_kafka_ensure_compacted_topics() {
+  local described topic configs=(cleanup.policy=compact min.compaction.lag.ms=86400000) out
+  described=$(mercato_kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$(mercato_kafka_bootstrap)" \
+      --describe --exclude-internal 2>&1) || mercato_die "could not describe Kafka topics: $described"
+  for topic in $(mercato_kafka_compacted_topics); do
+    if grep -qE "^Topic: ${topic//./\\.}[[:space:]].*cleanup\.policy=compact" <<<"$described"; then
+      continue
+    elif grep -qE "^Topic: ${topic//./\\.}[[:space:]]" <<<"$described"; then
+      mercato_info "Kafka topic $topic: switching to cleanup.policy=compact"
+      out=$(mercato_kafka_tool kafka.admin.ConfigCommand --bootstrap-server "$(mercato_kafka_bootstrap)" --alter \
+          --entity-type topics --entity-name "$topic" --add-config "$(IFS=,; printf '%s' "${configs[*]}")" 2>&1) \
+        || mercato_die "could not make Kafka topic $topic compacted: $out"
+    else
+      mercato_info "Kafka topic $topic: creating it compacted"
+      out=$(mercato_kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$(mercato_kafka_bootstrap)" \
+          --create --if-not-exists --topic "$topic" --config "${configs[0]}" --config "${configs[1]}" 2>&1) \
+        || mercato_die "could not create Kafka topic $topic: $out"
+    fi
+  done
+}
+
+# Starts the broker unless this state folder's broker already runs; then makes sure the snapshot
+# topics are compacted.
 mercato_kafka_up() {
+  mercato_kafka_start
+  mercato_kafka_ensure_compacted_topics
+}
+
+mercato_kafka_start() {
   local pid dir java_opts started port
   if pid=$(mercato_running_pid kafka); then
     mercato_port_open "$(mercato_kafka_port)" || mercato_kafka_wait_ready "$pid"

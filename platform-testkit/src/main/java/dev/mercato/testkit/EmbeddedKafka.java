@@ -1,5 +1,12 @@
 package dev.mercato.testkit;
 
+import java.lang.management.ManagementFactory;
+
+import javax.management.InstanceNotFoundException;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -8,8 +15,15 @@ import org.apache.kafka.common.test.TestKitNodes;
  * A real Apache Kafka broker (KRaft, one combined broker/controller node) inside the test JVM,
  * started once per JVM and shared by every test of a module. Not a mock: the same broker code
  * that runs in production, on a random local port.
+ *
+ * <p>{@link #stopBroker()} and {@link #startBroker()} take the broker down and bring it back on the
+ * same port with its data, as an outage would: clients see refused connections, then reconnect.
  */
 public final class EmbeddedKafka {
+
+    // The test resource that starts the broker and the tests that stop it may live in different
+    // class loaders, so they meet through a JVM-wide MBean rather than this class's static field.
+    private static final String CONTROL_NAME = "dev.mercato.testkit:type=EmbeddedKafka";
 
     private static KafkaClusterTestKit cluster;
 
@@ -21,8 +35,75 @@ public final class EmbeddedKafka {
         if (cluster == null) {
             cluster = start();
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedKafka::stop, "embedded-kafka-stop"));
+            registerControl();
         }
         return cluster.bootstrapServers();
+    }
+
+    /** Stops the broker of this JVM (the controller stays up); its port refuses connections until {@link #startBroker()}. */
+    public static void stopBroker() {
+        control("stopBroker");
+    }
+
+    /** Starts the stopped broker again on the same port, with the data it had, and waits until it serves. */
+    public static void startBroker() {
+        control("startBroker");
+    }
+
+    /** What the MBean offers: the broker of the class loader that started it. */
+    public interface ControlMBean {
+        void stopBroker();
+
+        void startBroker();
+    }
+
+    /** The MBean itself. */
+    public static final class Control implements ControlMBean {
+        @Override
+        public void stopBroker() {
+            shutdownBrokers();
+        }
+
+        @Override
+        public void startBroker() {
+            startupBrokers();
+        }
+    }
+
+    private static void registerControl() {
+        try {
+            ObjectName name = new ObjectName(CONTROL_NAME);
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            if (!server.isRegistered(name)) {
+                server.registerMBean(new Control(), name);
+            }
+        } catch (JMException e) {
+            throw new IllegalStateException("could not register the embedded broker's control", e);
+        }
+    }
+
+    private static void control(String operation) {
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(CONTROL_NAME), operation, null, null);
+        } catch (InstanceNotFoundException e) {
+            throw new IllegalStateException("no embedded Kafka broker runs in this JVM", e);
+        } catch (JMException e) {
+            throw new IllegalStateException("could not " + operation + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static synchronized void shutdownBrokers() {
+        cluster.brokers().values().forEach(broker -> broker.shutdown());
+        cluster.brokers().values().forEach(broker -> broker.awaitShutdown());
+    }
+
+    private static synchronized void startupBrokers() {
+        try {
+            cluster.brokers().values().forEach(broker -> broker.startup());
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the embedded Kafka broker again", e);
+        }
     }
 
     private static KafkaClusterTestKit start() {

@@ -1,5 +1,7 @@
 package dev.mercato.platform.events;
 
+import java.util.List;
+
 /**
  * Every Kafka topic Mercato uses, named {@code <service>.<aggregate>} and keyed by aggregate id.
  * deploy/ has a Strimzi KafkaTopic for each (checked by the deploy tests).
@@ -17,6 +19,15 @@ public final class Topics {
      * identity-service and read from the beginning by every instance of every service.
      */
     public static final String IDENTITY_REVOCATIONS = "identity.revocations";
+
+    /**
+     * Snapshot topics: each record is the whole state of its aggregate, keyed by its id, so the latest
+     * record per key is all a new read model needs. They are compacted ({@code cleanup.policy=compact}),
+     * never deleted by age, so any read model can be rebuilt from their beginning. A new topic of full
+     * snapshots joins this list (kept on one line: {@code ./mercato up} and the deploy checks read it),
+     * and its KafkaTopic says {@code cleanup.policy: compact}.
+     */
+    public static final List<String> COMPACTED = List.of(IDENTITY_ORGANIZATIONS, IDENTITY_USERS);
 
     private Topics() {
     }

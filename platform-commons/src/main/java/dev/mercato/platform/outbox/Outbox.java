@@ -18,10 +18,14 @@ import io.smallrye.mutiny.Uni;
  * Where a service records that something happened. Call it inside the transaction that makes the
  * change ({@code @WithTransaction} service method): the event is stored with the change, or not at
  * all, and {@link OutboxRelay} publishes it to Kafka afterwards — never lost, never sent for a change
- * that rolled back.
+ * that rolled back. The transaction also issues {@code NOTIFY mercato_outbox} (no payload), which
+ * PostgreSQL delivers at commit, so the relay starts at once instead of polling.
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** The PostgreSQL channel {@link OutboxRelay} listens on; notified, without payload, by every commit that adds events. */
+    public static final String CHANNEL = "mercato_outbox";
 
     private final ObjectMapper json;
     private final String source;
@@ -52,7 +56,11 @@ public class Outbox {
         event.occurredAt = clock.instant();
         event.requestId = RequestIds.current();
         event.payload = toJson(payload);
-        return Panache.getSession().chain(session -> session.persist(event)).replaceWith(event);
+        // NOTIFY is transactional: delivered at commit, dropped on rollback, and sent once however
+        // many events the transaction adds (PostgreSQL folds identical notifications).
+        return Panache.getSession().chain(session -> session.persist(event)
+                .chain(() -> session.createNativeQuery("notify " + CHANNEL).executeUpdate()))
+                .replaceWith(event);
     }
 
     private String toJson(Object payload) {

@@ -1,32 +1,20 @@
 package dev.mercato.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
-import dev.mercato.platform.messaging.CloudEventHeaders;
-import dev.mercato.platform.web.RequestIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,14 +24,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Moves committed outbox events to Kafka, oldest first, with CloudEvents headers and the aggregate
- * id as key. At-least-once: an event is marked published only after Kafka acknowledged it
- * ({@code acks=all}); a crash in between sends it again, and consumers deduplicate on its id.
+ * id as key. A round starts when a commit's {@code NOTIFY} arrives ({@link OutboxNotifications}), on
+ * the fallback poll, or right after a full batch; wake-ups during a round are folded into one next
+ * round. At-least-once: an event is marked published only after Kafka acknowledged it; a crash in
+ * between sends it again, and consumers deduplicate on its id. A row Kafka refuses for good is
+ * marked failed and the others go on; a transient failure leaves the rows pending and backs off.
  * A transaction-scoped advisory lock lets only one instance relay at a time, which keeps each
  * aggregate's events in order when the service runs with several replicas.
  */
@@ -57,26 +47,35 @@ public class OutboxRelay {
     private final Pool pool;
     private final Vertx vertx;
     private final OutboxConfig config;
+    private final OutboxNotifications notifications;
+    private final FailedOutboxEvents failedEvents;
     private final Map<String, Object> kafkaConfig;
     private final Counter published;
-    private final Counter failures;
+    private final Counter failedRounds;
     private final AtomicLong lagSeconds = new AtomicLong();
+    /** A round is running or scheduled (after a failure); only one at a time. */
+    private final AtomicBoolean roundActive = new AtomicBoolean();
+    /** A wake-up came since the current round started: run another one after it. */
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
 
-    private ExecutorService sender;
-    private KafkaProducer<String, byte[]> producer;
+    private ExecutorService sendThread;
+    private OutboxSender sender;
     private volatile boolean running;
-    private long failuresInARow;
-    private Instant lastCleanup = Instant.EPOCH;
+    private int failuresInARow;
 
-    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, MeterRegistry registry,
+    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, OutboxNotifications notifications,
+            FailedOutboxEvents failedEvents, MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
+        this.notifications = notifications;
+        this.failedEvents = failedEvents;
         this.kafkaConfig = kafkaConfig;
         this.published = Counter.builder("mercato.outbox.published").description("Outbox events relayed to Kafka")
                 .register(registry);
-        this.failures = Counter.builder("mercato.outbox.failures").description("Failed outbox relay rounds")
+        this.failedRounds = Counter.builder("mercato.outbox.failures")
+                .description("Relay rounds that hit a transient failure (Kafka or the database unavailable)")
                 .register(registry);
         registry.gauge("mercato.outbox.lag.seconds", lagSeconds);
     }
@@ -86,143 +85,150 @@ public class OutboxRelay {
             LOG.info("outbox relay disabled on this instance");
             return;
         }
-        sender = Executors.newSingleThreadExecutor(runnable -> {
+        sendThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay");
             thread.setDaemon(true);
             return thread;
         });
-        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer());
+        sender = new OutboxSender(kafkaConfig.get("bootstrap.servers"), config.linger());
         running = true;
-        scheduleNext(Duration.ZERO);
+        notifications.listen(this::wake);
+        vertx.setPeriodic(config.fallbackPoll().toMillis(), id -> {
+            wake();
+            failedEvents.count().subscribe().with(ignored -> { }, failure -> { });
+        });
+        vertx.setPeriodic(CLEANUP_EVERY.toMillis(), id -> deleteRelayed());
+        wake();
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        notifications.close();
         if (sender != null) {
-            sender.shutdownNow();
+            sender.close();
+        }
+        if (sendThread != null) {
+            sendThread.shutdownNow();
         }
     }
 
-    private Map<String, Object> producerConfig() {
-        Map<String, Object> properties = new java.util.HashMap<>();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        return properties;
+    /** Asks for a relay round: now, or right after the one in progress (any number of calls make one round). */
+    void wake() {
+        wakeRequested.set(true);
+        if (running && roundActive.compareAndSet(false, true)) {
+            startRound();
+        }
     }
 
-    private void scheduleNext(Duration delay) {
+    private void startRound() {
         if (!running) {
+            roundActive.set(false);
             return;
         }
-        vertx.setTimer(Math.max(1, delay.toMillis()), id -> relayOnce().subscribe().with(
-                relayed -> {
-                    failuresInARow = 0;
-                    scheduleNext(relayed >= config.batchSize() ? Duration.ZERO : config.pollInterval());
-                },
-                failure -> {
-                    failures.increment();
-                    failuresInARow++;
-                    Duration backoff = backoff();
-                    LOG.warnf("outbox relay failed (%d in a row), retrying in %d ms: %s", failuresInARow,
-                            backoff.toMillis(), failure.toString());
-                    scheduleNext(backoff);
-                }));
+        wakeRequested.set(false);
+        relayOnce().subscribe().with(this::roundDone, this::roundFailed);
+    }
+
+    private void roundDone(Round round) {
+        if (!round.failed().isEmpty()) {
+            round.failed().forEach(failed -> LOG.errorf("Kafka refused %s for good: %s; it is marked failed and"
+                    + " will not be retried", failed.event().describe(), failed.reason()));
+            failedEvents.recorded(round.failed().size());
+            failedEvents.count().subscribe().with(ignored -> { }, failure -> { });
+        }
+        if (round.transientFailure() != null) {
+            roundFailed(round.transientFailure());
+            return;
+        }
+        failuresInARow = 0;
+        if (round.read() >= config.batchSize()) {
+            startRound(); // more are waiting
+            return;
+        }
+        roundActive.set(false);
+        if (wakeRequested.get()) {
+            wake();
+        }
+    }
+
+    /** Keeps the round active through the pause, so wake-ups cannot cut the backoff short. */
+    private void roundFailed(Throwable failure) {
+        failedRounds.increment();
+        failuresInARow++;
+        Duration backoff = backoff();
+        LOG.warnf("outbox relay failed (%d in a row), retrying in %d ms: %s", failuresInARow, backoff.toMillis(),
+                failure.toString());
+        vertx.setTimer(backoff.toMillis(), id -> startRound());
     }
 
     private Duration backoff() {
-        long millis = config.pollInterval().toMillis() << Math.min(failuresInARow, 10);
-        return Duration.ofMillis(Math.min(millis, config.maxBackoff().toMillis()));
+        long millis = config.minBackoff().toMillis() << Math.min(failuresInARow - 1, 16);
+        return Duration.ofMillis(Math.max(1, Math.min(millis, config.maxBackoff().toMillis())));
     }
 
-    /** Relays one batch; emits how many events were published (0 when another instance holds the lock). */
-    Uni<Integer> relayOnce() {
+    /** One relay round; {@code read} is 0 when the outbox was empty or another instance holds the lock. */
+    Uni<Round> relayOnce() {
         return pool.withTransaction(connection -> connection
                 .query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").execute()
                 .chain(rows -> rows.iterator().next().getBoolean(0)
                         ? relayBatch(connection)
-                        : Uni.createFrom().item(0)))
-                .call(this::cleanupNowAndThen);
+                        : Uni.createFrom().item(Round.NOTHING)));
     }
 
-    private Uni<Integer> relayBatch(SqlConnection connection) {
-        return connection.preparedQuery("""
-                select id, event_id, topic, message_key, event_type, source, subject, occurred_at, request_id, payload
-                from outbox_event where published_at is null order by id limit $1""")
+    private Uni<Round> relayBatch(SqlConnection connection) {
+        return connection.preparedQuery("select " + PendingEvent.COLUMNS
+                + " from outbox_event where published_at is null and failed_at is null order by id limit $1")
                 .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
-                    List<Row> batch = new ArrayList<>();
-                    rows.forEach(batch::add);
+                    List<PendingEvent> batch = new ArrayList<>();
+                    rows.forEach(row -> batch.add(PendingEvent.from(row)));
                     if (batch.isEmpty()) {
                         lagSeconds.set(0);
-                        return Uni.createFrom().item(0);
+                        return Uni.createFrom().item(Round.NOTHING);
                     }
-                    lagSeconds.set(Duration.between(batch.get(0).getOffsetDateTime("occurred_at").toInstant(),
-                            Instant.now()).toSeconds());
+                    lagSeconds.set(Duration.between(batch.get(0).occurredAt(), Instant.now()).toSeconds());
                     Context context = Vertx.currentContext();
-                    return Uni.createFrom().item(() -> sendAndAwait(batch))
-                            .runSubscriptionOn(sender)
+                    return Uni.createFrom().item(() -> sender.send(batch))
+                            .runSubscriptionOn(sendThread)
                             .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                            .chain(ids -> connection
-                                    .preparedQuery("update outbox_event set published_at = now() where id = any($1)")
-                                    .execute(Tuple.of(ids))
-                                    .invoke(() -> published.increment(ids.length))
-                                    .replaceWith(ids.length));
+                            .call(result -> markPublished(connection, result.published()))
+                            .call(result -> markFailed(connection, result.failed()))
+                            .map(result -> new Round(batch.size(), result.failed(), result.transientFailure()));
                 });
     }
 
-    /** Sends the batch in order and waits for every acknowledgement; runs on the relay's own thread. */
-    private Long[] sendAndAwait(List<Row> batch) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        Long[] ids = new Long[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            Row row = batch.get(i);
-            ids[i] = row.getLong("id");
-            acks.add(producer.send(toRecord(row)));
-        }
-        try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(60, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
-        }
-        return ids;
-    }
-
-    private static ProducerRecord<String, byte[]> toRecord(Row row) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"),
-                row.getString("message_key"), row.getString("payload").getBytes(StandardCharsets.UTF_8));
-        OffsetDateTime occurredAt = row.getOffsetDateTime("occurred_at").withOffsetSameInstant(ZoneOffset.UTC);
-        CloudEventHeaders.write(record.headers(), row.getString("event_id"), row.getString("source"),
-                row.getString("event_type"), row.getString("subject"), occurredAt.toInstant());
-        String requestId = row.getString("request_id");
-        if (requestId != null) {
-            record.headers().add(new RecordHeader(RequestIds.KAFKA_HEADER, requestId.getBytes(StandardCharsets.UTF_8)));
-        }
-        return record;
-    }
-
-    private Uni<Void> cleanupNowAndThen(Integer ignored) {
-        Instant now = Instant.now();
-        if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) < 0) {
+    private Uni<Void> markPublished(SqlConnection connection, List<Long> ids) {
+        if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        lastCleanup = now;
-        OffsetDateTime before = OffsetDateTime.ofInstant(now.minus(config.retention()), ZoneOffset.UTC);
-        return pool.preparedQuery("delete from outbox_event where published_at < $1")
-                .execute(Tuple.of(before)).replaceWithVoid();
+        return connection.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .invoke(() -> published.increment(ids.size()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> markFailed(SqlConnection connection, List<SendResult.Failed> failed) {
+        if (failed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Long[] ids = failed.stream().map(f -> f.event().id()).toArray(Long[]::new);
+        String[] reasons = failed.stream().map(SendResult.Failed::reason).toArray(String[]::new);
+        return connection.preparedQuery("""
+                update outbox_event o set failed_at = now(), failure_reason = f.reason
+                from unnest($1::bigint[], $2::text[]) as f(id, reason) where o.id = f.id""")
+                .execute(Tuple.of(ids, reasons))
+                .replaceWithVoid();
+    }
+
+    private void deleteRelayed() {
+        pool.preparedQuery("delete from outbox_event where published_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) config.retention().toSeconds()))
+                .subscribe().with(ignored -> { }, failure -> LOG.warnf("could not delete relayed outbox events: %s",
+                        failure.toString()));
+    }
+
+    /** What one round did: rows read, rows marked failed, and a transient failure that leaves rows pending. */
+    record Round(int read, List<SendResult.Failed> failed, Throwable transientFailure) {
+        static final Round NOTHING = new Round(0, List.of(), null);
     }
 }

@@ -1,0 +1,77 @@
+package dev.mercato.order.backbone;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import dev.mercato.testkit.TestKafka;
+import dev.mercato.testkit.TestSql;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    @Inject
+    OutboxWriter writer;
+
+    private static String eventIdOf(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void relaysACommittedEventWhenItsCommitNotifiesTheRelay() {
+        // The fallback poll is ten minutes here (RelayTestConfig): only the commit's NOTIFY can start the round.
+        String topic = "backbone.notify-" + UUID.randomUUID();
+        String eventId = writer.commit(topic, "key-1", "mercato.test.notified.v1", Map.of("n", 1));
+
+        ConsumerRecord<String, String> record = TestKafka.awaitRecord(topic, r -> eventId.equals(eventIdOf(r)),
+                Duration.ofSeconds(20));
+        assertThat(record.key()).isEqualTo("key-1");
+        assertThat(record.value()).isEqualTo("{\"n\":1}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSql.number(
+                "select count(*) from outbox_event where event_id = ? and published_at is not null", eventId) == 1);
+    }
+
+    @Test
+    void marksAnEventKafkaRefusesAsFailedAndRelaysTheEventsAfterIt() {
+        String topic = "backbone.oversized-" + UUID.randomUUID();
+        String before = writer.commit(topic, "key-1", "mercato.test.small.v1", Map.of("n", 1));
+        String oversized = writer.commit(topic, "key-1", "mercato.test.large.v1", Map.of("pad", "x".repeat(2 * 1024 * 1024)));
+        String after = writer.commit(topic, "key-1", "mercato.test.small.v1", Map.of("n", 2));
+
+        TestKafka.awaitRecord(topic, r -> after.equals(eventIdOf(r)), Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSql.number(
+                "select count(*) from outbox_event where event_id in (?, ?) and published_at is not null", before, after) == 2);
+        Map<String, Object> failed = TestSql.rows("select published_at, failed_at, failure_reason from outbox_event"
+                + " where event_id = ?", oversized).get(0);
+        assertThat(failed.get("published_at")).isNull();
+        assertThat(failed.get("failed_at")).isNotNull();
+        assertThat((String) failed.get("failure_reason")).startsWith("RecordTooLargeException");
+        assertThat(TestKafka.readAll(topic, Duration.ofSeconds(2))).extracting(OutboxRelayTest::eventIdOf)
+                .containsExactly(before, after);
+
+        // Ready, with a warning: the instance keeps serving and relaying everything else.
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'Outbox relay' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Outbox relay' }.data.failedEvents", greaterThanOrEqualTo(1))
+                .body("checks.find { it.name == 'Outbox relay' }.data.warning", containsString("failed_at"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("mercato_outbox_failed_total"))
+                .body(containsString("mercato_outbox_failed_events"));
+        assertThat(TestSql.number("select count(*) from outbox_event where failed_at is not null")).isGreaterThanOrEqualTo(1);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mercato.platform.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Deletes {@code processed_event} rows older than {@code mercato.inbox.retention}, every {@code prune-every}. */
+@ApplicationScoped
+public class ProcessedEventPruner {
+
+    private static final Logger LOG = Logger.getLogger(ProcessedEventPruner.class);
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final InboxConfig config;
+
+    public ProcessedEventPruner(Pool pool, Vertx vertx, InboxConfig config) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    void schedule(@Observes StartupEvent event) {
+        vertx.setPeriodic(config.pruneEvery().toMillis(), id -> prune().subscribe().with(
+                deleted -> LOG.debugf("pruned %d processed_event rows", deleted),
+                failure -> LOG.warnf("could not prune processed_event: %s", failure.toString())));
+    }
+
+    /** Deletes the expired rows now; emits how many. */
+    public Uni<Integer> prune() {
+        return pool.preparedQuery("delete from processed_event where processed_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) config.retention().toSeconds()))
+                .map(rows -> rows.rowCount());
+    }
+}
