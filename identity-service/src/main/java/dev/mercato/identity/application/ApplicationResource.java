@@ -61,7 +61,7 @@ public class ApplicationResource {
             .instant("createdAt", "createdAt")
             .instant("updatedAt", "updatedAt")
             .defaultSort("-createdAt")
-            .tieBreaker("clientId")
+            .tieBreaker("id")
             .build();
 
     private static final CredentialKind KIND = CredentialKind.APPLICATION;

@@ -174,7 +174,7 @@ public class CredentialDirectory implements ClientAuthenticator {
         Instant now = Instant.now();
         return pool.preparedQuery("""
                 update credential set last_used_at = $2
-                where id = $1 and (last_used_at is null or last_used_at < $2 - interval '1 minute')""")
+                where id = $1 and (last_used_at is null or last_used_at < $2::timestamptz - interval '1 minute')""")
                 .execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
