@@ -16,11 +16,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.mercato.identity.credential.CredentialKind;
+import dev.mercato.identity.credential.CredentialService;
 import dev.mercato.platform.api.ApiError;
 import io.smallrye.mutiny.Uni;
 
 /**
- * {@code POST /api/v1/auth} with {@code Authorization: Basic <api-key>} (seed 003) → an access token, a
+ * {@code POST /api/v1/auth} with {@code Authorization: Basic <api-key>} → an access token, a
  * refresh token (use it at {@code /oauth/token} with {@code grant_type=refresh_token}) and {@code expires}
  * in seconds. The key may also be sent the standard way, base64 of {@code <key>:} or {@code :<key>}.
  */
@@ -30,9 +32,11 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Authentication")
 public class ApiKeyAuthResource {
 
-    private final ApiKeyService service;
+    private static final String KEY_PREFIX = CredentialKind.API_KEY.secretPrefix();
 
-    public ApiKeyAuthResource(ApiKeyService service) {
+    private final CredentialService service;
+
+    public ApiKeyAuthResource(CredentialService service) {
         this.service = service;
     }
 
@@ -43,7 +47,7 @@ public class ApiKeyAuthResource {
         if (key == null) {
             return Uni.createFrom().item(rejected("An API key is required: Authorization: Basic <api-key>"));
         }
-        return service.exchange(key).map(tokens -> tokens == null
+        return service.exchangeApiKey(key).map(tokens -> tokens == null
                 ? rejected("Invalid or revoked API key")
                 : Response.ok(new ApiKeyTokensResponse(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn()))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build());
@@ -55,13 +59,13 @@ public class ApiKeyAuthResource {
             return null;
         }
         String credential = authorization.substring(6).strip();
-        if (credential.startsWith(ApiKeyService.KEY_PREFIX)) {
+        if (credential.startsWith(KEY_PREFIX)) {
             return credential;
         }
         try {
             String decoded = new String(Base64.getDecoder().decode(credential), StandardCharsets.UTF_8);
             for (String part : decoded.split(":", -1)) {
-                if (part.startsWith(ApiKeyService.KEY_PREFIX)) {
+                if (part.startsWith(KEY_PREFIX)) {
                     return part;
                 }
             }

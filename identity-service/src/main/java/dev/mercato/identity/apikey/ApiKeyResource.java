@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.mercato.identity.credential.CredentialChanges;
+import dev.mercato.identity.credential.CredentialKind;
+import dev.mercato.identity.credential.CredentialRepository;
+import dev.mercato.identity.credential.CredentialService;
+import dev.mercato.identity.credential.CredentialStatus;
+import dev.mercato.identity.credential.NewCredential;
 import dev.mercato.platform.api.ApiResponse;
 import dev.mercato.platform.api.PageResponse;
 import dev.mercato.platform.persistence.Listings;
@@ -33,8 +40,9 @@ import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /**
- * API keys (seed 003): created by an admin, shown once, exchanged for tokens at {@code POST /api/v1/auth}.
- * The answer holding a key is never stored for {@code Idempotency-Key} replay (that would keep the key).
+ * API keys: created by an admin, shown once, exchanged for tokens at {@code POST /api/v1/auth}. The answer
+ * holding a key is never stored for {@code Idempotency-Key} replay (that would keep the key). A thin adapter
+ * over {@link CredentialService}, which serves OAuth applications the same way.
  */
 @Path("/api/v1/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +54,7 @@ public class ApiKeyResource {
             .string("id", "id")
             .string("name", "name")
             .string("organizationId", "organizationId")
-            .enumeration("status", "status", ApiKeyStatus.class)
+            .enumeration("status", "status", CredentialStatus.class)
             .enumeration("role", "role", Role.class)
             .string("createdBy", "createdBy")
             .instant("createdAt", "createdAt")
@@ -55,11 +63,13 @@ public class ApiKeyResource {
             .tieBreaker("id")
             .build();
 
-    private final ApiKeyService service;
-    private final ApiKeyRepository keys;
+    private static final CredentialKind KIND = CredentialKind.API_KEY;
+
+    private final CredentialService service;
+    private final CredentialRepository keys;
     private final Caller caller;
 
-    public ApiKeyResource(ApiKeyService service, ApiKeyRepository keys, Caller caller) {
+    public ApiKeyResource(CredentialService service, CredentialRepository keys, Caller caller) {
         this.service = service;
         this.keys = keys;
         this.caller = caller;
@@ -69,9 +79,10 @@ public class ApiKeyResource {
     @PermissionsAllowed(Scopes.WRITE_APPLICATIONS)
     @Operation(summary = "Create an API key; the answer holds the key, shown this once")
     public Uni<Response> create(@Valid @NotNull CreateApiKeyRequest request) {
-        return service.create(request, caller).map(created -> Response.status(201)
+        NewCredential wanted = new NewCredential(request.name(), null, request.scopes(), request.role());
+        return service.create(KIND, wanted, caller).map(created -> Response.status(201)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(ApiResponse.created(ApiKeyResponse.withKey(created.apiKey(), created.key())))
+                .entity(ApiResponse.created(ApiKeyResponse.withKey(created.credential(), created.secret())))
                 .build());
     }
 
@@ -82,14 +93,24 @@ public class ApiKeyResource {
     public Uni<PageResponse<ApiKeyResponse>> list(@Context UriInfo uri) {
         ListQuery query = ListQuery.parse(uri.getQueryParameters(), FIELDS, QueryContext.of(Clock.systemUTC())
                 .withMe(caller.subject()));
-        return Listings.page(keys, caller.visibility("ownerPath"), query, ApiKeyResponse::of);
+        return Listings.page(keys, keys.visibleOfKind(KIND, caller), query, ApiKeyResponse::of);
     }
 
     @GET
     @Path("/{id}")
     @PermissionsAllowed(Scopes.READ_APPLICATIONS)
     public Uni<ApiResponse<ApiKeyResponse>> get(@PathParam("id") String id) {
-        return service.visible(id, caller).map(key -> ApiResponse.ok(ApiKeyResponse.of(key)));
+        return service.visible(KIND, id, caller).map(key -> ApiResponse.ok(ApiKeyResponse.of(key)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @PermissionsAllowed(Scopes.WRITE_APPLICATIONS)
+    @Operation(summary = "Rename the key; the platform operator also rate limits")
+    public Uni<ApiResponse<ApiKeyResponse>> update(@PathParam("id") String id, @Valid @NotNull UpdateApiKeyRequest request) {
+        CredentialChanges changes = new CredentialChanges(request.name(), null, null, request.rateLimitPerHour(),
+                request.rateLimitPerMinute());
+        return service.update(KIND, id, changes, caller).map(key -> ApiResponse.ok(ApiKeyResponse.of(key)));
     }
 
     @POST
@@ -98,6 +119,6 @@ public class ApiKeyResource {
     @PermissionsAllowed(Scopes.WRITE_APPLICATIONS)
     @Operation(summary = "Revoke the key and every token obtained with it")
     public Uni<ApiResponse<ApiKeyResponse>> revoke(@PathParam("id") String id) {
-        return service.revoke(id, caller).map(key -> ApiResponse.ok(ApiKeyResponse.of(key)));
+        return service.revoke(KIND, id, caller).map(key -> ApiResponse.ok(ApiKeyResponse.of(key)));
     }
 }

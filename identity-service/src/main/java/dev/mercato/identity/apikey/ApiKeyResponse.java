@@ -5,7 +5,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An API key as the API shows it; {@code key} appears only in the answer that created it. */
+import dev.mercato.identity.credential.Credential;
+
+/**
+ * An API key as the API shows it; {@code key} appears only in the answer that created it. Rate limits are
+ * null unless the platform operator set them.
+ */
 public record ApiKeyResponse(
         String id,
         String name,
@@ -14,19 +19,22 @@ public record ApiKeyResponse(
         String role,
         String organizationId,
         String status,
+        Integer rateLimitPerHour,
+        Integer rateLimitPerMinute,
         String createdBy,
         Instant createdAt,
         Instant lastUsedAt,
         Instant revokedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
 
-    static ApiKeyResponse of(ApiKey key) {
+    static ApiKeyResponse of(Credential key) {
         return withKey(key, null);
     }
 
-    static ApiKeyResponse withKey(ApiKey apiKey, String key) {
+    static ApiKeyResponse withKey(Credential apiKey, String key) {
         return new ApiKeyResponse(apiKey.id, apiKey.name, apiKey.keyPrefix, List.of(apiKey.scopes.split(" ")),
-                apiKey.role.name(), apiKey.organizationId, apiKey.status.name(), apiKey.createdBy, apiKey.createdAt,
-                apiKey.lastUsedAt, apiKey.revokedAt, key);
+                apiKey.role.name(), apiKey.organizationId, apiKey.status.name(), apiKey.rateLimitPerHour,
+                apiKey.rateLimitPerMinute, apiKey.createdBy, apiKey.createdAt, apiKey.lastUsedAt, apiKey.revokedAt,
+                key);
     }
 }

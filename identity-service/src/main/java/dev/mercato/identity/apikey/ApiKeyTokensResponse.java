@@ -3,7 +3,7 @@ package dev.mercato.identity.apikey;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The answer of {@code POST /api/v1/auth}, exactly as seed 003: {@code expires} is the access token's
+ * The answer of {@code POST /api/v1/auth}: {@code expires} is the access token's
  * lifetime in seconds.
  */
 public record ApiKeyTokensResponse(

@@ -20,6 +20,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.mercato.identity.credential.CredentialChanges;
+import dev.mercato.identity.credential.CredentialKind;
+import dev.mercato.identity.credential.CredentialRepository;
+import dev.mercato.identity.credential.CredentialService;
+import dev.mercato.identity.credential.CredentialStatus;
+import dev.mercato.identity.credential.NewCredential;
 import dev.mercato.platform.api.ApiResponse;
 import dev.mercato.platform.api.PageResponse;
 import dev.mercato.platform.persistence.Listings;
@@ -34,9 +40,10 @@ import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /**
- * OAuth applications (seed 000 "Create OAuth Application"): the client id and secret a machine client
- * exchanges for tokens at {@code /oauth/token}. The secret is shown once, on create and on rotation.
- * Secret-bearing answers are never stored for {@code Idempotency-Key} replay (that would keep the secret).
+ * OAuth applications: the client id and secret a machine client exchanges for tokens at {@code /oauth/token}.
+ * The secret is shown once, on create and on rotation. Secret-bearing answers are never stored for
+ * {@code Idempotency-Key} replay (that would keep the secret). A thin adapter over {@link CredentialService},
+ * which serves API keys the same way.
  */
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,28 +52,27 @@ import io.smallrye.mutiny.Uni;
 public class ApplicationResource {
 
     static final QueryFields FIELDS = QueryFields.builder()
-            .string("clientId", "clientId")
+            .string("clientId", "id")
             .string("name", "name")
             .string("organizationId", "organizationId")
-            .enumeration("status", "status", ApplicationStatus.class)
+            .enumeration("status", "status", CredentialStatus.class)
             .enumeration("role", "role", Role.class)
             .string("createdBy", "createdBy")
             .instant("createdAt", "createdAt")
             .instant("updatedAt", "updatedAt")
             .defaultSort("-createdAt")
-            .tieBreaker("clientId")
+            .tieBreaker("id")
             .build();
 
-    private final ApplicationService service;
-    private final ApplicationRepository applications;
-    private final ClientDirectory clients;
+    private static final CredentialKind KIND = CredentialKind.APPLICATION;
+
+    private final CredentialService service;
+    private final CredentialRepository credentials;
     private final Caller caller;
 
-    public ApplicationResource(ApplicationService service, ApplicationRepository applications, ClientDirectory clients,
-            Caller caller) {
+    public ApplicationResource(CredentialService service, CredentialRepository credentials, Caller caller) {
         this.service = service;
-        this.applications = applications;
-        this.clients = clients;
+        this.credentials = credentials;
         this.caller = caller;
     }
 
@@ -74,9 +80,10 @@ public class ApplicationResource {
     @PermissionsAllowed(Scopes.WRITE_APPLICATIONS)
     @Operation(summary = "Create an application; the answer holds its client secret, shown this once")
     public Uni<Response> create(@Valid @NotNull CreateApplicationRequest request) {
-        return service.create(request, caller).map(created -> Response.status(201)
+        NewCredential wanted = new NewCredential(request.name(), request.description(), request.scopes(), request.role());
+        return service.create(KIND, wanted, caller).map(created -> Response.status(201)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(ApiResponse.created(ApplicationResponse.withSecret(created.application(), created.secret())))
+                .entity(ApiResponse.created(ApplicationResponse.withSecret(created.credential(), created.secret())))
                 .build());
     }
 
@@ -87,25 +94,25 @@ public class ApplicationResource {
     public Uni<PageResponse<ApplicationResponse>> list(@Context UriInfo uri) {
         ListQuery query = ListQuery.parse(uri.getQueryParameters(), FIELDS, QueryContext.of(Clock.systemUTC())
                 .withMe(caller.subject()));
-        return Listings.page(applications, caller.visibility("ownerPath"), query, ApplicationResponse::of);
+        return Listings.page(credentials, credentials.visibleOfKind(KIND, caller), query, ApplicationResponse::of);
     }
 
     @GET
     @Path("/{clientId}")
     @PermissionsAllowed(Scopes.READ_APPLICATIONS)
     public Uni<ApiResponse<ApplicationResponse>> get(@PathParam("clientId") String clientId) {
-        return service.visible(clientId, caller).map(app -> ApiResponse.ok(ApplicationResponse.of(app)));
+        return service.visible(KIND, clientId, caller).map(app -> ApiResponse.ok(ApplicationResponse.of(app)));
     }
 
     @PATCH
     @Path("/{clientId}")
     @PermissionsAllowed(Scopes.WRITE_APPLICATIONS)
-    @Operation(summary = "Change name, description or scopes")
+    @Operation(summary = "Change name, description or scopes; the platform operator also rate limits")
     public Uni<ApiResponse<ApplicationResponse>> update(@PathParam("clientId") String clientId,
             @Valid @NotNull UpdateApplicationRequest request) {
-        return service.update(clientId, request, caller)
-                .invoke(() -> clients.evict(clientId))
-                .map(app -> ApiResponse.ok(ApplicationResponse.of(app)));
+        CredentialChanges changes = new CredentialChanges(request.name(), request.description(), request.scopes(),
+                request.rateLimitPerHour(), request.rateLimitPerMinute());
+        return service.update(KIND, clientId, changes, caller).map(app -> ApiResponse.ok(ApplicationResponse.of(app)));
     }
 
     @POST
@@ -114,9 +121,8 @@ public class ApplicationResource {
     @PermissionsAllowed(Scopes.WRITE_APPLICATIONS)
     @Operation(summary = "Make a new client secret, shown this once")
     public Uni<Response> rotateSecret(@PathParam("clientId") String clientId) {
-        return service.rotateSecret(clientId, caller)
-                .invoke(() -> clients.evict(clientId))
-                .map(rotated -> Response.ok(ApiResponse.ok(ApplicationResponse.withSecret(rotated.application(),
+        return service.rotateSecret(KIND, clientId, caller)
+                .map(rotated -> Response.ok(ApiResponse.ok(ApplicationResponse.withSecret(rotated.credential(),
                         rotated.secret()))).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
 
@@ -126,8 +132,6 @@ public class ApplicationResource {
     @PermissionsAllowed(Scopes.WRITE_APPLICATIONS)
     @Operation(summary = "Revoke the application and every token it holds")
     public Uni<ApiResponse<ApplicationResponse>> revoke(@PathParam("clientId") String clientId) {
-        return service.revoke(clientId, caller)
-                .invoke(() -> clients.evict(clientId))
-                .map(app -> ApiResponse.ok(ApplicationResponse.of(app)));
+        return service.revoke(KIND, clientId, caller).map(app -> ApiResponse.ok(ApplicationResponse.of(app)));
     }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.mercato.identity.credential.Credential;
+
 /**
  * An OAuth application as the API shows it. {@code clientSecret} appears only in the answer that
- * created or rotated it, never again.
+ * created or rotated it, never again. Rate limits are null unless the platform operator set them.
  */
 public record ApplicationResponse(
         String clientId,
@@ -20,19 +22,22 @@ public record ApplicationResponse(
         String status,
         Instant secretRotatedAt,
         Instant previousSecretExpiresAt,
+        Integer rateLimitPerHour,
+        Integer rateLimitPerMinute,
         String createdBy,
         Instant createdAt,
         Instant updatedAt,
         Instant revokedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String clientSecret) {
 
-    static ApplicationResponse of(OAuthApplication app) {
+    static ApplicationResponse of(Credential app) {
         return withSecret(app, null);
     }
 
-    static ApplicationResponse withSecret(OAuthApplication app, String clientSecret) {
-        return new ApplicationResponse(app.clientId, app.name, app.description, List.of(app.scopes.split(" ")),
+    static ApplicationResponse withSecret(Credential app, String clientSecret) {
+        return new ApplicationResponse(app.id, app.name, app.description, List.of(app.scopes.split(" ")),
                 app.role.name(), app.organizationId, app.organizationKind, app.status.name(), app.secretRotatedAt,
-                app.previousSecretExpiresAt, app.createdBy, app.createdAt, app.updatedAt, app.revokedAt, clientSecret);
+                app.previousSecretExpiresAt, app.rateLimitPerHour, app.rateLimitPerMinute, app.createdBy,
+                app.createdAt, app.updatedAt, app.revokedAt, clientSecret);
     }
 }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 /**
- * A new OAuth application (seed 000).
+ * A new OAuth application.
  *
  * @param scopes within what the caller's role allows
  * @param role   the caller's role (default) or the reader role of the same organization kind

@@ -11,10 +11,11 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import dev.mercato.identity.application.ApplicationRepository;
-import dev.mercato.identity.application.ApplicationStatus;
-import dev.mercato.identity.application.ClientDirectory;
-import dev.mercato.identity.application.OAuthApplication;
+import dev.mercato.identity.credential.Credential;
+import dev.mercato.identity.credential.CredentialDirectory;
+import dev.mercato.identity.credential.CredentialKind;
+import dev.mercato.identity.credential.CredentialRepository;
+import dev.mercato.identity.credential.CredentialStatus;
 import dev.mercato.identity.audit.AuditLog;
 import dev.mercato.identity.key.SecretHasher;
 import dev.mercato.identity.organization.Organization;
@@ -41,13 +42,13 @@ public class BootstrapApplication {
 
     private final BootstrapConfig config;
     private final OrganizationService organizations;
-    private final ApplicationRepository applications;
+    private final CredentialRepository applications;
     private final SecretHasher hasher;
-    private final ClientDirectory clients;
+    private final CredentialDirectory clients;
     private final AuditLog audit;
 
     public BootstrapApplication(BootstrapConfig config, OrganizationService organizations,
-            ApplicationRepository applications, SecretHasher hasher, ClientDirectory clients, AuditLog audit) {
+            CredentialRepository applications, SecretHasher hasher, CredentialDirectory clients, AuditLog audit) {
         this.config = config;
         this.organizations = organizations;
         this.applications = applications;
@@ -79,16 +80,17 @@ public class BootstrapApplication {
 
     private Uni<String> upsert(String clientId, String secret, Organization platform) {
         return applications.findById(clientId).chain(existing -> {
-            if (existing != null && existing.status == ApplicationStatus.REVOKED) {
+            if (existing != null && existing.status == CredentialStatus.REVOKED) {
                 return Uni.createFrom().item("revoked, left as it is");
             }
             Instant now = Instant.now();
-            OAuthApplication app = existing != null ? existing : new OAuthApplication();
+            Credential app = existing != null ? existing : new Credential();
             boolean created = existing == null;
             boolean secretChanged = created || !hasher.matches(secret, app.secretHash);
             if (created) {
-                app.clientId = clientId;
-                app.status = ApplicationStatus.ACTIVE;
+                app.id = clientId;
+                app.kind = CredentialKind.APPLICATION;
+                app.status = CredentialStatus.ACTIVE;
                 app.createdBy = AuditLog.SYSTEM;
                 app.createdAt = now;
             }
@@ -107,7 +109,7 @@ public class BootstrapApplication {
             }
             app.updatedAt = now;
             String what = created ? "created" : secretChanged ? "updated with a new secret" : "up to date";
-            Uni<OAuthApplication> saved = created ? applications.persist(app) : Uni.createFrom().item(app);
+            Uni<Credential> saved = created ? applications.persist(app) : Uni.createFrom().item(app);
             return saved.call(() -> created || secretChanged
                     ? audit.record("application.bootstrapped", "application", clientId, platform.path,
                             Map.of("outcome", what))

@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.identity.audit.AuditLog;
-import dev.mercato.identity.token.TokenConfig;
 import dev.mercato.platform.security.Caller;
 import dev.mercato.platform.security.Role;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,9 +23,9 @@ public class SigningKeyService {
 
     private final SigningKeyStore store;
     private final AuditLog audit;
-    private final TokenConfig tokens;
+    private final KeyTimings tokens;
 
-    public SigningKeyService(SigningKeyStore store, AuditLog audit, TokenConfig tokens) {
+    public SigningKeyService(SigningKeyStore store, AuditLog audit, KeyTimings tokens) {
         this.store = store;
         this.audit = audit;
         this.tokens = tokens;

@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import dev.mercato.identity.token.TokenConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -30,10 +29,10 @@ public class SigningKeys {
 
     private final SigningKeyStore store;
     private final Vertx vertx;
-    private final TokenConfig config;
+    private final KeyTimings config;
     private volatile KeySet current;
 
-    public SigningKeys(SigningKeyStore store, Vertx vertx, TokenConfig config) {
+    public SigningKeys(SigningKeyStore store, Vertx vertx, KeyTimings config) {
         this.store = store;
         this.vertx = vertx;
         this.config = config;

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.events.OrganizationChangedV1;
@@ -29,13 +30,15 @@ public class OrganizationService {
     private final OrganizationMapper mapper;
     private final Outbox outbox;
     private final PlatformConfig platform;
+    private final Instance<OrganizationStatusListener> statusListeners;
 
     public OrganizationService(OrganizationRepository organizations, OrganizationMapper mapper, Outbox outbox,
-            PlatformConfig platform) {
+            PlatformConfig platform, Instance<OrganizationStatusListener> statusListeners) {
         this.organizations = organizations;
         this.mapper = mapper;
         this.outbox = outbox;
         this.platform = platform;
+        this.statusListeners = statusListeners;
     }
 
     /** The root organization, created on first use. */
@@ -85,6 +88,7 @@ public class OrganizationService {
         }
         String currency = request.currency() == null ? null : currencyOf(request.currency());
         return visible(kind, id, caller).chain(organization -> {
+            OrganizationStatus previousStatus = organization.status;
             if (request.name() != null) {
                 organization.name = request.name().strip();
             }
@@ -116,8 +120,21 @@ public class OrganizationService {
             return organizations.flush()
                     .call(() -> outbox.publish(Topics.IDENTITY_ORGANIZATIONS, organization.id,
                             OrganizationChangedV1.UPDATED, mapper.toEvent(organization)))
+                    .call(() -> statusChanged(organization, previousStatus))
                     .replaceWith(organization);
         });
+    }
+
+    /** Tells every {@link OrganizationStatusListener}, one after the other, when the status changed. */
+    private Uni<Void> statusChanged(Organization organization, OrganizationStatus previous) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (organization.status == previous) {
+            return chain;
+        }
+        for (OrganizationStatusListener listener : statusListeners) {
+            chain = chain.call(() -> listener.statusChanged(organization, previous));
+        }
+        return chain;
     }
 
     /** The organization, when it is of {@code kind} and the caller may see it; 404 otherwise. */

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.identity.access.ManageableOrganizations;
+import dev.mercato.identity.access.RoleGrants;
 import dev.mercato.identity.audit.AuditLog;
 import dev.mercato.identity.organization.Organization;
 import dev.mercato.identity.user.User;

@@ -3,12 +3,13 @@ package dev.mercato.identity.settings;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.identity.user.PasswordConfig;
+import dev.mercato.identity.user.PasswordLengths;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /** Stored organization settings, and the defaults for an organization that has none. */
 @ApplicationScoped
-public class SettingsRepository implements PanacheRepositoryBase<OrganizationSettings, String> {
+public class SettingsRepository implements PanacheRepositoryBase<OrganizationSettings, String>, PasswordLengths {
 
     /** The organization's settings, or its defaults (not persisted) when none were saved. */
     public Uni<OrganizationSettings> findOrDefaults(String organizationId, String organizationPath) {
@@ -16,7 +17,7 @@ public class SettingsRepository implements PanacheRepositoryBase<OrganizationSet
                 : OrganizationSettings.defaultsFor(organizationId, organizationPath, PasswordConfig.MINIMUM_LENGTH));
     }
 
-    /** How long a new password of a user of this organization must be. */
+    @Override
     public Uni<Integer> passwordMinLength(String organizationId) {
         return findById(organizationId)
                 .map(found -> found == null ? PasswordConfig.MINIMUM_LENGTH : found.passwordMinLength);

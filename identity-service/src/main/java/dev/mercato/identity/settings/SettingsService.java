@@ -14,9 +14,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.identity.audit.AuditLog;
-import dev.mercato.identity.federated.FederatedIssuers;
 import dev.mercato.identity.organization.Organization;
-import dev.mercato.identity.role.ManageableOrganizations;
+import dev.mercato.identity.access.ManageableOrganizations;
 import dev.mercato.identity.user.PasswordConfig;
 import dev.mercato.identity.user.WriteConflicts;
 import dev.mercato.platform.api.ApiException;
@@ -35,12 +34,12 @@ public class SettingsService {
 
     private final SettingsRepository settings;
     private final ManageableOrganizations organizations;
-    private final FederatedIssuers issuers;
+    private final ConfiguredIssuers issuers;
     private final AuditLog audit;
     private final Caller caller;
 
     public SettingsService(SettingsRepository settings, ManageableOrganizations organizations,
-            FederatedIssuers issuers, AuditLog audit, Caller caller) {
+            ConfiguredIssuers issuers, AuditLog audit, Caller caller) {
         this.settings = settings;
         this.organizations = organizations;
         this.issuers = issuers;

@@ -61,11 +61,15 @@ public class AccessTokenIssuer {
                 .map(refreshToken -> new IssuedTokens(access.token(), minter.lifetimeSeconds(), scope, refreshToken));
     }
 
-    /** For scopes already checked against the role and sorted (an application's own): skips both. */
-    Uni<IssuedTokens> issueChecked(TokenSubject subject, String scope, String grant) {
-        MintedToken access = minter.mint(subject, scope);
+    /**
+     * For scopes already checked against the role and sorted (an application's own): skips both. The token
+     * expires no later than {@code notAfter} when it is given.
+     */
+    Uni<IssuedTokens> issueChecked(TokenSubject subject, String scope, String grant, Instant notAfter) {
+        MintedToken access = minter.mint(subject, scope, notAfter);
+        long expiresIn = access.expiresAt().getEpochSecond() - access.issuedAt().getEpochSecond();
         return audit.issued(subject, access, scope, grant)
-                .replaceWith(() -> new IssuedTokens(access.token(), minter.lifetimeSeconds(), scope, null));
+                .replaceWith(() -> new IssuedTokens(access.token(), expiresIn, scope, null));
     }
 
     /** Within the caller's transaction: stores a new refresh token of {@code familyId}; returns the token. */

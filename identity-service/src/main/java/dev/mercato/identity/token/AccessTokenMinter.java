@@ -31,9 +31,20 @@ public class AccessTokenMinter {
 
     /** A new token for {@code subject} with {@code scope} (space-separated). */
     public MintedToken mint(TokenSubject subject, String scope) {
+        return mint(subject, scope, null);
+    }
+
+    /**
+     * As {@link #mint(TokenSubject, String)}, expiring no later than {@code notAfter} when it is given (a token
+     * obtained with a secret that stops working then).
+     */
+    public MintedToken mint(TokenSubject subject, String scope, Instant notAfter) {
         String jti = Ids.next("tok");
         long iat = clock.millis() / 1000;
         long exp = iat + lifetimeSeconds;
+        if (notAfter != null) {
+            exp = Math.max(iat + 1, Math.min(exp, notAfter.getEpochSecond()));
+        }
         StringBuilder claims = new StringBuilder(1024).append("{\"iss\":");
         JsonText.quote(claims, issuer.issuer()).append(",\"aud\":\"").append(AUDIENCE).append("\",\"sub\":");
         JsonText.quote(claims, subject.subject()).append(",\"client_id\":");
@@ -43,7 +54,15 @@ public class AccessTokenMinter {
         JsonText.quote(claims, subject.organizationPath()).append(",\"role\":\"").append(subject.role().name())
                 .append("\",\"scope\":");
         JsonText.quote(claims, scope).append(",\"jti\":\"").append(jti).append("\",\"iat\":").append(iat)
-                .append(",\"exp\":").append(exp).append('}');
+                .append(",\"exp\":").append(exp);
+        RateLimits limits = subject.rateLimits();
+        if (limits.perHour() != null) {
+            claims.append(",\"rate_limit_per_hour\":").append(limits.perHour().intValue());
+        }
+        if (limits.perMinute() != null) {
+            claims.append(",\"rate_limit_per_minute\":").append(limits.perMinute().intValue());
+        }
+        claims.append('}');
         return new MintedToken(signer.sign(claims.toString()), jti, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp));
     }
 

@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.mercato.identity.application.AuthenticatedClient;
-import dev.mercato.identity.application.ClientDirectory;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,11 +25,11 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "OAuth 2.0")
 public class OAuthResource {
 
-    private final ClientDirectory clients;
+    private final ClientAuthenticator clients;
     private final TokenIntrospection introspection;
     private final TokenRevocation revocation;
 
-    public OAuthResource(ClientDirectory clients, TokenIntrospection introspection, TokenRevocation revocation) {
+    public OAuthResource(ClientAuthenticator clients, TokenIntrospection introspection, TokenRevocation revocation) {
         this.clients = clients;
         this.introspection = introspection;
         this.revocation = revocation;

@@ -24,9 +24,10 @@ public class RefreshTokenStore {
             Instant expiresAt) {
         return session().chain(session -> session.createNativeQuery("""
                 insert into refresh_token (token_hash, family_id, subject, client_id, organization_id, organization_kind,
-                    organization_path, role, scope, access_jti, access_expires_at, issued_at, expires_at)
+                    organization_path, role, scope, access_jti, access_expires_at, issued_at, expires_at,
+                    rate_limit_per_hour, rate_limit_per_minute)
                 values (:hash, :family, :subject, :client, :org, :kind, :path, :role, :scope, :jti, :accessExpires,
-                    :issued, :expires)""")
+                    :issued, :expires, cast(:perHour as integer), cast(:perMinute as integer))""")
                 .setParameter("hash", tokenHash)
                 .setParameter("family", familyId)
                 .setParameter("subject", subject.subject())
@@ -40,6 +41,8 @@ public class RefreshTokenStore {
                 .setParameter("accessExpires", access.expiresAt())
                 .setParameter("issued", access.issuedAt())
                 .setParameter("expires", expiresAt)
+                .setParameter("perHour", subject.rateLimits().perHour())
+                .setParameter("perMinute", subject.rateLimits().perMinute())
                 .executeUpdate()
                 .replaceWithVoid());
     }
@@ -48,7 +51,8 @@ public class RefreshTokenStore {
     public Uni<StoredRefreshToken> find(String tokenHash) {
         return session().chain(session -> session.createNativeQuery("""
                 select family_id, subject, client_id, organization_id, organization_kind, organization_path, role, scope,
-                    spent_at is not null, revoked_at is not null or expires_at <= now()
+                    spent_at is not null, revoked_at is not null or expires_at <= now(), rate_limit_per_hour,
+                    rate_limit_per_minute
                 from refresh_token where token_hash = :hash""", Object[].class)
                 .setParameter("hash", tokenHash)
                 .getResultList()
@@ -73,6 +77,14 @@ public class RefreshTokenStore {
     /** Revokes every refresh token of an application or API key. */
     public Uni<List<LiveAccessToken>> revokeClient(String clientId) {
         return revokeWhere("client_id = :value", clientId);
+    }
+
+    /**
+     * Revokes every refresh token of an organization and its subtree: those whose organization path holds
+     * {@code organizationId}. A rare operation (a suspension), so a scan is acceptable.
+     */
+    public Uni<List<LiveAccessToken>> revokeOrganization(String organizationId) {
+        return revokeWhere(":value = any(string_to_array(organization_path, '/'))", organizationId);
     }
 
     /** Revokes every refresh token of a subject (user, application, API key). */
@@ -102,8 +114,13 @@ public class RefreshTokenStore {
 
     private static StoredRefreshToken toStored(Object[] row) {
         TokenSubject subject = new TokenSubject((String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                (String) row[5], Role.valueOf((String) row[6]));
+                (String) row[5], Role.valueOf((String) row[6]),
+                RateLimits.of(integer(row[10]), integer(row[11])));
         return new StoredRefreshToken((String) row[0], subject, (String) row[7], (Boolean) row[8], (Boolean) row[9]);
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 
     /**

@@ -33,16 +33,27 @@ public class Revocations {
      *
      * @param kind      TOKEN (value = {@code jti}), CLIENT (value = application client id or API key id: every
      *                  token it obtained and its refresh tokens) or SUBJECT (value = {@code sub}, e.g. a disabled
-     *                  user: every token and refresh token of that subject issued until now)
+     *                  user: every token and refresh token of that subject issued until now) or ORGANIZATION
+     *                  (value = organization id, e.g. a suspended one: every token and refresh token whose
+     *                  organization path holds it, issued until now)
      * @param expiresAt when the entry may be forgotten: the expiry of the token, or now + the access-token
      *                  lifetime for a client or subject
      */
     public Uni<Void> publish(CredentialRevokedV1.Kind kind, String value, Instant expiresAt) {
-        Instant now = Instant.now();
+        return publish(kind, value, Instant.now(), expiresAt);
+    }
+
+    /**
+     * As {@link #publish(CredentialRevokedV1.Kind, String, Instant)}, for tokens issued at or before
+     * {@code revokedAt} rather than now: a secret rotation that ends the tokens issued before it.
+     */
+    public Uni<Void> publish(CredentialRevokedV1.Kind kind, String value, Instant revokedAt, Instant expiresAt) {
+        Instant now = revokedAt;
         return record(kind, value, now, expiresAt)
                 .call(() -> switch (kind) {
                     case CLIENT -> refreshTokens.revokeClient(value);
                     case SUBJECT -> refreshTokens.revokeSubject(value);
+                    case ORGANIZATION -> refreshTokens.revokeOrganization(value);
                     case TOKEN -> Uni.createFrom().voidItem();
                 })
                 .call(() -> outbox.publish(Topics.IDENTITY_REVOCATIONS, value, CredentialRevokedV1.TYPE,

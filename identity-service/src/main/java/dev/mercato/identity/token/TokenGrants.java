@@ -4,8 +4,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mercato.identity.application.AuthenticatedClient;
-import dev.mercato.identity.application.ClientDirectory;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -16,11 +14,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TokenGrants {
 
-    private final ClientDirectory clients;
+    private final ClientAuthenticator clients;
     private final AccessTokenIssuer issuer;
     private final RefreshTokenGrant refreshGrant;
 
-    public TokenGrants(ClientDirectory clients, AccessTokenIssuer issuer, RefreshTokenGrant refreshGrant) {
+    public TokenGrants(ClientAuthenticator clients, AccessTokenIssuer issuer, RefreshTokenGrant refreshGrant) {
         this.clients = clients;
         this.issuer = issuer;
         this.refreshGrant = refreshGrant;
@@ -44,12 +42,14 @@ public class TokenGrants {
         }
         return clients.authenticate(credentials.clientId(), credentials.clientSecret()).chain(client -> {
             if (requested == null) {
-                return issuer.issueChecked(client.subject(), client.scope(), "client_credentials");
+                return issuer.issueChecked(client.subject(), client.scope(), "client_credentials",
+                        client.secretValidUntil());
             }
             if (!client.scopes().containsAll(requested)) {
                 throw OAuthException.invalidScope("scope must be a subset of the application's scopes");
             }
-            return issuer.issue(client.subject(), requested, false, "client_credentials");
+            return issuer.issueChecked(client.subject(), AccessTokenIssuer.scopeString(client.subject(), requested),
+                    "client_credentials", client.secretValidUntil());
         });
     }
 

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.mercato.identity.application.AuthenticatedClient;
 import dev.mercato.identity.key.SecretHasher;
 import dev.mercato.identity.token.AccessTokenVerifier.VerifiedToken;
 import dev.mercato.identity.token.RefreshTokenStore.StoredRefreshToken;

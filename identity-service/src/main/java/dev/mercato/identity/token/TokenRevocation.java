@@ -4,7 +4,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mercato.identity.application.AuthenticatedClient;
 import dev.mercato.identity.audit.AuditLog;
 import dev.mercato.identity.key.SecretHasher;
 import dev.mercato.platform.events.CredentialRevokedV1;

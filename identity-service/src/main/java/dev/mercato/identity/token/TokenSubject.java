@@ -14,9 +14,16 @@ import dev.mercato.platform.security.Role;
  * @param organizationKind   PLATFORM, DISTRIBUTOR, PARTNER, TENANT or VENDOR
  * @param organizationPath   the organization's path from the platform down ({@code org_a/org_b})
  * @param role               the subject's role; the token's scopes must be within its allowed scopes
+ * @param rateLimits         the credential's own request limits ({@link RateLimits#NONE} for none)
  */
 public record TokenSubject(String subject, String clientId, String organizationId, String organizationKind,
-        String organizationPath, Role role) {
+        String organizationPath, Role role, RateLimits rateLimits) {
+
+    /** A subject without limits of its own (users). */
+    public TokenSubject(String subject, String clientId, String organizationId, String organizationKind,
+            String organizationPath, Role role) {
+        this(subject, clientId, organizationId, organizationKind, organizationPath, role, RateLimits.NONE);
+    }
 
     public TokenSubject {
         Objects.requireNonNull(subject, "subject");
@@ -25,5 +32,6 @@ public record TokenSubject(String subject, String clientId, String organizationI
         Objects.requireNonNull(organizationKind, "organizationKind");
         Objects.requireNonNull(organizationPath, "organizationPath");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(rateLimits, "rateLimits");
     }
 }

@@ -8,9 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.identity.audit.AuditLog;
 import dev.mercato.identity.organization.Organization;
-import dev.mercato.identity.role.ManageableOrganizations;
-import dev.mercato.identity.role.RoleGrants;
-import dev.mercato.identity.settings.SettingsRepository;
+import dev.mercato.identity.access.ManageableOrganizations;
+import dev.mercato.identity.access.RoleGrants;
 import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.id.Ids;
 import dev.mercato.platform.security.Caller;
@@ -27,7 +26,7 @@ public class UserService {
 
     private final UserRepository users;
     private final ManageableOrganizations organizations;
-    private final SettingsRepository settings;
+    private final PasswordLengths settings;
     private final PasswordPolicy passwordPolicy;
     private final PasswordHasher passwords;
     private final UserEvents events;
@@ -35,7 +34,7 @@ public class UserService {
     private final AuditLog audit;
     private final Caller caller;
 
-    public UserService(UserRepository users, ManageableOrganizations organizations, SettingsRepository settings,
+    public UserService(UserRepository users, ManageableOrganizations organizations, PasswordLengths settings,
             PasswordPolicy passwordPolicy, PasswordHasher passwords, UserEvents events, UserRevocations revocations,
             AuditLog audit, Caller caller) {
         this.users = users;

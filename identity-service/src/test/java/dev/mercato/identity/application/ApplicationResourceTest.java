@@ -56,7 +56,7 @@ class ApplicationResourceTest {
         String list = given().auth().oauth2(admin).queryParam("name", "My Integration").get("/api/v1/applications")
                 .then().statusCode(200).body("data.clientId", hasItem(clientId)).extract().asString();
         assertThat(get + list).doesNotContain(secret).doesNotContain("clientSecret");
-        assertThat(TestSql.rows("select secret_hash from oauth_application where client_id = ?", clientId).toString())
+        assertThat(TestSql.rows("select secret_hash from credential where id = ?", clientId).toString())
                 .doesNotContain(secret);
 
         String token = OAuthTestClient.token(clientId, secret);

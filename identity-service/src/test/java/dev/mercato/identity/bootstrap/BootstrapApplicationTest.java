@@ -17,8 +17,8 @@ class BootstrapApplicationTest {
     @Test
     void configuredBootstrapClientIsAPlatformAdminWithEveryScopeAndAHashedSecret() {
         Map<String, Object> row = TestSql.rows("""
-                select a.role, a.scopes, a.secret_hash, a.status, o.kind from oauth_application a
-                join organization o on o.id = a.organization_id where a.client_id = ?""", OAuthTestClient.BOOTSTRAP_ID).get(0);
+                select a.role, a.scopes, a.secret_hash, a.status, o.kind from credential a
+                join organization o on o.id = a.organization_id where a.id = ?""", OAuthTestClient.BOOTSTRAP_ID).get(0);
         assertThat(row.get("role")).isEqualTo("PLATFORM_ADMIN");
         assertThat(row.get("kind")).isEqualTo("PLATFORM");
         assertThat(row.get("status")).isEqualTo("ACTIVE");

@@ -78,10 +78,11 @@ public final class OAuthTestClient {
         String organizationId = Ids.next("org");
         String path = (parentPath == null ? platformPath() : parentPath) + "/" + organizationId;
         TestSql.execute("""
-                insert into oauth_application (client_id, name, description, scopes, role, organization_id,
+                insert into credential (id, kind, name, description, scopes, role, organization_id,
                     organization_kind, owner_path, status, secret_hash, secret_rotated_at, created_by, created_at,
                     updated_at, version)
-                values (?, ?, null, ?, ?, ?, ?, ?, 'ACTIVE', ?, now(), 'test', now(), now(), 0)""",
+                values (?, 'APPLICATION', ?, null, ?, ?, ?, ?, ?, 'ACTIVE', ?, now() - interval '1 minute', 'test',
+                    now(), now(), 0)""",
                 clientId, "test " + role, String.join(" ", new TreeSet<>(scopes)), role.name(), organizationId,
                 role.organizationKind(), path, hasher.hash(secret));
         return new Client(clientId, secret, organizationId, path);

@@ -10,9 +10,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * instance keeps these in its deny list until {@code expiresAt} (docs/SECURITY.md "Revocation").
  *
  * @param kind      what {@code value} names
- * @param value     the token id ({@code jti}), the client id ({@code client_id}) or the subject ({@code sub})
- * @param revokedAt when it was revoked: for CLIENT and SUBJECT, every token issued at or before this
- *                  instant is refused
+ * @param value     the token id ({@code jti}), the client id ({@code client_id}), the subject ({@code sub})
+ *                  or the organization id ({@code org_…})
+ * @param revokedAt when it was revoked: for CLIENT, SUBJECT and ORGANIZATION, every token issued at or
+ *                  before this instant is refused
  * @param expiresAt when the entry can be forgotten: no token it can match is still valid then
  *                  (the token's {@code exp}, or revokedAt + the longest token lifetime)
  */
@@ -29,6 +30,12 @@ public record CredentialRevokedV1(Kind kind, String value, Instant revokedAt, In
         /** An OAuth application or API key, by {@code client_id}: all tokens it obtained so far. */
         CLIENT,
         /** A user or application, by {@code sub}: all tokens issued to it so far. */
-        SUBJECT
+        SUBJECT,
+        /**
+         * An organization, by id ({@code org_…}), e.g. a suspended one: all tokens issued so far to anyone
+         * of it or of its subtree, that is every token whose {@code org_path} holds that id. Added in a
+         * compatible way: a consumer built before it fails to read the record and skips it as malformed.
+         */
+        ORGANIZATION
     }
 }

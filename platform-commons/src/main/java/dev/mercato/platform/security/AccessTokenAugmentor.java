@@ -34,7 +34,8 @@ public class AccessTokenAugmentor implements SecurityIdentityAugmentor {
         }
         return Uni.createFrom().item(() -> {
             CallerClaims claims = CallerClaims.from(token);
-            if (revocations.rejects(claims.tokenId(), claims.clientId(), claims.subject(), claims.issuedAt())) {
+            if (revocations.rejects(claims.tokenId(), claims.clientId(), claims.subject(), claims.organizationPath(),
+                    claims.issuedAt())) {
                 throw new AuthenticationFailedException("access token refused: revoked");
             }
             // Built anew rather than copied, so that no permission of the raw token survives.

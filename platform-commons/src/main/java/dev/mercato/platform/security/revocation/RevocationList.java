@@ -28,12 +28,36 @@ public class RevocationList {
 
     /**
      * Whether a token must be refused: its id was revoked, or its client or subject was revoked at or
-     * after the moment it was issued.
+     * after the moment it was issued. Ignores organization revocations; prefer the overload with the path.
      */
     public boolean rejects(String tokenId, String clientId, String subject, Instant issuedAt) {
+        return rejects(tokenId, clientId, subject, null, issuedAt);
+    }
+
+    /**
+     * Whether a token must be refused: its id was revoked, or its client, its subject, or an organization
+     * on its {@code org_path} (its own or an ancestor) was revoked at or after the moment it was issued.
+     *
+     * @param organizationPath the token's {@code org_path} ({@code org_a/org_b}), or null
+     */
+    public boolean rejects(String tokenId, String clientId, String subject, String organizationPath, Instant issuedAt) {
         return entries.containsKey(new Key(Kind.TOKEN, tokenId))
                 || revokedSince(Kind.CLIENT, clientId, issuedAt)
-                || revokedSince(Kind.SUBJECT, subject, issuedAt);
+                || revokedSince(Kind.SUBJECT, subject, issuedAt)
+                || organizationRevokedSince(organizationPath, issuedAt);
+    }
+
+    private boolean organizationRevokedSince(String organizationPath, Instant issuedAt) {
+        if (organizationPath == null) {
+            return false;
+        }
+        // A path is the ids from the platform down: one look-up per level, no scan of the list.
+        for (String organizationId : organizationPath.split("/")) {
+            if (revokedSince(Kind.ORGANIZATION, organizationId, issuedAt)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Forgets entries that expired before {@code now}; returns how many. */

@@ -63,4 +63,23 @@ class RevocationListTest {
         assertThat(list.rejects("old", null, "usr", T)).isFalse();
         assertThat(list.rejects("new", null, "usr", T)).isTrue();
     }
+
+    @Test
+    void rejectsTokensOfASuspendedOrganizationAndItsSubtreeIssuedUntilThen() {
+        list.add(new CredentialRevokedV1(Kind.ORGANIZATION, "org_dist", T, LATER));
+
+        assertThat(list.rejects("j", "app_a", "app_a", "org_plat/org_dist", T.minusSeconds(5))).isTrue();
+        assertThat(list.rejects("j", "app_a", "app_a", "org_plat/org_dist/org_partner/org_tenant", T)).isTrue();
+        assertThat(list.rejects("j", "app_a", "app_a", "org_plat/org_dist/org_partner", T.plusSeconds(1))).isFalse();
+        assertThat(list.rejects("j", "app_a", "app_a", "org_plat", T.minusSeconds(5))).isFalse();
+        assertThat(list.rejects("j", "app_a", "app_a", "org_plat/org_dist2", T.minusSeconds(5))).isFalse();
+        assertThat(list.rejects("j", "app_a", "app_a", null, T.minusSeconds(5))).isFalse();
+    }
+
+    @Test
+    void theOverloadWithoutAPathIgnoresOrganizationRevocations() {
+        list.add(new CredentialRevokedV1(Kind.ORGANIZATION, "org_dist", T, LATER));
+
+        assertThat(list.rejects("j", "app_a", "app_a", T.minusSeconds(5))).isFalse();
+    }
 }

@@ -1,4 +1,4 @@
-package dev.mercato.identity.application;
+package dev.mercato.identity.credential;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.mercato.identity.role;
+package dev.mercato.identity.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
