@@ -7,7 +7,12 @@ import jakarta.inject.Singleton;
 
 import dev.mercato.platform.id.Ids;
 
-/** Builds and signs one access token: the claims of docs/SECURITY.md, nothing stored. */
+/**
+ * Builds and signs one access token: the claims of docs/SECURITY.md, nothing stored. Besides the
+ * standard {@code iat} (whole seconds) every token carries {@code iat_ms}, the same moment in Unix
+ * milliseconds, so that a revocation of its subject or client in the same second as a later token
+ * does not refuse that later token (the deny list compares at millisecond precision).
+ */
 @Singleton
 public class AccessTokenMinter {
 
@@ -32,7 +37,8 @@ public class AccessTokenMinter {
     /** A new token for {@code subject} with {@code scope} (space-separated). */
     public MintedToken mint(TokenSubject subject, String scope) {
         String jti = Ids.next("tok");
-        long iat = clock.millis() / 1000;
+        long issuedAtMillis = clock.millis();
+        long iat = issuedAtMillis / 1000;
         long exp = iat + lifetimeSeconds;
         StringBuilder claims = new StringBuilder(1024).append("{\"iss\":");
         JsonText.quote(claims, issuer.issuer()).append(",\"aud\":\"").append(AUDIENCE).append("\",\"sub\":");
@@ -43,8 +49,10 @@ public class AccessTokenMinter {
         JsonText.quote(claims, subject.organizationPath()).append(",\"role\":\"").append(subject.role().name())
                 .append("\",\"scope\":");
         JsonText.quote(claims, scope).append(",\"jti\":\"").append(jti).append("\",\"iat\":").append(iat)
+                .append(",\"iat_ms\":").append(issuedAtMillis)
                 .append(",\"exp\":").append(exp).append('}');
-        return new MintedToken(signer.sign(claims.toString()), jti, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp));
+        return new MintedToken(signer.sign(claims.toString()), jti, Instant.ofEpochMilli(issuedAtMillis),
+                Instant.ofEpochSecond(exp));
     }
 
     /** A signed token and what is remembered of it. */
