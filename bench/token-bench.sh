@@ -14,6 +14,9 @@
 # MERCATO_BENCH_SECONDS          measured seconds per level, default 20
 # MERCATO_BENCH_MAX_REQUESTS     cap per level, default 200000
 # MERCATO_BENCH_WARMUP_SECONDS   unmeasured warm-up before each level (lets the JIT settle), default 15
+#
+# One client from one address exceeds the token endpoint's rate limits within a second: start identity
+# with MERCATO_IDENTITY_TOKEN_RATE_LIMIT_ENABLED=false to measure throughput.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)

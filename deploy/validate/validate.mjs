@@ -184,13 +184,17 @@ function checkService(c, target, objects, service, expected) {
   if (cm?.data?.MERCATO_IDENTITY_URL && idPort && cm.data.MERCATO_IDENTITY_URL !== `http://identity-service:${idPort}`) {
     cfg.push(`MERCATO_IDENTITY_URL ${cm.data.MERCATO_IDENTITY_URL} does not point at identity-service:${idPort}`);
   }
+  // Behind the Ingress, rate limits per address need the forwarded client address, from trusted proxies only.
+  if (cm?.data?.QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING !== 'true') cfg.push('ConfigMap lacks QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING "true"');
+  if (!cm?.data?.QUARKUS_HTTP_PROXY_TRUSTED_PROXIES?.trim()) cfg.push('proxy address forwarding without QUARKUS_HTTP_PROXY_TRUSTED_PROXIES would let any client choose its address');
+  if (cm?.data?.QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST === 'true') cfg.push('QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST lets a header choose the host');
   const pw = (ctr?.env ?? []).find((e) => e.name === 'MERCATO_DB_PASSWORD');
   const ref = pw?.valueFrom?.secretKeyRef;
   if (!ref) cfg.push('MERCATO_DB_PASSWORD is not taken from a secretKeyRef');
   else if (ref.name !== `mercato-${short}-db` || ref.key !== 'password') cfg.push(`MERCATO_DB_PASSWORD from ${ref.name}/${ref.key}, expected mercato-${short}-db/password`);
   if (pw && 'value' in pw) cfg.push('MERCATO_DB_PASSWORD has a literal value');
   if (SECRETS_ALLOWED.has(target) && ref && !find(objects, 'Secret', ref.name)) cfg.push(`Secret ${ref.name} is not generated`);
-  c.check(`${pre} config: envFrom ConfigMap with Kafka/DB/identity settings, DB password from Secret mercato-${short}-db`, cfg);
+  c.check(`${pre} config: envFrom ConfigMap with Kafka/DB/identity settings and trusted-proxy forwarding, DB password from Secret mercato-${short}-db`, cfg);
 
   // pod security and resources
   const sec = [];

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -22,8 +24,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * commits, everything that accumulated goes out in the next single multi-row insert. Each caller's
  * {@link Uni} completes only once its own row is committed, so a token is never handed out without its
  * audit row, yet the database sees one commit per batch instead of one per token. Two in flight rather
- * than one means a row never waits for a whole commit before its own insert starts. Batch sizes are
- * exported as {@code mercato_audit_batch_size}.
+ * than one means a row never waits for a whole commit before its own insert starts. A batch completes
+ * on the context of the request that happened to send it; each caller is resumed on its own Vert.x
+ * (duplicated) context instead, so that its request-scoped state (Hibernate Reactive session, request id,
+ * security identity) is the one it continues with. Batch sizes are exported as
+ * {@code mercato_audit_batch_size}.
  */
 @Singleton
 public class GroupCommitAuditWriter {
@@ -51,7 +56,7 @@ public class GroupCommitAuditWriter {
     /** Completes when {@code row} is committed; fails when its batch could not be stored. */
     public Uni<Void> append(AuditRow row) {
         return Uni.createFrom().emitter(emitter -> {
-            queue.add(new Pending(row, emitter));
+            queue.add(new Pending(row, emitter, Vertx.currentContext()));
             flush();
         });
     }
@@ -81,11 +86,7 @@ public class GroupCommitAuditWriter {
         inFlight.decrementAndGet();
         flush(); // start the next insert before answering this batch's callers
         for (Pending pending : batch) {
-            if (failure == null) {
-                pending.emitter.complete(null);
-            } else {
-                pending.emitter.fail(failure);
-            }
+            pending.resume(failure);
         }
     }
 
@@ -126,6 +127,23 @@ public class GroupCommitAuditWriter {
                 .addArrayOfString(details).addArrayOfString(requests);
     }
 
-    private record Pending(AuditRow row, UniEmitter<? super Void> emitter) {
+    /** A row waiting to be stored; {@code context} is its caller's, null when it had none. */
+    private record Pending(AuditRow row, UniEmitter<? super Void> emitter, Context context) {
+
+        void resume(Throwable failure) {
+            if (context == null || context == Vertx.currentContext()) {
+                complete(failure);
+            } else {
+                context.runOnContext(ignored -> complete(failure));
+            }
+        }
+
+        private void complete(Throwable failure) {
+            if (failure == null) {
+                emitter.complete(null);
+            } else {
+                emitter.fail(failure);
+            }
+        }
     }
 }

@@ -15,12 +15,16 @@ import io.smallrye.mutiny.Uni;
  * Verifies an ID token of a configured OpenID issuer (OpenID Connect Core 1.0, 3.1.3.7): a JWS signed
  * RS256 or ES256 with a key the issuer publishes, {@code iss} exactly the issuer, our client id in
  * {@code aud} (and in {@code azp} when there are several audiences), {@code exp} not passed and
- * {@code nbf}/{@code iat} not in the future beyond the allowed clock skew, a {@code sub}, and an
- * {@code email} — which must be verified when the issuer says whether it is. Any failure is a 401
- * that says which check failed; an unreachable issuer is a 503.
+ * {@code nbf}/{@code iat} not in the future beyond the allowed clock skew, and a {@code sub}. The
+ * {@code email} and {@code email_verified} claims are passed on: whether they are needed is
+ * {@link FederatedLoginService}'s decision (to link a first login). Any failure is a 401 that says which
+ * check failed; an unreachable issuer is a 503.
  */
 @ApplicationScoped
 class IdTokenVerifier {
+
+    /** OpenID Connect Core 1.0 §2: a {@code sub} is at most 255 ASCII characters. */
+    static final int MAX_SUBJECT = 255;
 
     private final FederatedIssuers issuers;
     private final IssuerKeys keys;
@@ -96,14 +100,13 @@ class IdTokenVerifier {
         if (subject == null || subject.isEmpty()) {
             throw unauthorized("id_token has no subject (sub)");
         }
+        if (subject.length() > MAX_SUBJECT) {
+            throw unauthorized("id_token subject (sub) is longer than " + MAX_SUBJECT + " characters");
+        }
         String email = token.claimText("email");
-        if (email == null || email.isBlank()) {
-            throw unauthorized("id_token carries no email claim");
-        }
-        if (!emailVerified(token.claims().get("email_verified"))) {
-            throw unauthorized("the issuer has not verified the email address of this id_token");
-        }
-        return new VerifiedIdToken(issuer.name(), subject, email.strip());
+        return new VerifiedIdToken(issuer.name(), issuer.issuerUrl(), subject,
+                email == null || email.isBlank() ? null : email.strip(),
+                emailVerified(token.claims().get("email_verified")));
     }
 
     /** {@code aud} is a string or an array holding our client id; with several, {@code azp} must be ours. */
@@ -123,10 +126,10 @@ class IdTokenVerifier {
         return listed && (audience.size() == 1 || authorizedParty == null || issuer.audience().equals(authorizedParty));
     }
 
-    /** Absent means the issuer does not say (Entra); present must be true (Google once sent the string "true"). */
+    /** Only an explicit true counts (Google once sent the string "true"); absent means the issuer does not say. */
     private static boolean emailVerified(JsonNode claim) {
         if (claim == null) {
-            return true;
+            return false;
         }
         return claim.isBoolean() ? claim.asBoolean() : claim.isTextual() && "true".equals(claim.asText());
     }

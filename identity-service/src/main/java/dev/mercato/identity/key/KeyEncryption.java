@@ -6,11 +6,14 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Singleton;
+
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Encrypts private signing keys at rest with AES-256-GCM under {@code mercato.identity.key-encryption-key}.
@@ -19,6 +22,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class KeyEncryption {
+
+    /** What an operator reads when the configured key-encryption key is not the one the database was made with. */
+    static final String WRONG_KEY = "identity-service cannot decrypt its signing keys: the database was made with "
+            + "another key-encryption key than the configured MERCATO_IDENTITY_KEY_ENCRYPTION_KEY "
+            + "(mercato.identity.key-encryption-key); restore that key (for ./mercato: in .mercato/secrets.env), "
+            + "or drop the identity database (./mercato reset) to start over.";
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -45,7 +54,11 @@ public class KeyEncryption {
         }
     }
 
-    /** @throws IllegalStateException when the stored key was encrypted under another key-encryption key */
+    /**
+     * @throws ConfigurationException when the stored key was encrypted under another key-encryption key:
+     *         its message is the one sentence an operator needs, and it has no cause, so that Quarkus
+     *         prints just that sentence, not a stack trace, when start-up fails on it
+     */
     public byte[] decrypt(String kid, String stored) {
         byte[] all = Base64.getDecoder().decode(stored);
         try {
@@ -53,9 +66,10 @@ public class KeyEncryption {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
+        } catch (AEADBadTagException e) {
+            throw new ConfigurationException(WRONG_KEY);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("signing key " + kid + " cannot be decrypted: was "
-                    + "mercato.identity.key-encryption-key changed?", e);
+            throw new IllegalStateException("signing key " + kid + " cannot be decrypted", e);
         }
     }
 }

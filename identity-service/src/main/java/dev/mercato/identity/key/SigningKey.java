@@ -5,15 +5,19 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 
 /**
- * One ES256 key as the server holds it in memory.
+ * One ES256 key as the server holds it in memory: published from its creation, signing from
+ * {@code activatesAt} until a newer key activates.
  *
- * @param privateKey present only for the active key, the one that signs
- * @param jwk        its public JWK as published at {@code /.well-known/jwks.json}
- * @param expiresAt  when a retired key stops being published; {@code null} for the active key
+ * @param privateKey  the decrypted private key
+ * @param jwk         its public JWK as published at {@code /.well-known/jwks.json}
+ * @param activatesAt from when it signs (unless a newer key has activated since)
+ * @param expiresAt   when a retired key stops being published; {@code null} for the newest key
  */
-public record SigningKey(String kid, ECPublicKey publicKey, ECPrivateKey privateKey, String jwk, Instant expiresAt) {
+public record SigningKey(String kid, ECPublicKey publicKey, ECPrivateKey privateKey, String jwk, Instant activatesAt,
+        Instant expiresAt) {
 
-    public boolean active() {
-        return privateKey != null;
+    /** Whether it may sign at {@code now}, provided no newer key has activated. */
+    public boolean activeAt(Instant now) {
+        return !activatesAt.isAfter(now);
     }
 }

@@ -35,12 +35,14 @@ public class SigningKeyResource {
     @POST
     @Path("/rotate")
     @PermissionsAllowed(Scopes.WRITE_SETTINGS)
-    @Operation(summary = "Make a new active signing key; the previous one stays published until its tokens expire")
+    @Operation(summary = "Publish a new signing key that signs after the publication lead; the previous one "
+            + "signs until then and stays published until its tokens expire")
     public Uni<ApiResponse<SigningKeyResponse>> rotate() {
         return service.rotate(caller)
                 .call(keys::reload)
-                .chain(kid -> store.published().map(published -> ApiResponse.ok(new SigningKeyResponse(kid,
-                        published.stream().map(key -> new SigningKeyResponse.PublishedKey(key.kid(), key.active(),
-                                key.expiresAt())).toList()))));
+                .chain(rotation -> store.published().map(published -> ApiResponse.ok(new SigningKeyResponse(
+                        rotation.kid(), rotation.activatesAt(), keys.active().kid(),
+                        published.stream().map(key -> new SigningKeyResponse.PublishedKey(key.kid(),
+                                key.activatesAt(), key.expiresAt())).toList()))));
     }
 }

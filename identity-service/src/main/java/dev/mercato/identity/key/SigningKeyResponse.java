@@ -6,12 +6,17 @@ import java.util.List;
 /**
  * The keys in force after a rotation.
  *
- * @param activeKid the key new tokens are signed with
- * @param published every key at {@code /.well-known/jwks.json}, with when a retired one stops being published
+ * @param kid         the new key: published now, signing from {@code activatesAt}
+ * @param activatesAt when the new key starts signing (until then the previous key signs)
+ * @param signingKid  the key new tokens are signed with right now
+ * @param published   every key at {@code /.well-known/jwks.json}
  */
-public record SigningKeyResponse(String activeKid, List<PublishedKey> published) {
+public record SigningKeyResponse(String kid, Instant activatesAt, String signingKid, List<PublishedKey> published) {
 
-    /** A published key; {@code expiresAt} is null for the active key. */
-    public record PublishedKey(String kid, boolean active, Instant expiresAt) {
+    /**
+     * A published key: from when it signs, and when a retired one stops being published (null for the
+     * newest key).
+     */
+    public record PublishedKey(String kid, Instant activatesAt, Instant expiresAt) {
     }
 }

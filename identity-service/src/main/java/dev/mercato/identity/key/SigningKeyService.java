@@ -14,7 +14,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 
-/** Key rotation: a new active key; the previous one stays published until every token it signed has expired. */
+/**
+ * Key rotation: a new key, published at once and signing only after
+ * {@code mercato.identity.tokens.key-publication-lead}, so that every verifier (other identity
+ * instances, every service's cached JWKS) knows it before it meets a token signed with it; the previous
+ * key signs until then and stays published until every token it signed has expired.
+ */
 @ApplicationScoped
 public class SigningKeyService {
 
@@ -31,16 +36,23 @@ public class SigningKeyService {
         this.tokens = tokens;
     }
 
-    /** Rotates the keys (platform administrators only); returns the new key's id. */
+    /** Rotates the keys (platform administrators only); returns the new key's id and when it starts signing. */
     @WithTransaction
-    public Uni<String> rotate(Caller caller) {
+    public Uni<Rotation> rotate(Caller caller) {
         if (caller.role() != Role.PLATFORM_ADMIN) {
             throw new ForbiddenException();
         }
-        Instant retiredUntil = Instant.now().plus(tokens.accessTokenLifetime()).plus(CLOCK_SKEW);
+        Instant activatesAt = Instant.now().plus(tokens.keyPublicationLead());
+        Instant retiredUntil = activatesAt.plus(tokens.accessTokenLifetime()).plus(CLOCK_SKEW);
         return Panache.getSession()
-                .chain(session -> store.rotate(session, retiredUntil))
+                .chain(session -> store.rotate(session, activatesAt, retiredUntil))
                 .call(kid -> audit.record("signing_key.rotated", "signing_key", kid, null,
-                        Map.of("previousKeyPublishedUntil", retiredUntil.toString())));
+                        Map.of("activatesAt", activatesAt.toString(),
+                                "previousKeyPublishedUntil", retiredUntil.toString())))
+                .map(kid -> new Rotation(kid, activatesAt));
+    }
+
+    /** A new key and when it starts signing. */
+    public record Rotation(String kid, Instant activatesAt) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.mercato.identity.key;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * The keys in force, held in memory: the active one that signs, and every one still published. Loaded at
- * start-up (creating the first key when there is none), after a rotation, and every
+ * The keys in force, held in memory: every published one, and among them the one that signs now (the
+ * newest whose activation time has come, so every instance switches at the same moment without
+ * reloading). Loaded at start-up (creating the first key when there is none), after a rotation, and every
  * {@code mercato.identity.tokens.key-refresh-interval} to pick up a rotation made by another instance.
  */
 @Singleton
@@ -41,7 +44,7 @@ public class SigningKeys {
     // Before the bootstrap application (priority 200) and before requests are served.
     void start(@Observes @Priority(150) StartupEvent event) throws Throwable {
         VertxContextSupport.subscribeAndAwait(this::reload);
-        LOG.infof("signing key %s active, %d published", current.active().kid(), current.published().size());
+        LOG.infof("signing key %s active, %d published", active().kid(), current.published().size());
         vertx.setPeriodic(config.keyRefreshInterval().toMillis(), id -> reload().subscribe().with(
                 ignored -> { }, failure -> LOG.warnf("signing keys could not be re-read: %s", failure.getMessage())));
     }
@@ -49,16 +52,16 @@ public class SigningKeys {
     /** Re-reads the keys; creates an active one when none exists. */
     public Uni<Void> reload() {
         return store.published().chain(keys -> {
-            if (keys.stream().noneMatch(SigningKey::active)) {
+            if (keys.isEmpty()) {
                 return store.createActiveIfNone().chain(store::published);
             }
             return Uni.createFrom().item(keys);
         }).invoke(keys -> current = KeySet.of(keys)).replaceWithVoid();
     }
 
-    /** The key new tokens are signed with. */
+    /** The key new tokens are signed with now. */
     public SigningKey active() {
-        return current.active();
+        return current.signerAt(Instant.now());
     }
 
     /** A published key by id: the only keys whose signatures this server accepts. */
@@ -71,15 +74,26 @@ public class SigningKeys {
         return current.jwks();
     }
 
-    private record KeySet(SigningKey active, Map<String, SigningKey> published, String jwks) {
+    /** @param newestFirst the published keys by activation time, newest first */
+    private record KeySet(List<SigningKey> newestFirst, Map<String, SigningKey> published, String jwks) {
 
         static KeySet of(List<SigningKey> keys) {
-            SigningKey active = keys.stream().filter(SigningKey::active).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no active signing key"));
+            List<SigningKey> newestFirst = keys.stream()
+                    .sorted(Comparator.comparing(SigningKey::activatesAt).reversed()).toList();
             Map<String, SigningKey> published = new LinkedHashMap<>();
-            keys.forEach(key -> published.put(key.kid(), key));
-            String jwks = keys.stream().map(SigningKey::jwk).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
-            return new KeySet(active, Map.copyOf(published), jwks);
+            newestFirst.forEach(key -> published.put(key.kid(), key));
+            String jwks = newestFirst.stream().map(SigningKey::jwk)
+                    .collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+            return new KeySet(newestFirst, Map.copyOf(published), jwks);
+        }
+
+        SigningKey signerAt(Instant now) {
+            for (SigningKey key : newestFirst) {
+                if (key.activeAt(now)) {
+                    return key;
+                }
+            }
+            throw new IllegalStateException("no signing key is active yet");
         }
     }
 }

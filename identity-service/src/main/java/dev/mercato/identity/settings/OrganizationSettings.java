@@ -43,7 +43,7 @@ public class OrganizationSettings {
     @Column(name = "license_type")
     public LicenseType licenseType;
 
-    /** Configured issuer names, comma-separated; empty means every configured issuer. */
+    /** Configured issuer names, comma-separated; empty means none (federated login is deny-by-default). */
     @Column(name = "allowed_issuers", nullable = false)
     public String allowedIssuers;
 
@@ -73,8 +73,11 @@ public class OrganizationSettings {
         return allowedIssuers.isEmpty() ? List.of() : Arrays.asList(allowedIssuers.split(","));
     }
 
-    /** Whether users of this organization may log in through the configured issuer {@code issuerName}. */
+    /**
+     * Whether users of this organization may log in through the configured issuer {@code issuerName}: only
+     * when the organization lists it.
+     */
     public boolean allowsIssuer(String issuerName) {
-        return allowedIssuers.isEmpty() || allowedIssuerList().contains(issuerName);
+        return allowedIssuerList().contains(issuerName);
     }
 }

@@ -29,7 +29,7 @@ public record UpdateSettingsRequest(@Valid Branding branding, @Valid Licensing l
     }
 
     /**
-     * How the organization's users log in: which configured federation issuers they may use (empty: all)
+     * How the organization's users log in: which configured federation issuers they may use (empty: none)
      * and how long their passwords must be.
      */
     public record Identity(

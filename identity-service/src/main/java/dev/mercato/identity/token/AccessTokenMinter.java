@@ -7,7 +7,12 @@ import jakarta.inject.Singleton;
 
 import dev.mercato.platform.id.Ids;
 
-/** Builds and signs one access token: the claims of docs/SECURITY.md, nothing stored. */
+/**
+ * Builds and signs one access token: the claims of docs/SECURITY.md, nothing stored. Besides the
+ * standard {@code iat} (whole seconds) every token carries {@code iat_ms}, the same moment in Unix
+ * milliseconds, so that a revocation of its subject or client in the same second as a later token
+ * does not refuse that later token (the deny list compares at millisecond precision).
+ */
 @Singleton
 public class AccessTokenMinter {
 
@@ -40,7 +45,8 @@ public class AccessTokenMinter {
      */
     public MintedToken mint(TokenSubject subject, String scope, Instant notAfter) {
         String jti = Ids.next("tok");
-        long iat = clock.millis() / 1000;
+        long issuedAtMillis = clock.millis();
+        long iat = issuedAtMillis / 1000;
         long exp = iat + lifetimeSeconds;
         if (notAfter != null) {
             exp = Math.max(iat + 1, Math.min(exp, notAfter.getEpochSecond()));
@@ -54,6 +60,7 @@ public class AccessTokenMinter {
         JsonText.quote(claims, subject.organizationPath()).append(",\"role\":\"").append(subject.role().name())
                 .append("\",\"scope\":");
         JsonText.quote(claims, scope).append(",\"jti\":\"").append(jti).append("\",\"iat\":").append(iat)
+                .append(",\"iat_ms\":").append(issuedAtMillis)
                 .append(",\"exp\":").append(exp);
         RateLimits limits = subject.rateLimits();
         if (limits.perHour() != null) {
@@ -63,7 +70,8 @@ public class AccessTokenMinter {
             claims.append(",\"rate_limit_per_minute\":").append(limits.perMinute().intValue());
         }
         claims.append('}');
-        return new MintedToken(signer.sign(claims.toString()), jti, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp));
+        return new MintedToken(signer.sign(claims.toString()), jti, Instant.ofEpochMilli(issuedAtMillis),
+                Instant.ofEpochSecond(exp));
     }
 
     /** A signed token and what is remembered of it. */

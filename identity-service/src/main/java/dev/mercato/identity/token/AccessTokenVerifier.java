@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mercato.identity.key.SigningKey;
 import dev.mercato.identity.key.SigningKeys;
+import dev.mercato.platform.security.CallerClaims;
 
 /**
  * Checks an access token that identity itself issued: compact JWS, ES256, a published {@code kid},
@@ -96,8 +97,11 @@ public class AccessTokenVerifier {
             return claims.path("org_path").asText();
         }
 
+        /** As precise as the token says: {@code iat_ms} when present (see {@link CallerClaims#issuedAt}). */
         public Instant issuedAt() {
-            return Instant.ofEpochSecond(claims.path("iat").asLong());
+            JsonNode millis = claims.path(CallerClaims.ISSUED_AT_MILLIS);
+            return CallerClaims.issuedAt(claims.path("iat").asLong(),
+                    millis.canConvertToLong() ? millis.asLong() : null);
         }
 
         public Instant expiresAt() {

@@ -35,4 +35,13 @@ public interface TokenConfig {
     /** How often the signing keys are re-read, so that a rotation on another instance is picked up. */
     @WithDefault("PT30S")
     Duration keyRefreshInterval();
+
+    /**
+     * How long a rotated-in signing key is published before it signs, so that no verifier meets a
+     * {@code kid} it cannot resolve. It must cover a cached JWKS: the {@code max-age} of
+     * {@code /.well-known/jwks.json} (60 s), the services' {@code quarkus.oidc.token.forced-jwk-refresh-interval}
+     * (1 min) and this {@link #keyRefreshInterval()} (30 s) for identity's other instances.
+     */
+    @WithDefault("PT3M")
+    Duration keyPublicationLead();
 }

@@ -19,7 +19,8 @@ import io.vertx.ext.web.RoutingContext;
  * {@code POST /oauth/token} as a plain Vert.x route rather than a JAX-RS resource: it is the hottest
  * endpoint of the platform, and skipping the REST layer (resource matching, per-request observability
  * templates, Jackson) roughly halves its CPU cost per token (docs/BENCHMARKS.md). Behaviour is
- * RFC 6749: form body in, JSON out, {@code Cache-Control: no-store}, §5.2 errors. Documented in
+ * RFC 6749: form body in, JSON out, {@code Cache-Control: no-store}, §5.2 errors; rate-limited per client
+ * and per address ({@link TokenRateLimits}) with the API's headers and 429. Documented in
  * {@code META-INF/openapi.yaml}.
  */
 @ApplicationScoped
@@ -29,9 +30,11 @@ public class TokenEndpoint {
     private static final int MAX_BODY = 16 * 1024;
 
     private final TokenGrants grants;
+    private final TokenRateLimits limits;
 
-    public TokenEndpoint(TokenGrants grants) {
+    public TokenEndpoint(TokenGrants grants, TokenRateLimits limits) {
         this.grants = grants;
+        this.limits = limits;
     }
 
     void install(@Observes Router router) {
@@ -67,11 +70,44 @@ public class TokenEndpoint {
     }
 
     private void process(RoutingContext routing, String body) {
+        String authorization = routing.request().getHeader(HttpHeaders.AUTHORIZATION);
+        OAuthForm form;
         try {
-            grants.grant(OAuthForm.parse(body), routing.request().getHeader(HttpHeaders.AUTHORIZATION))
+            form = OAuthForm.parse(body);
+        } catch (RuntimeException e) {
+            if (admitted(routing, null)) {
+                fail(routing, e);
+            }
+            return;
+        }
+        if (!admitted(routing, clientIdOf(authorization, form))) {
+            return;
+        }
+        try {
+            grants.grant(form, authorization)
                     .subscribe().with(tokens -> respond(routing, 200, json(tokens)), failure -> fail(routing, failure));
         } catch (RuntimeException e) {
             fail(routing, e);
+        }
+    }
+
+    /** Counts the request against its address and client; false when it was refused with 429. */
+    private boolean admitted(RoutingContext routing, String clientId) {
+        var refused = limits.admit(routing.request(), TokenRateLimits.oauthClient(clientId));
+        if (refused != null) {
+            TokenRateLimits.refuse(routing.response(), refused);
+        }
+        return refused == null;
+    }
+
+    /** The client id the request names (Basic or form), whether or not its secret is right; null for none. */
+    private static String clientIdOf(String authorization, OAuthForm form) {
+        try {
+            ClientCredentials credentials = ClientCredentials.from(authorization, form.optional("client_id"),
+                    form.optional("client_secret"));
+            return credentials == null ? form.optional("client_id") : credentials.clientId();
+        } catch (OAuthException e) {
+            return form.optional("client_id");
         }
     }
 

@@ -10,6 +10,9 @@ import javax.crypto.spec.PBEKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.common.runtime.SessionOperations;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -17,12 +20,15 @@ import io.vertx.mutiny.core.Vertx;
  * Slow, salted password hashes: PBKDF2-HMAC-SHA256 from the JDK (no extra dependency, FIPS-approved,
  * works in a native image) with at least 600,000 iterations, a 16-byte random salt and a 32-byte
  * result, encoded as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64). The work runs on a
- * worker thread, never on the event loop; comparison is constant-time.
+ * worker thread, never on the event loop, and never while the request holds a database session: a
+ * session holds a pooled connection, and a hash takes hundreds of milliseconds, so callers hash before
+ * or after their transaction (this class refuses otherwise). Comparison is constant-time.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
     private static final String SCHEME = "pbkdf2-sha256";
+    private static final String DEFAULT_PERSISTENCE_UNIT = "<default>";
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -43,12 +49,15 @@ public class PasswordHasher {
         this.decoy = encode(iterations, randomBytes(SALT_BYTES), randomBytes(HASH_BYTES));
     }
 
-    /** A new hash of {@code password}. */
+    /** A new hash of {@code password}; must not be called inside a database session. */
     public Uni<String> hash(String password) {
-        return vertx.executeBlocking(() -> {
-            byte[] salt = randomBytes(SALT_BYTES);
-            return encode(iterations, salt, derive(password, salt, iterations));
-        }, false);
+        return Uni.createFrom().deferred(() -> {
+            requireNoDatabaseSession();
+            return vertx.executeBlocking(() -> {
+                byte[] salt = randomBytes(SALT_BYTES);
+                return encode(iterations, salt, derive(password, salt, iterations));
+            }, false);
+        });
     }
 
     /**
@@ -58,7 +67,30 @@ public class PasswordHasher {
     public Uni<Boolean> verify(String password, String stored) {
         boolean real = stored != null;
         String against = real ? stored : decoy;
-        return vertx.executeBlocking(() -> real & matches(password, against), false);
+        return Uni.createFrom().deferred(() -> {
+            requireNoDatabaseSession();
+            return vertx.executeBlocking(() -> real & matches(password, against), false);
+        });
+    }
+
+    /**
+     * Fails when the current request holds an open Hibernate Reactive session, so that a hash inside a
+     * transaction is a bug found by the first test rather than a pool exhausted under load.
+     */
+    private static void requireNoDatabaseSession() {
+        if (io.vertx.core.Vertx.currentContext() == null) {
+            return; // not on a Vert.x context (a plain test thread): no session can be open
+        }
+        Mutiny.Session session;
+        try {
+            session = SessionOperations.getCurrentSession(DEFAULT_PERSISTENCE_UNIT);
+        } catch (IllegalStateException e) {
+            return; // not a request's context: no session either
+        }
+        if (session != null) {
+            throw new IllegalStateException("password hashing must not run inside a database session: it would hold "
+                    + "a pooled connection for the whole hash; hash before or after the transaction");
+        }
     }
 
     private static boolean matches(String password, String stored) {

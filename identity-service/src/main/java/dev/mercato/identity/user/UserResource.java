@@ -72,9 +72,11 @@ public class UserResource {
         // The stored request hash must not become a fast hash of the password: compare bodies without it.
         CreateUserRequest withoutPassword = new CreateUserRequest(request.email(), request.name(),
                 request.organizationId(), request.role(), null);
-        return idempotency.once(headers, "POST /api/v1/users " + caller.subject(), withoutPassword,
-                () -> service.create(request)
-                        .map(user -> Response.status(201).entity(ApiResponse.created(toResponse(user))).build()));
+        // Hashed before the idempotency transaction opens: PBKDF2 must not hold a pooled connection.
+        return service.passwordHashFor(request).chain(hash -> idempotency.once(headers,
+                "POST /api/v1/users " + caller.subject(), withoutPassword,
+                () -> service.create(request, hash)
+                        .map(user -> Response.status(201).entity(ApiResponse.created(toResponse(user))).build())));
     }
 
     @GET

@@ -13,6 +13,7 @@ import dev.mercato.identity.access.RoleGrants;
 import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.id.Ids;
 import dev.mercato.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -48,19 +49,21 @@ public class UserService {
         this.caller = caller;
     }
 
-    @WithTransaction
-    public Uni<User> create(CreateUserRequest request) {
+    /**
+     * Creates a user whose password, if any, {@link #passwordHashFor} has hashed: in the caller's
+     * transaction when there is one, else in its own.
+     */
+    public Uni<User> create(CreateUserRequest request, String passwordHash) {
         RoleGrants.requireGrantable(caller.role(), request.role());
-        return organizations.require("organizationId", request.organizationId())
+        return Panache.withTransaction(() -> organizations.require("organizationId", request.organizationId())
                 .invoke(organization -> RoleGrants.requireRoleFits("role", request.role(), organization.kind.name()))
                 .call(organization -> requireEmailFree(request.email()))
-                .chain(organization -> passwordHashFor(request.password(), organization)
-                        .map(hash -> newUser(request, organization, hash)))
+                .map(organization -> newUser(request, organization, passwordHash))
                 .call(user -> users.persist(user).call(users::flush)
                         .onFailure(WriteConflicts::isUniqueViolation).transform(failure -> emailTaken()))
                 .call(events::created)
                 .call(user -> audit.record("user.created", "user", user.id, user.ownerPath, Map.of(
-                        "email", user.email, "organizationId", user.organizationId, "role", user.role.name())));
+                        "email", user.email, "organizationId", user.organizationId, "role", user.role.name()))));
     }
 
     /** Applies the fields {@code request} carries; a change that changes nothing publishes nothing. */
@@ -113,14 +116,20 @@ public class UserService {
         });
     }
 
-    private Uni<String> passwordHashFor(String password, Organization organization) {
-        if (password == null) {
+    /**
+     * The hash of the request's password once it meets its organization's policy; null for none. Call it
+     * before the transaction that creates the user, outside any database session: PBKDF2 takes hundreds of
+     * milliseconds on a worker thread, which a transaction would spend holding a pooled connection.
+     */
+    public Uni<String> passwordHashFor(CreateUserRequest request) {
+        RoleGrants.requireGrantable(caller.role(), request.role());
+        if (request.password() == null) {
             return Uni.createFrom().nullItem();
         }
-        return settings.passwordMinLength(organization.id).chain(minLength -> {
-            passwordPolicy.requireAcceptable("password", password, minLength);
-            return passwords.hash(password);
-        });
+        return Panache.withSession(() -> organizations.require("organizationId", request.organizationId())
+                        .chain(organization -> settings.passwordMinLength(organization.id)))
+                .invoke(minLength -> passwordPolicy.requireAcceptable("password", request.password(), minLength))
+                .chain(() -> passwords.hash(request.password()));
     }
 
     private static User newUser(CreateUserRequest request, Organization organization, String passwordHash) {

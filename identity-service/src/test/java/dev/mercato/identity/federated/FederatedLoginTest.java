@@ -38,9 +38,57 @@ class FederatedLoginTest {
     private Account user;
 
     @BeforeEach
-    void aTenantUser() {
+    void aTenantUserWhoseOrganizationAllowsTheLocalIssuers() {
         tenant = organization("TENANT", organization("PARTNER", organization("DISTRIBUTOR", platform())));
         user = account(tenant, Role.TENANT_ADMIN);
+        allowIssuers(user, "local", "second");
+    }
+
+    @Test
+    void refusesEveryIssuerWhenTheOrganizationListsNone() {
+        Account unlisted = account(organization("TENANT", organization("PARTNER",
+                organization("DISTRIBUTOR", platform()))), Role.TENANT_ADMIN);
+
+        login(TestIdTokens.rs256(TestIdTokens.claims(unlisted.email())), null)
+                .statusCode(401).body("message", containsString("does not allow"));
+        assertThat(TestSql.number("select count(*) from federated_identity where user_id = ?", unlisted.userId()))
+                .isZero();
+    }
+
+    @Test
+    void linksTheFirstLoginAndMatchesLaterOnesOnIssuerAndSubjectNotEmail() {
+        Map<String, Object> first = TestIdTokens.claims(user.email());
+        first.put("sub", "alice-at-a");
+        login(TestIdTokens.rs256(first), null).statusCode(200);
+        assertThat(TestSql.rows("select issuer_url, subject from federated_identity where user_id = ?", user.userId()))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("issuer_url")).isEqualTo(TestIdTokens.issuerUrl("a"));
+                    assertThat(row.get("subject")).isEqualTo("alice-at-a");
+                });
+
+        // Another account at the same issuer claiming the same (verified) email does not get in.
+        Map<String, Object> impostor = TestIdTokens.claims(user.email());
+        impostor.put("sub", "mallory-at-a");
+        login(TestIdTokens.rs256(impostor), null).statusCode(401).body("message", containsString("already linked"));
+
+        // The linked account gets in even after its email changed at the issuer, verified or not.
+        Map<String, Object> renamed = TestIdTokens.claims(TestAccounts.uniqueEmail("renamed"));
+        renamed.put("sub", "alice-at-a");
+        renamed.put("email_verified", false);
+        String accessToken = login(TestIdTokens.rs256(renamed), null).statusCode(200).extract().path("access_token");
+        assertThat(TestAccounts.claims(accessToken).path("sub").asText()).isEqualTo(user.userId());
+
+        // ...as long as its organization still allows the issuer.
+        allowIssuers(user, "second");
+        login(TestIdTokens.rs256(renamed), null).statusCode(401).body("message", containsString("does not allow"));
+    }
+
+    @Test
+    void refusesAFirstLoginWhoseEmailTheIssuerDidNotSayItVerified() {
+        Map<String, Object> unsaid = TestIdTokens.claims(user.email());
+        unsaid.remove("email_verified");
+        login(TestIdTokens.rs256(unsaid), null).statusCode(401).body("message", containsString("email_verified"));
+        assertThat(TestSql.number("select count(*) from federated_identity where user_id = ?", user.userId())).isZero();
     }
 
     @Test
@@ -182,6 +230,7 @@ class FederatedLoginTest {
         Map<String, Object> unverified = TestIdTokens.claims(user.email());
         unverified.put("email_verified", false);
         login(TestIdTokens.rs256(unverified), null).statusCode(401).body("message", containsString("verified"));
+        assertThat(TestSql.number("select count(*) from federated_identity where user_id = ?", user.userId())).isZero();
 
         Map<String, Object> noEmail = TestIdTokens.claims(user.email());
         noEmail.remove("email");
@@ -194,10 +243,7 @@ class FederatedLoginTest {
 
     @Test
     void refusesAnIssuerTheUsersOrganizationDoesNotAllow() {
-        given().header("Authorization", user.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("identity", Map.of("allowedIssuers", List.of("second"))))
-                .put("/api/v1/settings")
-                .then().statusCode(200);
+        allowIssuers(user, "second");
 
         login(TestIdTokens.rs256(TestIdTokens.claims(user.email())), null)
                 .statusCode(401).body("message", containsString("does not allow"));
@@ -218,6 +264,13 @@ class FederatedLoginTest {
         login("", null).statusCode(400).body("code", equalTo(400));
         given().contentType(ContentType.JSON).body("{\"token\": \"x\"}").post("/api/v1/auth/federated")
                 .then().statusCode(400).body("code", equalTo(400));
+    }
+
+    private static void allowIssuers(Account account, String... names) {
+        given().header("Authorization", account.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("identity", Map.of("allowedIssuers", List.of(names))))
+                .put("/api/v1/settings")
+                .then().statusCode(200);
     }
 
     private static String headerWithAlg(String alg) {

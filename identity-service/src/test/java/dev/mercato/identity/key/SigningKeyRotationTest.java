@@ -3,11 +3,14 @@ package dev.mercato.identity.key;
 import static dev.mercato.identity.token.OAuthTestClient.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -39,18 +42,34 @@ class SigningKeyRotationTest {
     }
 
     @Test
-    void rotatesKeysAndKeepsThePreviousOnePublished() {
+    void publishesANewKeyBeforeItSignsAndKeepsThePreviousOneUntilItsTokensExpired() {
         String before = OAuthTestClient.adminToken();
         String oldKid = header(before).path("kid").asText();
-        String newKid = given().auth().oauth2(before).post("/api/v1/signing-keys/rotate")
-                .then().statusCode(200).extract().path("data.activeKid");
+        var rotation = given().auth().oauth2(before).post("/api/v1/signing-keys/rotate")
+                .then().statusCode(200).extract().jsonPath();
+        String newKid = rotation.getString("data.kid");
+        Instant activatesAt = Instant.parse(rotation.getString("data.activatesAt"));
         assertThat(newKid).isNotEqualTo(oldKid);
+        assertThat(rotation.getString("data.signingKid")).isEqualTo(oldKid);
 
+        // Published at once, but the previous key keeps signing until the activation time (test lead: 2 s).
         List<String> kids = given().get("/.well-known/jwks.json").then().statusCode(200).extract().path("keys.kid");
         assertThat(kids).contains(oldKid, newKid);
+        String pending = OAuthTestClient.adminToken();
+        if (Instant.now().isBefore(activatesAt)) {
+            assertThat(header(pending).path("kid").asText()).isEqualTo(oldKid);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Instant.now().isBefore(activatesAt));
         String after = OAuthTestClient.adminToken();
         assertThat(header(after).path("kid").asText()).isEqualTo(newKid);
-        // Tokens signed with the previous key stay valid until they expire.
+        // The previous key stays published until every token it signed has expired.
+        assertThat(given().get("/.well-known/jwks.json").then().extract().<List<String>>path("keys.kid"))
+                .contains(oldKid, newKid);
+        Instant oldUntil = Instant.parse(given().auth().oauth2(after).post("/api/v1/signing-keys/rotate").then()
+                .statusCode(200).extract().jsonPath().getString("data.published.find { it.kid == '" + oldKid
+                        + "' }.expiresAt"));
+        assertThat(oldUntil).isAfterOrEqualTo(activatesAt.plus(Duration.ofHours(1)));
         given().auth().oauth2(before).get("/api/v1/applications").then().statusCode(200);
         given().auth().oauth2(after).get("/api/v1/applications").then().statusCode(200);
         given().contentType("application/x-www-form-urlencoded")
@@ -58,6 +77,22 @@ class SigningKeyRotationTest {
                 .formParam("token", before).post("/oauth/introspect").then().body("active", equalTo(true));
         given().auth().oauth2(after).get("/api/v1/audit-events?action=signing_key.rotated").then().statusCode(200)
                 .body("data.targetId", hasItem(newKid));
+    }
+
+    @Test
+    void aNewKeyNeverSignsBeforeItsActivationTime() {
+        String admin = OAuthTestClient.adminToken();
+        var rotation = given().auth().oauth2(admin).post("/api/v1/signing-keys/rotate")
+                .then().statusCode(200).extract().jsonPath();
+        String newKid = rotation.getString("data.kid");
+        Instant activatesAt = Instant.parse(rotation.getString("data.activatesAt"));
+        assertThat(activatesAt).isAfter(Instant.now().minusSeconds(1));
+        // Every token minted before the activation time carries the previous key's id.
+        while (Instant.now().plusMillis(200).isBefore(activatesAt)) {
+            assertThat(header(OAuthTestClient.adminToken()).path("kid").asText()).isNotEqualTo(newKid);
+        }
+        List<String> kids = given().get("/.well-known/jwks.json").then().extract().path("keys.kid");
+        assertThat(kids).contains(newKid);
     }
 
     @Test

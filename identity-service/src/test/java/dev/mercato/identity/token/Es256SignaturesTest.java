@@ -74,6 +74,10 @@ class Es256SignaturesTest {
             public java.time.Duration keyRefreshInterval() {
                 return java.time.Duration.ofSeconds(30);
             }
+
+            public java.time.Duration keyPublicationLead() {
+                return java.time.Duration.ofMinutes(3);
+            }
         };
     }
 }

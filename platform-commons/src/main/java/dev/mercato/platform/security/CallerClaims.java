@@ -17,13 +17,17 @@ import io.quarkus.security.AuthenticationFailedException;
  * read once per request by {@link AccessTokenAugmentor} and kept on the security identity.
  *
  * @param scopes the token's scopes that its role allows: a reader role never gets a write scope
- * @param issuedAt the token's {@code iat}
+ * @param issuedAt when the token was issued: its {@code iat_ms} (Unix milliseconds) when present and
+ *                 consistent with {@code iat}, else the start of its {@code iat} second
  */
 public record CallerClaims(String subject, String clientId, String organizationId, String organizationKind,
         String organizationPath, Role role, Set<String> scopes, String tokenId, Instant issuedAt) {
 
     /** The security identity attribute holding the claims of the current caller. */
     public static final String ATTRIBUTE = "mercato.caller";
+
+    /** The claim identity-service adds next to {@code iat}: the same moment in Unix milliseconds. */
+    public static final String ISSUED_AT_MILLIS = "iat_ms";
 
     public CallerClaims {
         scopes = Set.copyOf(scopes);
@@ -56,7 +60,20 @@ public record CallerClaims(String subject, String clientId, String organizationI
             Arrays.stream(scope.trim().split(" +")).filter(role.allowedScopes()::contains).forEach(scopes::add);
         }
         return new CallerClaims(subject, text(token.getClaim("client_id")), organizationId, organizationKind,
-                organizationPath, role, scopes, tokenId, Instant.ofEpochSecond(issuedAt));
+                organizationPath, role, scopes, tokenId, issuedAt(issuedAt, number(token.getClaim(ISSUED_AT_MILLIS))));
+    }
+
+    /**
+     * When a token was issued, as precisely as it says: {@code iatMillis} when it lies within the
+     * {@code iatSeconds} second, else (no such claim, or one that contradicts {@code iat}) the start of
+     * that second, the earliest moment it can have been issued, so that a revocation in the same
+     * second refuses it rather than let it through.
+     */
+    public static Instant issuedAt(long iatSeconds, Long iatMillis) {
+        if (iatMillis != null && Math.floorDiv(iatMillis, 1000) == iatSeconds) {
+            return Instant.ofEpochMilli(iatMillis);
+        }
+        return Instant.ofEpochSecond(iatSeconds);
     }
 
     private static Role roleOf(String name) {

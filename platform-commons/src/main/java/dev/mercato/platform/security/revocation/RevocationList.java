@@ -29,6 +29,9 @@ public class RevocationList {
     /**
      * Whether a token must be refused: its id was revoked, or its client or subject was revoked at or
      * after the moment it was issued. Ignores organization revocations; prefer the overload with the path.
+     * {@code issuedAt} is as precise as the token says (milliseconds with {@code iat_ms}, see
+     * {@link dev.mercato.platform.security.CallerClaims#issuedAt}): a token issued later in the same second
+     * as a revocation passes, one issued earlier (or at the same millisecond) is refused.
      */
     public boolean rejects(String tokenId, String clientId, String subject, Instant issuedAt) {
         return rejects(tokenId, clientId, subject, null, issuedAt);

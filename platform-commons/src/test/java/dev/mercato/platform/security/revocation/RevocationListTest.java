@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mercato.platform.events.CredentialRevokedV1;
 import dev.mercato.platform.events.CredentialRevokedV1.Kind;
+import dev.mercato.platform.security.CallerClaims;
 
 class RevocationListTest {
 
@@ -42,6 +43,25 @@ class RevocationListTest {
 
         assertThat(list.rejects("j", "app_x", "usr_a", T.minusSeconds(5))).isTrue();
         assertThat(list.rejects("j", "app_x", "usr_a", T.plusSeconds(5))).isFalse();
+    }
+
+    @Test
+    void comparesAtMillisecondsWhenTheTokenSaysWhenItWasIssuedPrecisely() {
+        Instant revokedAt = T.plusMillis(400);
+        list.add(new CredentialRevokedV1(Kind.SUBJECT, "usr_a", revokedAt, LATER));
+        long second = T.getEpochSecond();
+
+        // iat is the same second for all three; iat_ms tells them apart.
+        assertThat(list.rejects("j", "app_x", "usr_a", CallerClaims.issuedAt(second, T.plusMillis(700).toEpochMilli())))
+                .isFalse();
+        assertThat(list.rejects("j", "app_x", "usr_a", CallerClaims.issuedAt(second, T.plusMillis(100).toEpochMilli())))
+                .isTrue();
+        assertThat(list.rejects("j", "app_x", "usr_a", CallerClaims.issuedAt(second, revokedAt.toEpochMilli())))
+                .isTrue();
+        // Without iat_ms, or with one outside its iat second, the whole second counts as revoked.
+        assertThat(list.rejects("j", "app_x", "usr_a", CallerClaims.issuedAt(second, null))).isTrue();
+        assertThat(list.rejects("j", "app_x", "usr_a", CallerClaims.issuedAt(second, T.plusSeconds(5).toEpochMilli())))
+                .isTrue();
     }
 
     @Test
