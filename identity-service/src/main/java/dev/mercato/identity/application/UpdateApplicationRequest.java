@@ -13,5 +13,5 @@ import jakarta.validation.constraints.Size;
 public record UpdateApplicationRequest(
         @Size(max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
         @Size(max = 1000) String description,
-        @Size(min = 1, max = 50) Set<@NotBlank String> scopes) {
+        @Size(min = 1, max = 50) Set<@NotBlank @Size(max = 100) String> scopes) {
 }

@@ -12,6 +12,7 @@ import dev.mercato.identity.role.ManageableOrganizations;
 import dev.mercato.identity.role.RoleGrants;
 import dev.mercato.identity.settings.SettingsRepository;
 import dev.mercato.platform.api.ApiException;
+import dev.mercato.platform.api.WriteConflicts;
 import dev.mercato.platform.id.Ids;
 import dev.mercato.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
