@@ -17,7 +17,7 @@ import jakarta.validation.Payload;
  * A free-form {@code metadata} object of an API request, bounded so that it cannot bloat rows, events
  * and every consumer's read model: at most {@link #maxKeys()} keys, each 1–{@link #maxKeyLength()}
  * characters without control characters, each value a string of at most {@link #maxValueLength()}
- * characters, a number, a boolean or null (no nested objects or arrays). Null passes (no metadata).
+ * characters, a finite number, a boolean or null (no nested objects or arrays). Null passes (no metadata).
  *
  * <pre>{@code
  * record CreateThingRequest(@NotBlank String name, @Metadata Map<String, Object> metadata) { }

@@ -42,6 +42,9 @@ public class MetadataValidator implements ConstraintValidator<Metadata, Map<Stri
                 if (text.length() > maxValueLength) {
                     return fail(context, "value of {key} must be at most " + maxValueLength + " characters", key);
                 }
+            } else if (value instanceof Double number && !Double.isFinite(number)
+                    || value instanceof Float single && !Float.isFinite(single)) {
+                return fail(context, "value of {key} must be a finite number", key);
             } else if (value != null && !(value instanceof Number) && !(value instanceof Boolean)) {
                 return fail(context, "value of {key} must be a string, number, boolean or null", key);
             }
