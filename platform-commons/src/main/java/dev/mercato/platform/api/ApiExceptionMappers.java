@@ -95,6 +95,10 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
+        Response duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return duplicate;
+        }
         String field = jsonPath(e.getPath());
         List<FieldError> errors = field.isEmpty()
                 ? List.of()
@@ -104,15 +108,32 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e) {
-        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
-        if (duplicate.matches()) {
-            String field = e.getProcessor() instanceof JsonParser parser
-                    ? parentPath(parser.getParsingContext()) + duplicate.group(1)
-                    : duplicate.group(1);
-            return respond(new ApiError(400, "Request body has a duplicate key",
-                    List.of(new FieldError(printable(field), "is given more than once"))));
+        Response duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return duplicate;
         }
         return respond(new ApiError(400, "Request body is not valid JSON", List.of()));
+    }
+
+    /**
+     * 400 naming the key when {@code e} is, or was caused by, the parser's duplicate-key refusal (databind
+     * wraps it when it happens inside an object it is binding); null otherwise.
+     */
+    private static Response duplicateKey(Throwable e) {
+        int depth = 0;
+        for (Throwable cause = e; cause != null && depth++ < 8; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException parse) {
+                Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(parse.getOriginalMessage()));
+                if (duplicate.matches()) {
+                    String field = parse.getProcessor() instanceof JsonParser parser
+                            ? parentPath(parser.getParsingContext()) + duplicate.group(1)
+                            : duplicate.group(1);
+                    return respond(new ApiError(400, "Request body has a duplicate key",
+                            List.of(new FieldError(printable(field), "is given more than once"))));
+                }
+            }
+        }
+        return null;
     }
 
     // Security failures reach these (not Quarkus's built-in challenge) because authentication is not

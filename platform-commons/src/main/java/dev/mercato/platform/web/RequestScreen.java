@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
 
 import dev.mercato.platform.api.ApiError;
 import dev.mercato.platform.api.FieldError;
@@ -18,17 +19,18 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Refuses, with 400 and before anything else reads it, a request whose path or query — once
  * percent-decoded — holds a control character (U+0000–U+001F, U+007F), a broken percent escape or
- * bytes that are not UTF-8. Such an id can never name a resource, and PostgreSQL refuses NUL outright,
- * so refusing at the edge spares every service from handling it.
+ * bytes that are not UTF-8, or whose {@code Content-Type} is not a media type. Such an id can never
+ * name a resource, PostgreSQL refuses NUL outright, and REST's content negotiation fails on an
+ * unparsable media type, so refusing at the edge spares every service from handling them.
  */
 @ApplicationScoped
-public class RequestLineScreen {
+public class RequestScreen {
 
     private static final int MAX_NAME = 64;
 
     private final RouteErrors errors;
 
-    public RequestLineScreen(RouteErrors errors) {
+    public RequestScreen(RouteErrors errors) {
         this.errors = errors;
     }
 
@@ -38,10 +40,25 @@ public class RequestLineScreen {
 
     void screen(RoutingContext routing) {
         FieldError problem = problemWith(routing.request().path(), routing.request().query());
-        if (problem == null) {
-            routing.next();
-        } else {
+        if (problem != null) {
             errors.answer(routing, new ApiError(400, "Request path or query is not clean text", List.of(problem)), false);
+            return;
+        }
+        String contentType = routing.request().getHeader("Content-Type");
+        if (contentType != null && !isMediaType(contentType)) {
+            errors.answer(routing, new ApiError(400, "Content-Type is not a media type",
+                    List.of(new FieldError("Content-Type", "must be a media type such as application/json"))), false);
+            return;
+        }
+        routing.next();
+    }
+
+    /** Parsed as REST parses it when it picks a resource method by {@code @Consumes}. */
+    private static boolean isMediaType(String value) {
+        try {
+            return !value.isBlank() && MediaType.valueOf(value) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
