@@ -14,6 +14,6 @@ import jakarta.validation.constraints.Size;
  */
 public record CreateApiKeyRequest(
         @NotBlank @Size(max = 200) String name,
-        @NotEmpty @Size(max = 50) Set<@NotBlank String> scopes,
+        @NotEmpty @Size(max = 50) Set<@NotBlank @Size(max = 100) String> scopes,
         @Size(max = 40) String role) {
 }

@@ -15,6 +15,6 @@ import jakarta.validation.constraints.Size;
 public record CreateApplicationRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 1000) String description,
-        @NotEmpty @Size(max = 50) Set<@NotBlank String> scopes,
+        @NotEmpty @Size(max = 50) Set<@NotBlank @Size(max = 100) String> scopes,
         @Size(max = 40) String role) {
 }

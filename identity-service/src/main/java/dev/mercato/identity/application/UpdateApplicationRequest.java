@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
 public record UpdateApplicationRequest(
         @Size(max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
         @Size(max = 1000) String description,
-        @Size(min = 1, max = 50) Set<@NotBlank String> scopes,
+        @Size(min = 1, max = 50) Set<@NotBlank @Size(max = 100) String> scopes,
         @Positive @Max(1_000_000_000) Integer rateLimitPerHour,
         @Positive @Max(1_000_000_000) Integer rateLimitPerMinute) {
 }

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.mercato.platform.validation.Metadata;
+
 /** The body of {@code POST} on /distributors, /partners, /tenants, /customers and /vendors. */
 public record CreateOrganizationRequest(
         @NotBlank @Size(max = 200) String name,
@@ -20,7 +22,7 @@ public record CreateOrganizationRequest(
         @Pattern(regexp = "[A-Za-z]{3}", message = "must be an ISO 4217 code such as eur") String currency,
         @Min(1) @Max(28) Integer billingDay,
         @Size(max = 40) String parentId,
-        @Size(max = 50, message = "may hold at most 50 keys") Map<String, Object> metadata) {
+        @Metadata Map<String, Object> metadata) {
 
     /** A postal address in a request. */
     public record AddressRequest(

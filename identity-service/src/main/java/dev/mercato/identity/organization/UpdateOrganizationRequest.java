@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.mercato.platform.validation.Metadata;
+
 /** The body of {@code PATCH} on an organization: only the fields given change. */
 public record UpdateOrganizationRequest(
         @Size(min = 1, max = 200) String name,
@@ -18,5 +20,5 @@ public record UpdateOrganizationRequest(
         OrganizationStatus status,
         @Pattern(regexp = "[A-Za-z]{3}", message = "must be an ISO 4217 code such as eur") String currency,
         @Min(1) @Max(28) Integer billingDay,
-        @Size(max = 50, message = "may hold at most 50 keys") Map<String, Object> metadata) {
+        @Metadata Map<String, Object> metadata) {
 }

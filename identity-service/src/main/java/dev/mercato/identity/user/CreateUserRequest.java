@@ -17,7 +17,7 @@ public record CreateUserRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(min = 1, max = 40) String organizationId,
         @NotNull Role role,
-        String password) {
+        @Size(max = 1024) String password) {
 
     /** Never print the password, e.g. in a log line or a failed assertion. */
     @Override

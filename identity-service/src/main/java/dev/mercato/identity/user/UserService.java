@@ -11,6 +11,7 @@ import dev.mercato.identity.organization.Organization;
 import dev.mercato.identity.access.ManageableOrganizations;
 import dev.mercato.identity.access.RoleGrants;
 import dev.mercato.platform.api.ApiException;
+import dev.mercato.platform.api.WriteConflicts;
 import dev.mercato.platform.id.Ids;
 import dev.mercato.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -1,9 +1,17 @@
 package dev.mercato.platform.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -16,9 +24,14 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -27,11 +40,15 @@ import io.quarkus.security.UnauthorizedException;
 /**
  * The one place where failures become HTTP answers, for every service. Every answer has the
  * {@link ApiError} shape; nothing internal (class names, SQL, stack traces) reaches the client.
- * Unexpected failures are logged with the request id and answered with a plain 500.
+ * A write that lost a race (stale version, duplicate key) is 409, text PostgreSQL cannot store is 400;
+ * other unexpected failures are logged with the request id and answered with a plain 500.
  */
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    /** Jackson's wording for {@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}; the only way to the name. */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.{1,200})'", Pattern.DOTALL);
+    private static final int MAX_FIELD_NAME = 200;
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -48,9 +65,26 @@ public class ApiExceptionMappers {
         return respond(new ApiError(400, "Invalid request parameters", errors));
     }
 
-    // Quarkus has built-in mappers for these two; naming them here makes ours win.
+    // Quarkus has built-in mappers for these Jackson exceptions; naming each here makes ours win.
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
+        return jsonMapping(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return jsonMapping(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedProperty(UnrecognizedPropertyException e) {
+        return jsonMapping(e);
+    }
+
+    // Raised while binding a client's body (e.g. a record component given twice), so the client's fault.
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e) {
+        LOG.debugf("request body refused: %s", e.getOriginalMessage());
         return jsonMapping(e);
     }
 
@@ -61,16 +95,45 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
+        Response duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return duplicate;
+        }
         String field = jsonPath(e.getPath());
         List<FieldError> errors = field.isEmpty()
                 ? List.of()
-                : List.of(new FieldError(field, "has a missing, unknown or wrongly typed value"));
+                : List.of(new FieldError(field, expectation(e)));
         return respond(new ApiError(400, "Request body does not match the expected JSON shape", errors));
     }
 
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e) {
+        Response duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return duplicate;
+        }
         return respond(new ApiError(400, "Request body is not valid JSON", List.of()));
+    }
+
+    /**
+     * 400 naming the key when {@code e} is, or was caused by, the parser's duplicate-key refusal (databind
+     * wraps it when it happens inside an object it is binding); null otherwise.
+     */
+    private static Response duplicateKey(Throwable e) {
+        int depth = 0;
+        for (Throwable cause = e; cause != null && depth++ < 8; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException parse) {
+                Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(parse.getOriginalMessage()));
+                if (duplicate.matches()) {
+                    String field = parse.getProcessor() instanceof JsonParser parser
+                            ? parentPath(parser.getParsingContext()) + duplicate.group(1)
+                            : duplicate.group(1);
+                    return respond(new ApiError(400, "Request body has a duplicate key",
+                            List.of(new FieldError(printable(field), "is given more than once"))));
+                }
+            }
+        }
+        return null;
     }
 
     // Security failures reach these (not Quarkus's built-in challenge) because authentication is not
@@ -101,8 +164,29 @@ public class ApiExceptionMappers {
         return respond(new ApiError(status, reason(status), List.of()));
     }
 
+    // Hibernate Reactive reports a lost race or refused text as these, sometimes inside a CompletionException.
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e) {
+        return unexpected(e);
+    }
+
+    @ServerExceptionMapper
+    public Response completion(CompletionException e) {
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (WriteConflicts.isConflict(e)) {
+            LOG.debugf("write conflict answered with 409: %s", e);
+            return respond(new ApiError(409,
+                    "The resource was changed or created by another request at the same time; fetch it and try again",
+                    List.of()));
+        }
+        if (WriteConflicts.isUnstorableText(e)) {
+            LOG.debugf("unstorable text answered with 400: %s", e);
+            return respond(new ApiError(400, "Request holds a character that cannot be stored (U+0000)", List.of()));
+        }
         LOG.error("unexpected failure while handling a request", e);
         return respond(new ApiError(500, "Internal server error", List.of()));
     }
@@ -124,6 +208,7 @@ public class ApiExceptionMappers {
             case 404 -> "Resource not found";
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable";
+            case 413 -> "Request body is too large";
             case 415 -> "Unsupported media type";
             default -> {
                 Response.Status known = Response.Status.fromStatusCode(status);
@@ -156,6 +241,76 @@ public class ApiExceptionMappers {
         return name;
     }
 
+    /** What the value at the failing field should have been, in the client's terms. */
+    private static String expectation(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException format && format.getValue() instanceof String text
+                && text.indexOf('\0') >= 0) {
+            return StrictJson.NulFreeString.MESSAGE;
+        }
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target == null) {
+            return "has a missing, unknown or wrongly typed value";
+        }
+        if (CharSequence.class.isAssignableFrom(target) || target == char.class || target == Character.class) {
+            return "must be a string";
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "must be true or false";
+        }
+        if (target == int.class || target == long.class || target == short.class || target == Integer.class
+                || target == Long.class || target == Short.class || target == java.math.BigInteger.class) {
+            return "must be a whole number";
+        }
+        if (target.isPrimitive() || Number.class.isAssignableFrom(target)) {
+            return "must be a number";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (target.isArray() || Collection.class.isAssignableFrom(target)) {
+            return "must be an array";
+        }
+        if (Map.class.isAssignableFrom(target) || target.isRecord()) {
+            return "must be an object";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            return "must be an ISO 8601 date-time string";
+        }
+        return "has a missing, unknown or wrongly typed value";
+    }
+
+    /** {@code branding.} for a key inside {@code "branding": {…}}; empty at the top level. */
+    private static String parentPath(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext parent = context == null ? null : context.getParent(); parent != null;
+                parent = parent.getParent()) {
+            if (parent.inObject() && parent.getCurrentName() != null) {
+                parts.add(0, parent.getCurrentName());
+            } else if (parent.inArray()) {
+                parts.add(0, "[" + parent.getCurrentIndex() + "]");
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (!part.startsWith("[") && path.length() > 0) {
+                path.append('.');
+            }
+            path.append(part);
+        }
+        return path.length() == 0 ? "" : path + ".";
+    }
+
+    /** A client-chosen name, echoed safely: control characters dropped, length bounded. */
+    private static String printable(String name) {
+        String clean = name.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() > MAX_FIELD_NAME ? clean.substring(0, MAX_FIELD_NAME) + "…" : clean;
+    }
+
     private static String jsonPath(List<JsonMappingException.Reference> path) {
         StringBuilder name = new StringBuilder();
         for (JsonMappingException.Reference reference : path) {
@@ -168,6 +323,6 @@ public class ApiExceptionMappers {
                 name.append('[').append(reference.getIndex()).append(']');
             }
         }
-        return name.toString();
+        return printable(name.toString());
     }
 }

@@ -1,0 +1,60 @@
+package dev.mercato.platform.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+
+/**
+ * Refuses a JSON request body that is not UTF-8 (RFC 8259 §8.1) before Jackson reads it: Jackson
+ * decodes overlong forms such as {@code C0 AF} as {@code /} and guesses UTF-16/32 from NUL bytes,
+ * so a body could mean one thing to a filter that checked it and another to the service. The JDK's
+ * decoder refuses overlong forms, surrogates and code points beyond U+10FFFF.
+ */
+@Provider
+public class StrictUtf8Bodies implements ReaderInterceptor {
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (isJson(context.getMediaType())) {
+            byte[] body = context.getInputStream().readAllBytes();
+            if (!isUtf8WithoutNul(body)) {
+                throw ApiException.badRequest("Request body must be JSON encoded as UTF-8",
+                        List.of(new FieldError("body", "is not valid UTF-8")));
+            }
+            context.setInputStream(new ByteArrayInputStream(body));
+        }
+        return context.proceed();
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && ("json".equalsIgnoreCase(type.getSubtype())
+                || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+    }
+
+    /** A raw NUL byte is never part of JSON text in UTF-8; it only appears in UTF-16/32. */
+    static boolean isUtf8WithoutNul(byte[] body) {
+        for (byte b : body) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.mercato.platform.api;
+
+import java.util.Set;
+
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
+
+import io.vertx.pgclient.PgException;
+
+/**
+ * Recognises, however Hibernate Reactive and Mutiny wrap it, a write that lost to a concurrent one —
+ * a stale {@code @Version} or PostgreSQL's unique violation (SQLSTATE 23505) — and text PostgreSQL
+ * cannot store (a NUL character, SQLSTATE 22021 / 22P05). {@link ApiExceptionMappers} answers the
+ * first with 409 and the second with 400 when a service does not say something more specific.
+ */
+public final class WriteConflicts {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** character_not_in_repertoire (a NUL byte in text) and untranslatable_character (\u0000 in jsonb). */
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
+    private static final int MAX_DEPTH = 32;
+
+    private WriteConflicts() {
+    }
+
+    /** PostgreSQL refused a row because another one already has its unique key. */
+    public static boolean isUniqueViolation(Throwable failure) {
+        return UNIQUE_VIOLATION.equals(sqlState(failure));
+    }
+
+    /** The write raced another write of the same row: a stale version or a duplicate unique key. */
+    public static boolean isConflict(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth++ < MAX_DEPTH; cause = cause.getCause()) {
+            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return isUniqueViolation(failure);
+    }
+
+    /** PostgreSQL refused a text value it cannot store (a NUL character). */
+    public static boolean isUnstorableText(Throwable failure) {
+        String state = sqlState(failure);
+        return state != null && UNSTORABLE_TEXT.contains(state);
+    }
+
+    /** 409 for a change that raced another change of the same thing. */
+    public static ApiException concurrentChange(String what) {
+        return ApiException.conflict("The " + what + " changed at the same time; try again");
+    }
+
+    private static String sqlState(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth++ < MAX_DEPTH; cause = cause.getCause()) {
+            if (cause instanceof PgException pg) {
+                return pg.getSqlState();
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+}
