@@ -167,6 +167,14 @@ public final class TestTokens {
             return claim("aud", audience);
         }
 
+        /**
+         * The allowances identity-service grants the token's application: {@code rate_limit_per_hour}
+         * and {@code rate_limit_per_minute}, which replace the service's default rate limits for it.
+         */
+        public Builder rateLimits(int perHour, int perMinute) {
+            return claim("rate_limit_per_hour", perHour).claim("rate_limit_per_minute", perMinute);
+        }
+
         /** Sets any claim; null removes it. */
         public Builder claim(String name, Object value) {
             if (value == null) {

@@ -19,9 +19,13 @@ import io.quarkus.security.AuthenticationFailedException;
  * @param scopes the token's scopes that its role allows: a reader role never gets a write scope
  * @param issuedAt when the token was issued: its {@code iat_ms} (Unix milliseconds) when present and
  *                 consistent with {@code iat}, else the start of its {@code iat} second
+ * @param rateLimitPerHour   the token's {@code rate_limit_per_hour}: the hourly allowance its client was
+ *                           granted, replacing the configured default; null when absent or not a positive integer
+ * @param rateLimitPerMinute the token's {@code rate_limit_per_minute}, the burst allowance, likewise
  */
 public record CallerClaims(String subject, String clientId, String organizationId, String organizationKind,
-        String organizationPath, Role role, Set<String> scopes, String tokenId, Instant issuedAt) {
+        String organizationPath, Role role, Set<String> scopes, String tokenId, Instant issuedAt,
+        Integer rateLimitPerHour, Integer rateLimitPerMinute) {
 
     /** The security identity attribute holding the claims of the current caller. */
     public static final String ATTRIBUTE = "mercato.caller";
@@ -60,7 +64,8 @@ public record CallerClaims(String subject, String clientId, String organizationI
             Arrays.stream(scope.trim().split(" +")).filter(role.allowedScopes()::contains).forEach(scopes::add);
         }
         return new CallerClaims(subject, text(token.getClaim("client_id")), organizationId, organizationKind,
-                organizationPath, role, scopes, tokenId, issuedAt(issuedAt, number(token.getClaim(ISSUED_AT_MILLIS))));
+                organizationPath, role, scopes, tokenId, issuedAt(issuedAt, number(token.getClaim(ISSUED_AT_MILLIS))),
+                allowance(token.getClaim("rate_limit_per_hour")), allowance(token.getClaim("rate_limit_per_minute")));
     }
 
     /**
@@ -74,6 +79,14 @@ public record CallerClaims(String subject, String clientId, String organizationI
             return Instant.ofEpochMilli(iatMillis);
         }
         return Instant.ofEpochSecond(iatSeconds);
+    }
+
+    // A limit that is not a positive integer is ignored, so the configured default applies.
+    private static Integer allowance(Object claim) {
+        Long value = number(claim);
+        boolean integral = claim instanceof Integer || claim instanceof Long
+                || claim instanceof JsonNumber json && json.isIntegral();
+        return integral && value > 0 && value <= Integer.MAX_VALUE ? value.intValue() : null;
     }
 
     private static Role roleOf(String name) {

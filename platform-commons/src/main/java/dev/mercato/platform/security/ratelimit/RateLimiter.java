@@ -7,14 +7,15 @@ import java.util.Map;
 
 /**
  * Per-client request allowances of one instance (docs/SECURITY.md "Rate limits"): an hourly bucket
- * and a per-minute burst bucket, both of which must have room. Memory is bounded: beyond
+ * and a per-minute burst bucket, both of which must have room. Each request says the client's
+ * {@link RateLimits}; when they change (an operator raised them), the client keeps what it has
+ * already used and gets the difference. Memory is bounded: beyond
  * {@code maxClients} the least recently active client is forgotten (it starts again with a full
  * allowance, as one idle for an hour would).
  */
 public final class RateLimiter {
 
-    private final int perHour;
-    private final int perMinute;
+    private final RateLimits defaults;
     private final InstantSource clock;
     private final Map<String, Allowance> clients;
 
@@ -22,8 +23,7 @@ public final class RateLimiter {
         if (maxClients < 1) {
             throw new IllegalArgumentException("maxClients must be positive, not " + maxClients);
         }
-        this.perHour = perHour;
-        this.perMinute = perMinute;
+        this.defaults = new RateLimits(perHour, perMinute); // fails now, not on the first request
         this.clock = clock;
         this.clients = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
@@ -31,17 +31,21 @@ public final class RateLimiter {
                 return size() > maxClients;
             }
         };
-        new Allowance(perHour, perMinute, 0); // fails now, not on the first request, when a limit is not positive
     }
 
-    /** Counts one request of {@code client} if its allowance has room, and says how things stand. */
+    /** Counts one request of {@code client} under the default limits, if its allowance has room. */
     public RateLimitDecision acquire(String client) {
+        return acquire(client, defaults);
+    }
+
+    /** Counts one request of {@code client}, whose allowances are {@code limits}, if they have room. */
+    public RateLimitDecision acquire(String client, RateLimits limits) {
         long now = clock.millis();
         Allowance allowance;
         synchronized (clients) {
-            allowance = clients.computeIfAbsent(client, key -> new Allowance(perHour, perMinute, now));
+            allowance = clients.computeIfAbsent(client, key -> new Allowance(limits, now));
         }
-        return allowance.acquire(now);
+        return allowance.acquire(limits, now);
     }
 
     /** How many clients are tracked now. */
@@ -57,14 +61,16 @@ public final class RateLimiter {
         private final TokenBucket hour;
         private final TokenBucket minute;
 
-        Allowance(int perHour, int perMinute, long now) {
-            this.hour = new TokenBucket(perHour, Duration.ofHours(1), now);
-            this.minute = new TokenBucket(perMinute, Duration.ofMinutes(1), now);
+        Allowance(RateLimits limits, long now) {
+            this.hour = new TokenBucket(limits.perHour(), Duration.ofHours(1), now);
+            this.minute = new TokenBucket(limits.perMinute(), Duration.ofMinutes(1), now);
         }
 
-        synchronized RateLimitDecision acquire(long now) {
+        synchronized RateLimitDecision acquire(RateLimits limits, long now) {
             hour.refill(now);
             minute.refill(now);
+            hour.resize(limits.perHour());
+            minute.resize(limits.perMinute());
             boolean allowed = hour.hasToken() && minute.hasToken();
             if (allowed) {
                 hour.take();

@@ -9,8 +9,9 @@ import java.time.Duration;
  */
 final class TokenBucket {
 
-    private final int capacity;
-    private final double tokensPerMilli;
+    private final long periodMillis;
+    private int capacity;
+    private double tokensPerMilli;
     private double tokens;
     private long updatedAt;
 
@@ -18,8 +19,9 @@ final class TokenBucket {
         if (capacity < 1) {
             throw new IllegalArgumentException("a rate limit must allow at least one request, not " + capacity);
         }
+        this.periodMillis = period.toMillis();
         this.capacity = capacity;
-        this.tokensPerMilli = (double) capacity / period.toMillis();
+        this.tokensPerMilli = (double) capacity / periodMillis;
         this.tokens = capacity;
         this.updatedAt = nowMillis;
     }
@@ -29,6 +31,23 @@ final class TokenBucket {
             tokens = Math.min(capacity, tokens + (nowMillis - updatedAt) * tokensPerMilli);
             updatedAt = nowMillis;
         }
+    }
+
+    /**
+     * Gives the bucket a new capacity per period, keeping what was used: a client whose limit is
+     * raised gets the difference at once, one whose limit is lowered keeps at most the new capacity.
+     * Refill first, so the used amount is current.
+     */
+    void resize(int newCapacity) {
+        if (newCapacity == capacity) {
+            return;
+        }
+        if (newCapacity < 1) {
+            throw new IllegalArgumentException("a rate limit must allow at least one request, not " + newCapacity);
+        }
+        tokens = Math.max(0, Math.min(newCapacity, tokens + newCapacity - capacity));
+        capacity = newCapacity;
+        tokensPerMilli = (double) newCapacity / periodMillis;
     }
 
     boolean hasToken() {

@@ -1,0 +1,95 @@
+package dev.mercato.platform.security.token;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers a bearer token that this instance already verified from the {@link VerifiedTokenCache},
+ * before quarkus-oidc's identity provider would verify its signature again. Anything else (a token
+ * not seen, forgotten or expired) it declines, and quarkus-oidc verifies it as before: discovery, JWKS
+ * rotation and every refusal stay quarkus-oidc's. The identity then still passes every
+ * {@code SecurityIdentityAugmentor}, so the revocation deny list is consulted on every request.
+ */
+@ApplicationScoped
+public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    // Attributes quarkus-oidc puts on an identity that belong to the request it was built in.
+    private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
+    private static final String BLOCKING_API = AuthenticationRequestContext.class.getName();
+
+    private final VerifiedTokenCache cache;
+
+    public CachedTokenIdentityProvider(VerifiedTokenCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    /** Before quarkus-oidc's provider, which is tried only when this one declines. */
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        SecurityIdentity verified = request.getToken() == null ? null : cache.find(request.getToken().getToken());
+        return verified == null ? Uni.createFrom().nullItem()
+                : Uni.createFrom().item(forRequest(verified, HttpSecurityUtils.getRoutingContextAttribute(request)));
+    }
+
+    /**
+     * A verified {@code identity} without what belongs to the request it was verified in, fit to be
+     * cached, with {@code attribute} added and {@code permissions} (as strings) as its only permissions.
+     */
+    public static SecurityIdentity requestIndependent(SecurityIdentity identity, String attribute, Object value,
+            Set<String> permissions) {
+        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addRoles(identity.getRoles())
+                .addPermissionsAsString(permissions);
+        identity.getAttributes().forEach((name, attributeValue) -> {
+            if (!name.equals(ROUTING_CONTEXT) && !name.equals(BLOCKING_API)) {
+                copy.addAttribute(name, attributeValue);
+            }
+        });
+        return copy.addAttribute(attribute, value).build();
+    }
+
+    /** The routing context a verified identity was built in; null outside HTTP. */
+    public static RoutingContext routingOf(SecurityIdentity identity) {
+        return identity.getAttribute(ROUTING_CONTEXT);
+    }
+
+    /** A request-independent {@code identity} for the request of {@code routing}, as quarkus-oidc would build it. */
+    public static SecurityIdentity forRequest(SecurityIdentity identity, RoutingContext routing) {
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addRoles(identity.getRoles())
+                .addAttributes(identity.getAttributes())
+                .addPermissions(identity.getPermissions());
+        if (routing != null) {
+            builder.addAttribute(ROUTING_CONTEXT, routing);
+            Object blockingApi = routing.get(BLOCKING_API);
+            if (blockingApi != null) {
+                builder.addAttribute(BLOCKING_API, blockingApi);
+            }
+        }
+        return builder.build();
+    }
+}
