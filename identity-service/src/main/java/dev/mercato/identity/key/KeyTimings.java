@@ -10,4 +10,7 @@ public interface KeyTimings {
 
     /** How often the signing keys are re-read, to pick up a rotation made by another instance. */
     Duration keyRefreshInterval();
+
+    /** How long a new key is published before it signs, so that every verifier knows it first. */
+    Duration keyPublicationLead();
 }

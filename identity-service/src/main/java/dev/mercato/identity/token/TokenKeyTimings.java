@@ -25,4 +25,9 @@ public class TokenKeyTimings implements KeyTimings {
     public Duration keyRefreshInterval() {
         return config.keyRefreshInterval();
     }
+
+    @Override
+    public Duration keyPublicationLead() {
+        return config.keyPublicationLead();
+    }
 }
