@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,9 +49,12 @@ class OutboxRelayTest {
     @Test
     void marksAnEventKafkaRefusesAsFailedAndRelaysTheEventsAfterIt() {
         String topic = "backbone.oversized-" + UUID.randomUUID();
-        String before = writer.commit(topic, "key-1", "mercato.test.small.v1", Map.of("n", 1));
-        String oversized = writer.commit(topic, "key-1", "mercato.test.large.v1", Map.of("pad", "x".repeat(2 * 1024 * 1024)));
-        String after = writer.commit(topic, "key-1", "mercato.test.small.v1", Map.of("n", 2));
+        // One transaction, so the relay reads all three in one round.
+        List<String> ids = writer.commitTogether(topic, "key-1", "mercato.test.mixed.v1", Map.of("n", 1),
+                Map.of("pad", "x".repeat(2 * 1024 * 1024)), Map.of("n", 2));
+        String before = ids.get(0);
+        String oversized = ids.get(1);
+        String after = ids.get(2);
 
         TestKafka.awaitRecord(topic, r -> after.equals(eventIdOf(r)), Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(10)).until(() -> TestSql.number(

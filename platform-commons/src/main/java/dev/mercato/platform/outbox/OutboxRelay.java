@@ -221,7 +221,8 @@ public class OutboxRelay {
     }
 
     private void deleteRelayed() {
-        pool.preparedQuery("delete from outbox_event where published_at < now() - make_interval(secs => $1)")
+        pool.preparedQuery("delete from outbox_event where occurred_at < now() - make_interval(secs => $1)"
+                + " and published_at is not null")
                 .execute(Tuple.of((double) config.retention().toSeconds()))
                 .subscribe().with(ignored -> { }, failure -> LOG.warnf("could not delete relayed outbox events: %s",
                         failure.toString()));
