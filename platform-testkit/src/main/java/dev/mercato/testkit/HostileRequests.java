@@ -2,6 +2,10 @@ package dev.mercato.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +18,9 @@ import java.util.function.Supplier;
 /**
  * Sends many malformed requests — mutated JSON bodies, odd headers, odd paths and queries — at a
  * service's endpoints and tallies the answers, so a test can assert that none of them is a 5xx.
- * Seeded, so a failure can be replayed.
+ * Seeded, so a failure can be replayed. The requests come from a loopback address of their own
+ * (127.0.0.66, where the system has it), so the many refused ones spend the per-address rate limit of
+ * that address and not the one the service's other tests use.
  *
  * <pre>{@code
  * HostileRequests.Tally tally = new HostileRequests(port, seed, () -> token)
@@ -46,6 +52,7 @@ public final class HostileRequests {
     private final Random random;
     private final Supplier<String> token;
     private final List<Endpoint> endpoints = new ArrayList<>();
+    private InetAddress from = ownLoopbackAddress();
 
     /** {@code token} supplies a valid access token (called for each request that carries one). */
     public HostileRequests(int port, long seed, Supplier<String> token) {
@@ -70,12 +77,32 @@ public final class HostileRequests {
             byte[] target = target(endpoint.path());
             Map<String, String> headers = headers();
             byte[] body = endpoint.body() == null && random.nextInt(4) != 0 ? null : body(endpoint.body());
-            RawHttp.Answer answer = RawHttp.send(port, method, target, headers, body);
+            RawHttp.Answer answer = send(method, target, headers, body);
             tally.add(answer.status(), method + " " + new String(target, StandardCharsets.ISO_8859_1) + " " + headers
                     + (body == null ? "" : " body=" + abbreviate(new String(body, StandardCharsets.UTF_8))) + " → "
                     + abbreviate(answer.body()));
         }
         return tally;
+    }
+
+    private RawHttp.Answer send(String method, byte[] target, Map<String, String> headers, byte[] body)
+            throws IOException {
+        if (from != null) {
+            try {
+                return RawHttp.send(from, port, method, target, headers, body);
+            } catch (BindException | ConnectException unavailable) {
+                from = null; // this system has only 127.0.0.1
+            }
+        }
+        return RawHttp.send(port, method, target, headers, body);
+    }
+
+    private static InetAddress ownLoopbackAddress() {
+        try {
+            return InetAddress.getByAddress(new byte[] { 127, 0, 0, 66 });
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
 
     /** How many answers had each status, and the requests that got a 5xx. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,16 @@ public final class RawHttp {
     /** One request; {@code Host}, {@code Connection: close} and {@code Content-Length} are added. */
     public static Answer send(int port, String method, byte[] target, Map<String, String> headers, byte[] body)
             throws IOException {
+        return send(null, port, method, target, headers, body);
+    }
+
+    /** Like {@link #send(int, String, byte[], Map, byte[])}, from {@code from} (a local address) when not null. */
+    public static Answer send(InetAddress from, int port, String method, byte[] target, Map<String, String> headers,
+            byte[] body) throws IOException {
         try (Socket socket = new Socket()) {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             ByteArrayOutputStream request = new ByteArrayOutputStream();

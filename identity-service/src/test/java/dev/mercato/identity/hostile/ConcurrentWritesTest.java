@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,7 @@ class ConcurrentWritesTest {
     @Test
     void concurrentRotationsChangesAndRevocationsOfOneApplicationAnswer2xxOr409() throws Exception {
         String admin = OAuthTestClient.adminToken();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         for (int round = 0; round < 3; round++) {
             String clientId = given().auth().oauth2(admin).contentType(ContentType.JSON)
                     .body("{\"name\": \"racing\", \"scopes\": [\"read:customers\"]}")
@@ -50,6 +53,7 @@ class ConcurrentWritesTest {
                 }
             }
             for (HttpResponse<String> answer : ConcurrentRequests.all(requests)) {
+                statuses.merge(answer.statusCode(), 1, Integer::sum);
                 assertThat(answer.statusCode()).as(answer.body()).isIn(200, 409);
                 JsonNode body = JSON.readTree(answer.body());
                 assertThat(body.path("code").asInt()).isEqualTo(answer.statusCode());
@@ -59,6 +63,7 @@ class ConcurrentWritesTest {
                 }
             }
         }
+        System.out.println("racing writes of one application: " + statuses);
     }
 
     @Test

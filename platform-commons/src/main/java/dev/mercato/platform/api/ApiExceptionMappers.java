@@ -156,6 +156,13 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // Quarkus's JSON reader wraps syntax errors (and some binding errors) in a 400 WebApplicationException.
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException processing) {
+            return jsonProcessing(processing);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "request failed with %d", status);
