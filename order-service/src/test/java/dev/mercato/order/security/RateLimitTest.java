@@ -21,16 +21,23 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
-/** Per-client rate limits, with a burst of three a minute so that a test can reach it. */
+/**
+ * Per-client rate limits, with a burst of three a minute so that a test can reach it; one client has
+ * its own limits in configuration, and a token may carry the limits its application was granted.
+ */
 @QuarkusTest
 @TestProfile(RateLimitTest.TinyBurst.class)
 class RateLimitTest {
 
-    /** Three requests a minute, a hundred an hour. */
+    static final String CONFIGURED_CLIENT = "app_configured_limits";
+
+    /** Three requests a minute, a hundred an hour; {@value #CONFIGURED_CLIENT}: five a minute, 200 an hour. */
     public static class TinyBurst implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mercato.rate-limit.per-minute", "3", "mercato.rate-limit.per-hour", "100");
+            return Map.of("mercato.rate-limit.per-minute", "3", "mercato.rate-limit.per-hour", "100",
+                    "mercato.rate-limit.clients.\"" + CONFIGURED_CLIENT + "\".per-minute", "5",
+                    "mercato.rate-limit.clients.\"" + CONFIGURED_CLIENT + "\".per-hour", "200");
         }
     }
 
@@ -56,6 +63,43 @@ class RateLimitTest {
         assertThat(refused.jsonPath().getMap("$")).containsOnlyKeys("code", "message", "retryAfter");
 
         accounts(TestTokens.forRole(Role.PLATFORM_READER, platform)).statusCode(200); // another client
+    }
+
+    @Test
+    void grantsAClientTheLimitsItsTokenCarries() {
+        String token = TestTokens.builder(Role.PLATFORM_READER, platform.id(), platform.path())
+                .rateLimits(500, 6).mint();
+        for (int remaining = 5; remaining >= 0; remaining--) {
+            accounts(token).statusCode(200)
+                    .header("X-RateLimit-Limit", "500")
+                    .header("X-RateLimit-Remaining", Integer.toString(remaining));
+        }
+
+        accounts(token).statusCode(429).header("X-RateLimit-Limit", "500");
+    }
+
+    @Test
+    void ignoresLimitClaimsThatAreNotPositiveIntegers() {
+        String token = TestTokens.builder(Role.PLATFORM_READER, platform.id(), platform.path())
+                .claim("rate_limit_per_hour", 0).claim("rate_limit_per_minute", "many").mint();
+        for (int i = 0; i < 3; i++) {
+            accounts(token).statusCode(200).header("X-RateLimit-Limit", "100");
+        }
+
+        accounts(token).statusCode(429);
+    }
+
+    @Test
+    void appliesTheLimitsConfiguredForAClientBeforeThoseOfItsToken() {
+        String token = TestTokens.builder(Role.PLATFORM_READER, platform.id(), platform.path())
+                .clientId(CONFIGURED_CLIENT).rateLimits(500, 50).mint();
+        for (int remaining = 4; remaining >= 0; remaining--) {
+            accounts(token).statusCode(200)
+                    .header("X-RateLimit-Limit", "200")
+                    .header("X-RateLimit-Remaining", Integer.toString(remaining));
+        }
+
+        accounts(token).statusCode(429);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -39,6 +40,7 @@ public class VerifiedTokenCache {
     private final Counter hits;
     private final Counter misses;
 
+    @Inject // two constructors: this one is the bean's
     public VerifiedTokenCache(TokenVerificationConfig config,
             @ConfigProperty(name = "quarkus.oidc.token.lifespan-grace", defaultValue = "0") int graceSeconds,
             MeterRegistry registry) {

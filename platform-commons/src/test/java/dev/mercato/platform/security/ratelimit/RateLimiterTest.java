@@ -106,4 +106,37 @@ class RateLimiterTest {
         assertThatThrownBy(() -> new RateLimiter(0, 50, 100, clock)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RateLimiter(1000, 50, 0, clock)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void keepsWhatAClientUsedWhenItsLimitsAreRaised() {
+        RateLimiter limiter = new RateLimiter(1000, 50, 100, clock);
+        for (int i = 0; i < 50; i++) {
+            assertThat(limiter.acquire("a").allowed()).isTrue();
+        }
+        assertThat(limiter.acquire("a").allowed()).isFalse();
+
+        RateLimitDecision raised = limiter.acquire("a", new RateLimits(5000, 80));
+
+        assertThat(raised.allowed()).isTrue();
+        assertThat(raised.limit()).isEqualTo(5000);
+        assertThat(raised.remaining()).isEqualTo(29); // 80 - 50 used before - this one
+    }
+
+    @Test
+    void neverGivesAClientMoreThanItsLoweredLimit() {
+        RateLimiter limiter = new RateLimiter(1000, 50, 100, clock);
+        assertThat(limiter.acquire("a").allowed()).isTrue();
+
+        RateLimitDecision lowered = limiter.acquire("a", new RateLimits(1000, 2));
+
+        assertThat(lowered.allowed()).isTrue();
+        assertThat(lowered.remaining()).isZero();
+        assertThat(limiter.acquire("a", new RateLimits(1000, 2)).allowed()).isFalse();
+    }
+
+    @Test
+    void refusesClientLimitsThatAllowNothing() {
+        assertThatThrownBy(() -> new RateLimits(0, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimits(5, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
