@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * service's outbox_event table exactly as Outbox.publish does (insert, NOTIFY mercato_outbox, commit)
  * and measures, with a Kafka consumer in this JVM, how long after each commit returned the record
  * arrived; then commits a large backlog in one transaction and measures how fast the relay drains it.
+ * The outbox table is vacuumed before each measured phase.
  *
  * Args: jdbcUrl user password bootstrapServers rate seconds warmupSeconds backlog payloadBytes
  */
@@ -33,10 +34,15 @@ public class RelayBench {
             insert into outbox_event (event_id, topic, message_key, event_type, source, subject, occurred_at, payload)
             values (?, ?, ?, 'mercato.bench.relay.v1', '/mercato/relay-bench', ?, now(), ?)""";
 
+    private static final int WRITERS = 4;
+    private static String jdbcUrl;
+    private static String user;
+    private static String password;
+
     public static void main(String[] args) throws Exception {
-        String jdbcUrl = args[0];
-        String user = args[1];
-        String password = args[2];
+        jdbcUrl = args[0];
+        user = args[1];
+        password = args[2];
         String bootstrap = args[3];
         int rate = Integer.parseInt(args[4]);
         int seconds = Integer.parseInt(args[5]);
@@ -55,53 +61,87 @@ public class RelayBench {
             if (warmupSeconds > 0) {
                 steady(connection, receiver, topic, pad, rate, warmupSeconds, false);
             }
+            vacuum(connection);
             long[] latencies = steady(connection, receiver, topic, pad, rate, seconds, true);
             report(rate, seconds, latencies);
+            vacuum(connection);
             drain(connection, receiver, topic, pad, backlog);
         }
     }
 
-    /** Commits {@code rate} events a second for {@code seconds}, one transaction each; returns commit→receive nanos. */
-    private static long[] steady(Connection connection, Receiver receiver, String topic, String pad, int rate, int seconds,
+    /**
+     * Commits {@code rate} events a second for {@code seconds}, one transaction each, from {@link #WRITERS}
+     * connections (one cannot commit 1,000 a second on a busy machine); returns commit→receive nanos.
+     */
+    private static long[] steady(Connection ignored, Receiver receiver, String topic, String pad, int rate, int seconds,
             boolean measure) throws Exception {
         int count = rate * seconds;
         long base = receiver.reserve(count);
         long[] committedAt = new long[count];
         long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        long behind = 0;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT); Statement notify = connection.createStatement()) {
-            for (int i = 0; i < count; i++) {
-                long due = start + i * interval;
-                long now = System.nanoTime();
-                if (now < due) {
-                    LockSupport.parkNanos(due - now);
-                } else if (now - due > 5_000_000) {
-                    behind++;
+        long start = System.nanoTime() + 50_000_000;
+        AtomicLong behind = new AtomicLong();
+        List<Thread> writers = new java.util.ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            Thread thread = new Thread(() -> {
+                try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                        PreparedStatement insert = connection.prepareStatement(INSERT);
+                        Statement notify = connection.createStatement()) {
+                    connection.setAutoCommit(false);
+                    for (int i = writer; i < count; i += WRITERS) {
+                        long due = start + i * interval;
+                        long now = System.nanoTime();
+                        if (now < due) {
+                            LockSupport.parkNanos(due - now);
+                        } else if (now - due > 5_000_000) {
+                            behind.incrementAndGet();
+                        }
+                        long index = base + i;
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, topic);
+                        insert.setString(3, "agg-" + (index % 1000));
+                        insert.setString(4, "agg-" + (index % 1000));
+                        insert.setString(5, "{\"i\":" + index + ",\"pad\":\"" + pad + "\"}");
+                        insert.executeUpdate();
+                        notify.execute("notify mercato_outbox");
+                        connection.commit();
+                        committedAt[i] = System.nanoTime();
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
                 }
-                long index = base + i;
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, topic);
-                insert.setString(3, "agg-" + (index % 1000));
-                insert.setString(4, "agg-" + (index % 1000));
-                insert.setString(5, "{\"i\":" + index + ",\"pad\":\"" + pad + "\"}");
-                insert.executeUpdate();
-                notify.execute("notify mercato_outbox");
-                connection.commit();
-                committedAt[i] = System.nanoTime();
-            }
+            }, "relay-bench-writer-" + w);
+            thread.start();
+            writers.add(thread);
+        }
+        for (Thread thread : writers) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a writer failed", failures.get(0));
         }
         double achieved = count / ((System.nanoTime() - start) / 1e9);
         receiver.awaitCount(base + count, Duration.ofSeconds(120));
         if (measure) {
-            System.out.printf("steady: %d events committed at %.0f/s (asked %d/s; %d commits started > 5 ms late)%n",
-                    count, achieved, rate, behind);
+            System.out.printf("steady: %d events committed at %.0f/s by %d connections (asked %d/s; %d commits started > 5 ms late)%n",
+                    count, achieved, WRITERS, rate, behind.get());
         }
         long[] latencies = new long[count];
         for (int i = 0; i < count; i++) {
             latencies[i] = receiver.receivedAt(base + i) - committedAt[i];
         }
         return latencies;
+    }
+
+    /** Vacuums the outbox, so each phase starts without the dead rows of the last (this server may run without autovacuum). */
+    private static void vacuum(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("vacuum outbox_event");
+        }
+        connection.setAutoCommit(false);
     }
 
     /** Commits {@code backlog} events in one transaction and times the relay from that commit to the last record. */

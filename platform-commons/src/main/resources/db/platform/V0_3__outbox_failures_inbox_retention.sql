@@ -16,3 +16,7 @@ create index outbox_event_occurred_at on outbox_event using brin (occurred_at);
 
 -- processed_event rows are pruned after mercato.inbox.retention.
 create index processed_event_processed_at on processed_event (processed_at);
+
+-- Every published mark leaves a dead row version and a dead entry in outbox_event_pending that each
+-- relay round walks past until vacuum removes them: vacuum this table far more often than the default.
+alter table outbox_event set (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_threshold = 1000);
