@@ -38,7 +38,6 @@ class TokenCacheTest {
 
     private static final int MAX_SIZE = 5;
     private static final String ACCOUNTS = "/api/v1/accounts";
-    private static final Pattern CACHE_SIZE = Pattern.compile("(?m)^mercato_token_cache_size(?:\\{[^}]*})? (\\S+)$");
 
     /** Five remembered tokens, one second of clock grace, no rate limits (many 401s from one address). */
     public static class SmallCache implements QuarkusTestProfile {
@@ -51,6 +50,18 @@ class TokenCacheTest {
     }
 
     private final TestOrganization platform = TestOrganization.platform();
+
+    @Test
+    void answersARepeatedTokenFromTheCache() {
+        String token = token().mint();
+        accept(token);
+        double hits = metric("mercato_token_cache_hits_total");
+
+        accept(token);
+        accept(token);
+
+        assertThat(metric("mercato_token_cache_hits_total")).isGreaterThanOrEqualTo(hits + 2);
+    }
 
     @Test
     void refusesARememberedTokenAsSoonAsItsIdIsRevoked() {
@@ -131,7 +142,7 @@ class TokenCacheTest {
             accept(token().mint());
         }
 
-        assertThat(cacheSize()).isBetween(1.0, (double) MAX_SIZE);
+        assertThat(metric("mercato_token_cache_size")).isBetween(1.0, (double) MAX_SIZE);
         accept(first);
     }
 
@@ -146,11 +157,11 @@ class TokenCacheTest {
         return part.substring(0, at) + replacement + part.substring(at + 1);
     }
 
-    private static double cacheSize() {
+    private static double metric(String name) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher size = CACHE_SIZE.matcher(metrics);
-        assertThat(size.find()).as("mercato_token_cache_size in /q/metrics").isTrue();
-        return Double.parseDouble(size.group(1));
+        Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
+        assertThat(value.find()).as(name + " in /q/metrics").isTrue();
+        return Double.parseDouble(value.group(1));
     }
 
     private static int status(String token) {

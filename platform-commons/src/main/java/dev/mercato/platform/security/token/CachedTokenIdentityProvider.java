@@ -38,10 +38,13 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
         return TokenAuthenticationRequest.class;
     }
 
-    /** Before quarkus-oidc's provider, which is tried only when this one declines. */
+    /**
+     * Before quarkus-oidc's provider, which has the default priority and is tried only when this one
+     * declines (higher priorities are tried first).
+     */
     @Override
     public int priority() {
-        return SYSTEM_FIRST;
+        return IdentityProvider.super.priority() + 1;
     }
 
     @Override
