@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /api/v1/auth/federated}: an ID token of Microsoft Entra, Google or another configured
- * OpenID issuer → our access and refresh token (seed 002), in the shape of the password login.
+ * OpenID issuer → our access and refresh token, in the shape of the password login.
  */
 @Path("/api/v1/auth/federated")
 @Produces(MediaType.APPLICATION_JSON)

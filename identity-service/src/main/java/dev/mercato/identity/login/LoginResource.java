@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-/** {@code POST /api/v1/auth/login}: email and password → access and refresh token (seed 002, shape of seed 003). */
+/** {@code POST /api/v1/auth/login}: email and password → access and refresh token. */
 @Path("/api/v1/auth/login")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mercato.identity.token.IssuedTokens;
 
 /**
- * What a login answers, in seed 003's shape ({@code POST /api/2/auth/}):
+ * What a login answers, in the shape resellers' APIs use for it:
  * {@code {"access_token": "…", "refresh_token": "…", "expires": 3600}}, {@code expires} in seconds.
  */
 public record LoginTokensResponse(

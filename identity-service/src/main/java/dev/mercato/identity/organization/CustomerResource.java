@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.mercato.platform.idempotency.IdempotentRequests;
 import dev.mercato.platform.security.Caller;
 
-/** Customers: the seed-000 name for tenants; the same organizations as /api/v1/tenants. */
+/** Customers: another name for tenants; the same organizations as /api/v1/tenants. */
 @Path("/api/v1/customers")
 @Tag(name = "Customers")
 public class CustomerResource extends OrganizationEndpoints {

@@ -198,7 +198,7 @@ public class OrganizationService {
         });
     }
 
-    /** Ten digits, the first not zero, as the CSNs of seed 003. */
+    /** Ten digits, the first not zero, the format of a customer number (CSN). */
     private String randomCustomerNumber() {
         return String.valueOf(1_000_000_000L + (long) (RANDOM.nextDouble() * 8_999_999_999L));
     }

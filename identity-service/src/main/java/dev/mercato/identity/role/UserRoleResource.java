@@ -17,7 +17,7 @@ import dev.mercato.platform.api.ApiResponse;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
-/** {@code PUT /api/v1/users/{id}/role}: assigns or changes a user's role (seed 002's "assign or update user roles"). */
+/** {@code PUT /api/v1/users/{id}/role}: assigns or changes a user's role . */
 @Path("/api/v1/users/{id}/role")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

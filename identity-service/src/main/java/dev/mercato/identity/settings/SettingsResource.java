@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code /api/v1/settings}: branding, licensing and identity settings of the caller's organization, or
- * of one below it with {@code ?organizationId=} (seed 002).
+ * of one below it with {@code ?organizationId=}.
  */
 @Path("/api/v1/settings")
 @Produces(MediaType.APPLICATION_JSON)

@@ -136,7 +136,7 @@ public class TokenEndpoint {
                 .end(json);
     }
 
-    /** The answer of seed 000, plus {@code refresh_token} when one was issued. */
+    /** The token answer of RFC 6749 §5.1, plus {@code refresh_token} when one was issued. */
     static String json(IssuedTokens tokens) {
         StringBuilder json = new StringBuilder(tokens.accessToken().length() + 256).append("{\"access_token\":\"")
                 .append(tokens.accessToken()).append("\",\"token_type\":\"Bearer\",\"expires_in\":")

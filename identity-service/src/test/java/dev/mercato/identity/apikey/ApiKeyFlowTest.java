@@ -31,7 +31,7 @@ class ApiKeyFlowTest {
     SecretHasher hasher;
 
     @Test
-    void exchangesAnApiKeyForTokensAsSeed003() {
+    void exchangesAnApiKeyForTokensWithBasicAuthentication() {
         OAuthTestClient.Client partner = OAuthTestClient.insertApplication(hasher, Role.PARTNER_ADMIN);
         String admin = partner.token();
         String created = given().auth().oauth2(admin).contentType(ContentType.JSON)

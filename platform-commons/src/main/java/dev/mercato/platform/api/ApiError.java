@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The error body of every Mercato API (seed 000):
+ * The error body of every Mercato API:
  * {@code {"code": 400, "message": "…", "errors": [{"field": "…", "message": "…"}]}}.
  * {@code retryAfter} (seconds) is present only on 429 answers.
  */

@@ -2,7 +2,7 @@ package dev.mercato.platform.api;
 
 /**
  * The {@code pagination} object of a list response. {@code page} is 1-based; {@code offset} is the
- * number of rows skipped, so callers using either seed's style can go on from here.
+ * number of rows skipped, so callers using either style can go on from here.
  */
 public record Pagination(int page, int limit, long offset, long total, long pages) {
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 
 /**
  * An amount of money: an exact decimal and an ISO 4217 currency, written lower-case as in the
- * seeds' price objects ({@code "eur"}). Never a floating-point number. {@link #rounded()} is the
+ * the API's price objects ({@code "eur"}). Never a floating-point number. {@link #rounded()} is the
  * one place where an amount is rounded: half-even, to the currency's minor unit.
  */
 public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {

@@ -2,7 +2,7 @@ package dev.mercato.platform.security;
 
 import java.util.Set;
 
-/** OAuth scopes (docs/SECURITY.md): seed 000's, plus a read and a write scope per area. */
+/** OAuth scopes (docs/SECURITY.md): a read and a write scope per area. */
 public final class Scopes {
 
     public static final String READ_CUSTOMERS = "read:customers";

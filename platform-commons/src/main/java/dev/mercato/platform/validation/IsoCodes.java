@@ -3,7 +3,7 @@ package dev.mercato.platform.validation;
 import java.util.Locale;
 import java.util.Set;
 
-/** ISO code checks the seeds' validation rules need: countries (3166-1 alpha-2) and languages (639-1). */
+/** ISO code checks the validation rules need: countries (3166-1 alpha-2) and languages (639-1). */
 public final class IsoCodes {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());

@@ -7,7 +7,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Per-client limits of {@code /api/v1} requests (seed 000), per service instance. A client's limits
+ * Per-client limits of {@code /api/v1} requests, per service instance. A client's limits
  * are, in this order: its entry under {@code clients}, the {@code rate_limit_per_hour} and
  * {@code rate_limit_per_minute} claims of its access token (what identity-service granted the
  * application), then {@code per-hour} and {@code per-minute}.
