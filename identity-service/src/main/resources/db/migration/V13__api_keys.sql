@@ -1,4 +1,4 @@
--- API keys (seed 003: POST /api/v1/auth with the key → tokens). The key is shown once and stored as
+-- API keys (POST /api/v1/auth with `Authorization: Basic <key>` → tokens). The key is shown once and stored as
 -- HMAC-SHA256 under the server pepper; key_prefix is its first characters, to tell keys apart in lists.
 create table api_key (
     id                 varchar(40)  primary key,
