@@ -10,7 +10,7 @@ import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.events.OrganizationChangedV1;
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.id.Ids;
-import dev.mercato.platform.money.Money;
+import dev.mercato.pricing.Currencies;
 import dev.mercato.platform.outbox.Outbox;
 import dev.mercato.platform.security.Caller;
 import dev.mercato.platform.validation.IsoCodes;
@@ -50,7 +50,7 @@ public class OrganizationService {
 
     private Uni<Organization> createPlatform() {
         Organization root = newOrganization(OrganizationKind.PLATFORM, null, platform.name(), platform.countryCode(),
-                Money.normalizeCurrency(platform.currency()), randomCustomerNumber());
+                Currencies.normalize(platform.currency(), "mercato.platform.currency"), randomCustomerNumber());
         root.metadata = mapper.metadataJson(null);
         return persistAndPublish(root, OrganizationChangedV1.CREATED);
     }
@@ -210,11 +210,7 @@ public class OrganizationService {
     }
 
     private static String currencyOf(String code) {
-        try {
-            return Money.normalizeCurrency(code == null ? "eur" : code);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("currency", "must be an ISO 4217 code such as eur");
-        }
+        return Currencies.normalize(code == null ? "eur" : code, "currency");
     }
 
     private static Address addressOf(CreateOrganizationRequest.AddressRequest request) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import dev.mercato.platform.security.Role;
 import dev.mercato.platform.security.Scopes;
 import dev.mercato.testkit.AuthorizationMatrix;
+import dev.mercato.testkit.OrganizationEvents;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
 import dev.mercato.testkit.TestTokens;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import dev.mercato.testkit.OrganizationEvents;
 import dev.mercato.testkit.TestKafka;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;

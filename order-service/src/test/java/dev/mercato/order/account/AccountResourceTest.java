@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.mercato.testkit.OrganizationEvents;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
 import io.quarkus.test.junit.QuarkusTest;

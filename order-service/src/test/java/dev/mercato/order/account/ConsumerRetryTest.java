@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mercato.testkit.OrganizationEvents;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
 import io.quarkus.test.junit.QuarkusTest;

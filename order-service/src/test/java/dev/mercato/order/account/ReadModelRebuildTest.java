@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mercato.testkit.OrganizationEvents;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
 import io.quarkus.test.junit.QuarkusTest;

@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.mercato.pricing.PricingException;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -53,6 +55,12 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
         return respond(e.toError());
+    }
+
+    /** Prices, quantities or currencies the pricing engine cannot compute with: the caller's input, named. */
+    @ServerExceptionMapper
+    public Response pricing(PricingException e) {
+        return respond(new ApiError(400, "Invalid request parameters", List.of(new FieldError(e.field(), e.getMessage()))));
     }
 
     @ServerExceptionMapper

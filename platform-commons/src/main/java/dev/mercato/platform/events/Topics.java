@@ -20,6 +20,24 @@ public final class Topics {
      */
     public static final String IDENTITY_REVOCATIONS = "identity.revocations";
 
+    /** Articles (SKUs) with their price objects, published by catalog-service. */
+    public static final String CATALOG_ARTICLES = "catalog.articles";
+
+    /** Listings with their metered dimensions, published by catalog-service. */
+    public static final String CATALOG_LISTINGS = "catalog.listings";
+
+    /** Plans with every version and its price definitions, published by catalog-service. */
+    public static final String CATALOG_PLANS = "catalog.plans";
+
+    /** Private offers and their lifecycle, published by catalog-service. */
+    public static final String CATALOG_OFFERS = "catalog.offers";
+
+    /** Discounts with their limits and redemptions, published by catalog-service. */
+    public static final String CATALOG_DISCOUNTS = "catalog.discounts";
+
+    /** Currency exchange rates (each rate its own record, never edited), published by catalog-service. */
+    public static final String CATALOG_EXCHANGE_RATES = "catalog.exchange-rates";
+
     /**
      * Snapshot topics: each record is the whole state of its aggregate, keyed by its id, so the latest
      * record per key is all a new read model needs. They are compacted ({@code cleanup.policy=compact}),
@@ -27,7 +45,7 @@ public final class Topics {
      * snapshots joins this list (kept on one line: {@code ./mercato up} and the deploy checks read it),
      * and its KafkaTopic says {@code cleanup.policy: compact}.
      */
-    public static final List<String> COMPACTED = List.of(IDENTITY_ORGANIZATIONS, IDENTITY_USERS);
+    public static final List<String> COMPACTED = List.of(IDENTITY_ORGANIZATIONS, IDENTITY_USERS, CATALOG_ARTICLES, CATALOG_LISTINGS, CATALOG_PLANS, CATALOG_OFFERS, CATALOG_DISCOUNTS, CATALOG_EXCHANGE_RATES);
 
     private Topics() {
     }

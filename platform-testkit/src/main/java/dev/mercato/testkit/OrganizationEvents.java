@@ -1,35 +1,35 @@
-package dev.mercato.order.account;
+package dev.mercato.testkit;
 
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.mercato.platform.security.Role;
-import dev.mercato.testkit.TestKafka;
-import dev.mercato.testkit.TestOrganization;
-import dev.mercato.testkit.TestTokens;
 
-/** Publishes organization events on identity.organizations as identity-service would. */
-final class OrganizationEvents {
+/**
+ * Publishes organization events on identity.organizations as identity-service would, so a service's
+ * tests can fill its organizations read model without identity-service.
+ */
+public final class OrganizationEvents {
 
     /** The platform every organization of these tests lies under. */
-    static final TestOrganization PLATFORM = TestOrganization.platform();
+    public static final TestOrganization PLATFORM = TestOrganization.platform();
 
     private OrganizationEvents() {
     }
 
     /** A new organization of {@code kind} right below the platform (not yet published). */
-    static TestOrganization newOrganization(String kind) {
+    public static TestOrganization newOrganization(String kind) {
         return PLATFORM.child(kind);
     }
 
     /** A token of the platform's admin: it sees every account these tests create. */
-    static String platformAdmin() {
+    public static String platformAdmin() {
         return TestTokens.forRole(Role.PLATFORM_ADMIN, PLATFORM);
     }
 
     /** Sends a created (version 0) or updated event; returns its event id. */
-    static String send(String eventId, TestOrganization organization, String name, String countryCode, long version) {
+    public static String send(String eventId, TestOrganization organization, String name, String countryCode, long version) {
         String parentId = organization.parentId();
         String body = """
                 {"id": "%s", "kind": "%s", "parentId": %s, "ancestry": [%s], "name": "%s", "externalId": null,
@@ -47,7 +47,7 @@ final class OrganizationEvents {
         return eventId;
     }
 
-    static String send(TestOrganization organization, String name, String countryCode, long version) {
+    public static String send(TestOrganization organization, String name, String countryCode, long version) {
         return send(UUID.randomUUID().toString(), organization, name, countryCode, version);
     }
 
