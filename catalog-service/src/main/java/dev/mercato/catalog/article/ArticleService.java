@@ -182,7 +182,8 @@ public class ArticleService {
         for (Map.Entry<String, BigDecimal> amount : amounts.entrySet()) {
             rows.add(ArticlePrice.of(articleId, priceList, amount.getKey(), amount.getValue()));
         }
-        return prices.deleteList(articleId, priceList).chain(() -> prices.persist(rows));
+        return prices.deleteList(articleId, priceList)
+                .chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem() : prices.persist(rows));
     }
 
     private Uni<Void> replaceLinks(String articleId, List<LinkRequest> given) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +62,8 @@ public class ExchangeRateService {
         requirePlatform(caller);
         // The pricing module's checks: ISO codes, a rate above 0 with at most 12 decimals and at most 10^9.
         Conversion checked = new Conversion(request.baseCurrency(), request.counterCurrency(), request.rate());
+        requireMoney(checked.from(), "baseCurrency");
+        requireMoney(checked.to(), "counterCurrency");
         if (checked.from().equals(checked.to())) {
             throw ApiException.invalidField("counterCurrency", "must differ from baseCurrency");
         }
@@ -110,6 +114,13 @@ public class ExchangeRateService {
         caller.requireWriter();
         if (!"PLATFORM".equals(caller.organizationKind())) {
             throw ApiException.forbidden("Only the platform operator manages exchange rates");
+        }
+    }
+
+    /** ISO 4217 also codes metals, funds and "no currency" (xau, xdr, xxx): they have no minor unit. */
+    private static void requireMoney(String currency, String field) {
+        if (Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits() < 0) {
+            throw ApiException.invalidField(field, "is not a currency amounts can be given in: " + currency);
         }
     }
 
