@@ -92,7 +92,9 @@ public class ArticleService {
                 .call(article -> requireLinkedArticles(request.links(), article.sku))
                 .chain(article -> {
                     apply(request, article);
-                    return (purchase == null ? Uni.createFrom().voidItem() : replacePrices(article.id, ArticlePrice.PURCHASE, purchase))
+                    // The versioned row update comes first: a concurrent writer that lost stops here with 409.
+                    return articles.flush()
+                            .chain(() -> purchase == null ? Uni.createFrom().voidItem() : replacePrices(article.id, ArticlePrice.PURCHASE, purchase))
                             .chain(() -> retail == null ? Uni.createFrom().voidItem() : replacePrices(article.id, ArticlePrice.RETAIL, retail))
                             .chain(() -> request.links() == null ? Uni.createFrom().voidItem()
                                     : links.deleteFor(article.id).chain(() -> replaceLinks(article.id, request.links())))
@@ -197,55 +199,20 @@ public class ArticleService {
         return links.persist(rows);
     }
 
-    private static Article newArticle(CreateArticleRequest r, Owner owner) {
-        Instant now = Instant.now();
-        Article a = new Article();
-        a.id = Ids.next("art");
-        a.sku = r.sku();
-        a.ownerId = owner.id();
-        a.ownerPath = owner.path();
-        a.materialDescription = r.materialDescription();
-        a.shortDescription = r.shortDescription();
-        a.fullDescription = r.fullDescription();
-        a.productLineCode = r.productLineCode();
-        a.productLineDesc = r.productLineDesc();
-        a.shortProductLineDesc = r.shortProductLineDesc();
-        a.earnbackType = r.earnbackType();
-        a.supportType = r.supportType();
-        a.deployment = r.deployment();
-        a.contractType = r.contractType();
-        a.contractTerm = r.contractTerm();
-        a.packSize = r.packSize() == null ? 1 : r.packSize();
-        a.materialType = r.materialType();
-        a.materialGroup = r.materialGroup();
-        a.productGroup = r.productGroup();
-        a.discountClassification = r.discountClassification();
-        a.media = r.media();
-        a.operatingSystem = r.operatingSystem();
-        a.productStatus = r.productStatus();
-        a.productSubCat = r.productSubCat();
-        a.productRelease = r.productRelease();
-        a.productType = r.productType();
-        a.productDivision = r.productDivision();
-        a.iconGroup = r.iconGroup();
-        a.productRewardsCategory = r.productRewardsCategory();
-        a.accessGroup = r.accessGroup();
-        a.minimumPurchaseRequirement = Boolean.TRUE.equals(r.minimumPurchaseRequirement());
-        a.ppiEligibility = Boolean.TRUE.equals(r.ppiEligibility());
-        a.pviEligibility = Boolean.TRUE.equals(r.pviEligibility());
-        a.rpiEligibility = Boolean.TRUE.equals(r.rpiEligibility());
-        a.premiumEligibleProductLine = Boolean.TRUE.equals(r.premiumEligibleProductLine());
-        a.premiumEligibleSku = Boolean.TRUE.equals(r.premiumEligibleSku());
-        a.supportedOrderTypes = OrderType.join(r.supportedOrderTypes() == null ? List.of() : r.supportedOrderTypes());
-        a.startDate = r.startDate();
-        a.endDate = r.endDate();
-        a.promoName = r.promoName();
-        a.createdAt = now;
-        a.lastUpdated = now;
-        return a;
+    private static Article newArticle(CreateArticleRequest request, Owner owner) {
+        Article article = new Article();
+        article.id = Ids.next("art");
+        article.sku = request.sku();
+        article.ownerId = owner.id();
+        article.ownerPath = owner.path();
+        article.packSize = 1;
+        article.supportedOrderTypes = "";
+        apply(request, article);
+        article.createdAt = article.lastUpdated;
+        return article;
     }
 
-    private static void apply(UpdateArticleRequest r, Article a) {
+    private static void apply(ArticleAttributes r, Article a) {
         a.materialDescription = or(r.materialDescription(), a.materialDescription);
         a.shortDescription = or(r.shortDescription(), a.shortDescription);
         a.fullDescription = or(r.fullDescription(), a.fullDescription);

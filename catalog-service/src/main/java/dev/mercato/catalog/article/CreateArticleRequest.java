@@ -58,7 +58,7 @@ public record CreateArticleRequest(
         LocalDate endDate,
         @Size(min = 1, max = 200) String promoName,
         Map<String, BigDecimal> purPrice,
-        Map<String, BigDecimal> srpPrice) {
+        Map<String, BigDecimal> srpPrice) implements ArticleAttributes {
 
     /** 1–35 characters, starting with a letter or digit, so that it is a path segment as it stands. */
     static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]*";

@@ -58,5 +58,5 @@ public record UpdateArticleRequest(
         LocalDate endDate,
         @Size(min = 1, max = 200) String promoName,
         Map<String, BigDecimal> purPrice,
-        Map<String, BigDecimal> srpPrice) {
+        Map<String, BigDecimal> srpPrice) implements ArticleAttributes {
 }
