@@ -1,7 +1,6 @@
 package dev.mercato.catalog.article;
 
 import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -31,9 +30,6 @@ final class PriceObjects {
         given.forEach((code, amount) -> {
             String entry = field + "." + code;
             String currency = Currencies.normalize(code, entry);
-            if (!isMoney(currency)) {
-                throw new PricingException(entry, "is not a currency prices can be given in: " + code);
-            }
             if (!currency.equals(code)) {
                 throw new PricingException(entry, "currency codes are written in lower case, as '"
                         + code.toLowerCase(Locale.ROOT) + "'");
@@ -56,10 +52,5 @@ final class PriceObjects {
             prices.put(currency, amount.scale() < 0 ? amount.setScale(0) : amount);
         });
         return prices;
-    }
-
-    /** ISO 4217 also codes metals, funds and "no currency" (xau, xdr, xxx): they have no minor unit. */
-    private static boolean isMoney(String currency) {
-        return Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits() >= 0;
     }
 }
