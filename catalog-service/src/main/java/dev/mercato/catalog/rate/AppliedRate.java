@@ -1,11 +1,9 @@
 package dev.mercato.catalog.rate;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 
 import dev.mercato.pricing.Conversion;
-import dev.mercato.pricing.Currencies;
 import dev.mercato.pricing.Money;
 
 /**
@@ -29,18 +27,20 @@ public record AppliedRate(String from, String to, String rateId, String baseCurr
                 stored.validFrom, inverse);
     }
 
+    /** The pricing module's conversion for this rate; null between a currency and itself. */
+    public Conversion conversion() {
+        if (from.equals(to)) {
+            return null;
+        }
+        return inverse ? Conversion.inverseOf(from, to, rate) : new Conversion(from, to, rate);
+    }
+
     /** {@code money} (in {@code from}) in {@code to}, rounded once, half-even, to {@code to}'s minor unit. */
     public Money convert(Money money) {
         if (!money.currency().equals(from)) {
             throw new IllegalArgumentException("a rate from " + from + " cannot convert " + money.currency());
         }
-        if (from.equals(to)) {
-            return money.rounded();
-        }
-        if (!inverse) {
-            return new Conversion(from, to, rate).convert(money).rounded();
-        }
-        // Dividing straight to the minor unit keeps the one rounding exact, where 1/rate would be rounded first.
-        return new Money(money.amount().divide(rate, Currencies.minorUnits(to), RoundingMode.HALF_EVEN), to);
+        Conversion conversion = conversion();
+        return conversion == null ? money.rounded() : conversion.convert(money).rounded();
     }
 }
