@@ -1,5 +1,6 @@
 package dev.mercato.catalog.discount;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,21 +25,21 @@ public class DiscountMapper {
     }
 
     public DiscountResponse toResponse(CatalogDiscount discount) {
-        return new DiscountResponse(discount.id, discount.ownerId, discount.type.name(), discount.percentage,
-                discount.price, discount.currency, discount.code, discount.description, discount.startDate,
+        return new DiscountResponse(discount.id, discount.ownerId, discount.type.name(), exact(discount.percentage),
+                exact(discount.price), discount.currency, discount.code, discount.description, discount.startDate,
                 discount.expirationDate, discount.minUnits, discount.maxUnits, discount.maxRedemptions,
                 discount.redemptions, discount.billingCycles, discount.autoApply, discount.retainable,
-                discount.partnerSharePercentage, discount.basePartnerSharePercentage,
+                exact(discount.partnerSharePercentage), exact(discount.basePartnerSharePercentage),
                 discount.redemptionRestriction.name(), planIds(discount), articleSkus(discount), listingIds(discount),
                 discount.createdAt, discount.updatedAt, discount.version);
     }
 
     public DiscountChangedV1 toEvent(CatalogDiscount discount) {
-        return new DiscountChangedV1(discount.id, discount.ownerId, discount.type.name(), discount.percentage,
-                discount.price, discount.currency, discount.code, discount.description, discount.startDate,
+        return new DiscountChangedV1(discount.id, discount.ownerId, discount.type.name(), exact(discount.percentage),
+                exact(discount.price), discount.currency, discount.code, discount.description, discount.startDate,
                 discount.expirationDate, discount.minUnits, discount.maxUnits, discount.maxRedemptions,
                 discount.redemptions, discount.billingCycles, discount.autoApply, discount.retainable,
-                discount.partnerSharePercentage, discount.basePartnerSharePercentage,
+                exact(discount.partnerSharePercentage), exact(discount.basePartnerSharePercentage),
                 discount.redemptionRestriction.name(), planIds(discount), articleSkus(discount), listingIds(discount),
                 discount.createdAt, discount.updatedAt, discount.version);
     }
@@ -47,6 +48,15 @@ public class DiscountMapper {
         return new DiscountRedemptionResponse(redemption.id, redemption.discountId, redemption.customerId,
                 redemption.units, redemption.reference, redemption.redeemedAt, discount.redemptions,
                 discount.maxRedemptions);
+    }
+
+    /** {@code value} without the zeros its column's scale adds: 5, not 5.0000000000. */
+    private static BigDecimal exact(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     public List<String> planIds(CatalogDiscount discount) {
