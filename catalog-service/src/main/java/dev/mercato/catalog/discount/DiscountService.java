@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -161,8 +159,7 @@ public class DiscountService {
     /** What a caller may read: everything its organization (or one below it) owns, and every automatic discount. */
     public Visibility readable(Caller caller) {
         Visibility tree = caller.visibility(OWNER_PATH);
-        Map<String, Object> parameters = new HashMap<>(tree.parameters());
-        return Visibility.of("(" + tree.condition() + " or autoApply = true)", parameters);
+        return Visibility.of("(" + tree.condition() + " or autoApply = true)", tree.parameters());
     }
 
     /**

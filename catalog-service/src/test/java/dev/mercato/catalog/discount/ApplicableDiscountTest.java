@@ -19,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
-import dev.mercato.testkit.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -51,9 +50,9 @@ class ApplicableDiscountTest {
     @Test
     void findsTheVendorsDiscountForItsPlanBeforeThePlatformsForEverything() throws Throwable {
         String code = DiscountFixtures.uniqueCode();
-        String vendors = created(TestTokens.forRole(Role.VENDOR_ADMIN, vendor),
+        String vendors = created(DiscountFixtures.token(Role.VENDOR_ADMIN, vendor),
                 with(percentageBody(), "code", code, "planIds", List.of(PLAN), "articleSkus", List.of("SKU-7")));
-        String platforms = created(TestTokens.forRole(Role.PLATFORM_ADMIN, PLATFORM), with(percentageBody(), "code", code));
+        String platforms = created(DiscountFixtures.token(Role.PLATFORM_ADMIN, PLATFORM), with(percentageBody(), "code", code));
         List<String> owners = List.of(vendor.id(), PLATFORM.id());
 
         assertThat(applicable(code.toLowerCase(), owners, DiscountTarget.plan(PLAN), today())).isEqualTo(vendors);
@@ -67,7 +66,7 @@ class ApplicableDiscountTest {
     @Test
     void findsNothingOutsideTheDatesOrOnceTheLimitIsReached() throws Throwable {
         String code = DiscountFixtures.uniqueCode();
-        String id = created(TestTokens.forRole(Role.VENDOR_ADMIN, vendor), with(percentageBody(), "code", code,
+        String id = created(DiscountFixtures.token(Role.VENDOR_ADMIN, vendor), with(percentageBody(), "code", code,
                 "startDate", today().plusDays(2).toString(), "expirationDate", today().plusDays(5).toString(),
                 "maxRedemptions", 2));
         List<String> owners = List.of(vendor.id());

@@ -21,7 +21,6 @@ import dev.mercato.platform.security.Role;
 import dev.mercato.platform.security.Scopes;
 import dev.mercato.testkit.AuthorizationMatrix;
 import dev.mercato.testkit.TestOrganization;
-import dev.mercato.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -54,7 +53,7 @@ class DiscountAccessTest {
         if (secret != null) {
             return;
         }
-        vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, vendor);
+        vendorAdmin = DiscountFixtures.token(Role.VENDOR_ADMIN, vendor);
         Map<String, Object> body = percentageBody();
         secretCode = (String) body.get("code");
         secret = created(vendorAdmin, body);
@@ -105,7 +104,7 @@ class DiscountAccessTest {
                     .expect(Role.valueOf(foreign.kind() + "_READER"), foreign, 200);
         }
         matrix.verify();
-        as(TestTokens.forRole(Role.TENANT_READER, tenant)).get("/api/v1/discounts?limit=100&ownerId=" + vendor.id())
+        as(DiscountFixtures.token(Role.TENANT_READER, tenant)).get("/api/v1/discounts?limit=100&ownerId=" + vendor.id())
                 .then().statusCode(200)
                 .body("data.id", hasItem(automatic))
                 .body("data.id", not(hasItem(secret)));
@@ -148,7 +147,7 @@ class DiscountAccessTest {
 
     @Test
     void letsAPartnerRedeemADiscountItCannotReadOnlyWithItsCode() {
-        String partnerAdmin = TestTokens.forRole(Role.PARTNER_ADMIN, partner);
+        String partnerAdmin = DiscountFixtures.token(Role.PARTNER_ADMIN, partner);
 
         redeem(partnerAdmin, secret, Map.of("customerId", tenant.id(), "code", "WRONG-CODE"))
                 .then().statusCode(404);

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.OrganizationEvents;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
+import dev.mercato.testkit.TestTokens;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -34,6 +36,11 @@ final class DiscountFixtures {
         List<String> ids = List.of(organizations).stream().map(TestOrganization::id).toList();
         await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id ->
                 TestSql.number("select count(*) from directory_organization where id = ?", id) == 1));
+    }
+
+    /** A token of {@code role} in {@code organization} whose client the rate limit never stops: tests send many requests. */
+    static String token(Role role, TestOrganization organization) {
+        return TestTokens.builder(role, organization.id(), organization.path()).rateLimits(1_000_000, 1_000_000).mint();
     }
 
     /** A code no other test uses. */

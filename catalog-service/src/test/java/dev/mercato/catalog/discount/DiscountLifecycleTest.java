@@ -30,7 +30,6 @@ import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestKafka;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
-import dev.mercato.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -49,7 +48,7 @@ class DiscountLifecycleTest {
     @BeforeAll
     void publishTheVendors() {
         DiscountFixtures.publish(vendor, otherVendor, distributor);
-        vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, vendor);
+        vendorAdmin = DiscountFixtures.token(Role.VENDOR_ADMIN, vendor);
     }
 
     @Test
@@ -127,14 +126,14 @@ class DiscountLifecycleTest {
 
         create(vendorAdmin, with(percentageBody(), "code", code.toLowerCase()))
                 .then().statusCode(409).body("message", containsString("already exists"));
-        created(TestTokens.forRole(Role.VENDOR_ADMIN, otherVendor), with(percentageBody(), "code", code));
+        created(DiscountFixtures.token(Role.VENDOR_ADMIN, otherVendor), with(percentageBody(), "code", code));
 
         assertThat(TestSql.number("select count(*) from discount where lower(code) = lower(?)", code)).isEqualTo(2);
     }
 
     @Test
     void letsThePlatformCreateADiscountForAVendorOnly() {
-        String platformAdmin = TestTokens.forRole(Role.PLATFORM_ADMIN, PLATFORM);
+        String platformAdmin = DiscountFixtures.token(Role.PLATFORM_ADMIN, PLATFORM);
 
         create(platformAdmin, with(percentageBody(), "vendorId", vendor.id()))
                 .then().statusCode(201).body("data.ownerId", equalTo(vendor.id()));
@@ -192,7 +191,7 @@ class DiscountLifecycleTest {
     @Test
     void answersAnotherVendorsDiscountWithNotFound() {
         String id = created(vendorAdmin, percentageBody());
-        String other = TestTokens.forRole(Role.VENDOR_ADMIN, otherVendor);
+        String other = DiscountFixtures.token(Role.VENDOR_ADMIN, otherVendor);
 
         as(other).get("/api/v1/discounts/" + id).then().statusCode(404);
         as(other).body(Map.of("description", "Not mine")).patch("/api/v1/discounts/" + id).then().statusCode(404);

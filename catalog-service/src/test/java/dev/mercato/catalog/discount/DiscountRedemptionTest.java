@@ -30,7 +30,6 @@ import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestKafka;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
-import dev.mercato.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -51,10 +50,9 @@ class DiscountRedemptionTest {
     @BeforeAll
     void publishTheVendor() {
         DiscountFixtures.publish(vendor);
-        vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, vendor);
+        vendorAdmin = DiscountFixtures.token(Role.VENDOR_ADMIN, vendor);
         // one client firing fifty requests at once must not meet the rate limit
-        platformAdmin = TestTokens.builder(Role.PLATFORM_ADMIN, PLATFORM.id(), PLATFORM.path())
-                .rateLimits(1_000_000, 1_000_000).mint();
+        platformAdmin = DiscountFixtures.token(Role.PLATFORM_ADMIN, PLATFORM);
     }
 
     private Map<String, Object> redemption() {

@@ -26,7 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
-import dev.mercato.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Every rule a discount obeys: a bad field is a 400 that names it, and nothing is stored or published. */
@@ -40,7 +39,7 @@ class DiscountValidationTest {
     @BeforeAll
     void publishTheVendor() {
         DiscountFixtures.publish(vendor);
-        vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, vendor);
+        vendorAdmin = DiscountFixtures.token(Role.VENDOR_ADMIN, vendor);
     }
 
     static Stream<Arguments> badDiscounts() {
@@ -104,10 +103,25 @@ class DiscountValidationTest {
     }
 
     @Test
+    void explainsEachRefusalInASentence() {
+        Map<String, Object> ok = percentageBody();
+
+        create(vendorAdmin, with(ok, "percentage", new BigDecimal("10.155"))).then().statusCode(400)
+                .body("errors[0].message", equalTo("a percentage has at most 2 decimals"));
+        create(vendorAdmin, with(ok, "partnerSharePercentage", 70, "basePartnerSharePercentage", 31)).then()
+                .statusCode(400)
+                .body("errors[0].message", equalTo("together with basePartnerSharePercentage must be at most 100, not 101"));
+        create(vendorAdmin, with(ok, "minUnits", 10, "maxUnits", 5)).then().statusCode(400)
+                .body("errors[0].message", equalTo("must be at least minUnits (10)"));
+        create(vendorAdmin, with(ok, "expirationDate", today().toString())).then().statusCode(400)
+                .body("errors[0].message", equalTo("must be in the future (after " + today() + ")"));
+    }
+
+    @Test
     void refusesAChangeThatBreaksARuleAndKeepsTheDiscountAsItWas() {
         TestOrganization other = PLATFORM.child("VENDOR");
         DiscountFixtures.publish(other);
-        String token = TestTokens.forRole(Role.VENDOR_ADMIN, other);
+        String token = DiscountFixtures.token(Role.VENDOR_ADMIN, other);
         String id = created(token, with(percentageBody(), "minUnits", 5, "maxUnits", 10));
 
         as(token).body(Map.of("maxUnits", 4)).patch("/api/v1/discounts/" + id)
