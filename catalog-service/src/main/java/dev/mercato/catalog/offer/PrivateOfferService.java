@@ -61,21 +61,20 @@ public class PrivateOfferService {
 
     /**
      * The offers {@code caller} may read, for a query: its vendor side's offers, and the offers addressed to
-     * its customer side once they were sent.
+     * its customer side that were sent (a draft, even a cancelled one, is the vendor's business only).
      */
     public static Visibility visibility(Caller caller) {
         Visibility vendorSide = caller.visibility("ownerPath");
         Visibility customerSide = caller.visibility("customerPath");
         Map<String, Object> parameters = new HashMap<>(vendorSide.parameters());
         parameters.putAll(customerSide.parameters());
-        parameters.put("offerDraft", OfferStatus.DRAFT);
-        return Visibility.of(vendorSide.condition() + " or (" + customerSide.condition() + " and status <> :offerDraft)",
+        return Visibility.of(vendorSide.condition() + " or (" + customerSide.condition() + " and sentAt is not null)",
                 parameters);
     }
 
     /** {@link #visibility} for one offer. */
     public static boolean isVisible(PrivateOffer offer, Caller caller) {
-        return caller.canSee(offer.ownerPath) || (caller.canSee(offer.customerPath) && offer.status != OfferStatus.DRAFT);
+        return caller.canSee(offer.ownerPath) || (caller.canSee(offer.customerPath) && offer.sentAt != null);
     }
 
     @WithTransaction

@@ -4,6 +4,7 @@ import static dev.mercato.catalog.offer.OfferFixtures.OFFERS;
 import static dev.mercato.catalog.offer.OfferFixtures.act;
 import static dev.mercato.catalog.offer.OfferFixtures.as;
 import static dev.mercato.catalog.offer.OfferFixtures.awaitEvent;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,6 +25,7 @@ import dev.mercato.catalog.CatalogTestOrganizations;
 import dev.mercato.platform.events.PrivateOfferChangedV1;
 import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestSql;
+import dev.mercato.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -278,9 +280,12 @@ class PrivateOfferLifecycleTest {
         String key = UUID.randomUUID().toString();
         String title = "Idempotent " + key;
         String body = fixtures.offerBody().replace("Launch deal", title);
-        String first = fixtures.asVendor().header("Idempotency-Key", key).body(body).post(OFFERS).then().statusCode(201)
-                .extract().path("data.id");
-        String second = fixtures.asVendor().header("Idempotency-Key", key).body(body).post(OFFERS).then().statusCode(201)
+        // One client: a key is the client's own.
+        String token = TestTokens.forRole(Role.VENDOR_ADMIN, organizations.vendor);
+        String first = given().auth().oauth2(token).contentType("application/json").header("Idempotency-Key", key)
+                .body(body).post(OFFERS).then().statusCode(201).extract().path("data.id");
+        String second = given().auth().oauth2(token).contentType("application/json").header("Idempotency-Key", key)
+                .body(body).post(OFFERS).then().statusCode(201)
                 .header("Idempotent-Replayed", "true").extract().path("data.id");
         assertThat(second).isEqualTo(first);
         assertThat(TestSql.number("select count(*) from private_offer where title = ?", title)).isOne();
