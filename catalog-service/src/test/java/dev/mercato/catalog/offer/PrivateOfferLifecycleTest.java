@@ -14,7 +14,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -276,6 +278,31 @@ class PrivateOfferLifecycleTest {
     }
 
     @Test
+    void refusesToAcceptAnOfferWhoseListingWasRetired() {
+        String listing = OfferFixtures.newListing(organizations.vendor, "aws");
+        String id = fixtures.asVendor().body(OfferFixtures.offerBody(listing, organizations.tenant.id()))
+                .post(OFFERS).then().statusCode(201).extract().path("data.id");
+        act(fixtures.asVendor(), id, "send").statusCode(200);
+        fixtures.asVendor().body("{\"status\": \"RETIRED\"}").patch("/api/v1/listings/" + listing).then().statusCode(200);
+        act(fixtures.asTenant(), id, "accept").statusCode(409).body("message", equalTo("listing " + listing + " of offer "
+                + id + " was retired; offers on it can no longer be sent or accepted"));
+        act(fixtures.asTenant(), id, "decline").statusCode(200);
+    }
+
+    @Test
+    void letsOneOfTwoSimultaneousAnswersWin() throws Exception {
+        String id = fixtures.sent();
+        CompletableFuture<Integer> accept = CompletableFuture.supplyAsync(
+                () -> act(fixtures.asTenant(), id, "accept").extract().statusCode());
+        CompletableFuture<Integer> decline = CompletableFuture.supplyAsync(
+                () -> act(as(Role.PARTNER_ADMIN, organizations.partner), id, "decline").extract().statusCode());
+        assertThat(List.of(accept.get(), decline.get())).containsExactlyInAnyOrder(200, 409);
+        assertThat(TestSql.number("select count(*) from outbox_event where message_key = ? and event_type = ?"
+                + " and (payload like '%\"status\":\"ACCEPTED\"%' or payload like '%\"status\":\"DECLINED\"%')",
+                id, PrivateOfferChangedV1.CHANGED)).isOne();
+    }
+
+    @Test
     void answersTheSameOfferToARepeatedIdempotentCreate() {
         String key = UUID.randomUUID().toString();
         String title = "Idempotent " + key;
@@ -304,17 +331,17 @@ class PrivateOfferLifecycleTest {
         fixtures.asVendor().get(byListing).then().statusCode(200)
                 .body("data.id", org.hamcrest.Matchers.containsInAnyOrder(draft, sent))
                 .body("pagination.total", equalTo(2));
-        fixtures.asVendor().get(byListing + "&status=sent").then().statusCode(200).body("data.id", equalTo(java.util.List.of(sent)));
+        fixtures.asVendor().get(byListing + "&status=sent").then().statusCode(200).body("data.id", equalTo(List.of(sent)));
         fixtures.asVendor().get(byListing + "&status=SENT&vendor=aws&customer=" + organizations.otherTenant.id()
-                + "&createdAt[gte]=2026-01-01").then().statusCode(200).body("data.id", equalTo(java.util.List.of(sent)));
+                + "&createdAt[gte]=2026-01-01").then().statusCode(200).body("data.id", equalTo(List.of(sent)));
         fixtures.asVendor().get(byListing + "&vendor=azure").then().statusCode(200).body("data", org.hamcrest.Matchers.empty());
         fixtures.asVendor().get(byListing + "&sort=-createdAt&limit=1").then().statusCode(200)
-                .body("data.id", equalTo(java.util.List.of(sent)));
+                .body("data.id", equalTo(List.of(sent)));
         fixtures.asVendor().get(byListing + "&filter=$eq(status,'DRAFT')").then().statusCode(200)
-                .body("data.id", equalTo(java.util.List.of(draft)));
+                .body("data.id", equalTo(List.of(draft)));
         // The customer side sees only what was sent to it.
         as(Role.TENANT_READER, organizations.otherTenant).get(byListing).then().statusCode(200)
-                .body("data.id", equalTo(java.util.List.of(sent)));
+                .body("data.id", equalTo(List.of(sent)));
         fixtures.asTenant().get(byListing).then().statusCode(200).body("data.id", not(hasItem(draft)));
         fixtures.asVendor().get(OFFERS + "?ownerPath=x").then().statusCode(400).body("errors[0].field", equalTo("ownerPath"));
         fixtures.asVendor().get(OFFERS + "?status=open").then().statusCode(400).body("errors[0].field", equalTo("status"));
