@@ -66,6 +66,7 @@ public class PrivateOfferService {
     public static Visibility visibility(Caller caller) {
         Visibility vendorSide = caller.visibility("ownerPath");
         Visibility customerSide = caller.visibility("customerPath");
+        // Both conditions bind the same parameters (the caller's path), so one map serves both.
         Map<String, Object> parameters = new HashMap<>(vendorSide.parameters());
         parameters.putAll(customerSide.parameters());
         return Visibility.of(vendorSide.condition() + " or (" + customerSide.condition() + " and sentAt is not null)",
