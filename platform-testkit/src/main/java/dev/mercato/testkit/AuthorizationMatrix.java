@@ -47,7 +47,6 @@ public final class AuthorizationMatrix {
 
     private static final Set<String> ERROR_FIELDS = Set.of("code", "message", "errors", "retryAfter");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_RATE_LIMITED_ATTEMPTS = 30;
 
     private final String method;
     private final String path;
@@ -230,35 +229,15 @@ public final class AuthorizationMatrix {
         }
     }
 
-    /**
-     * Sends the call; a 429 is waited out and the call repeated, since the rate limit is not what the matrix
-     * checks (tokens that fail verification all count against one address, and a class runs many matrices).
-     */
     private Response send(String token) {
-        for (int attempt = 1;; attempt++) {
-            RequestSpecification request = given().accept("application/json");
-            if (token != null) {
-                request.auth().oauth2(token);
-            }
-            if (body != null) {
-                request.contentType("application/json").body(body);
-            }
-            Response response = request.request(method, path);
-            if (response.statusCode() != 429 || attempt == MAX_RATE_LIMITED_ATTEMPTS) {
-                return response;
-            }
-            pause(response.header("Retry-After"));
+        RequestSpecification request = given().accept("application/json");
+        if (token != null) {
+            request.auth().oauth2(token);
         }
-    }
-
-    private static void pause(String retryAfter) {
-        long seconds = retryAfter != null && retryAfter.matches("\\d{1,3}") ? Math.max(1, Long.parseLong(retryAfter)) : 1;
-        try {
-            Thread.sleep(seconds * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting out a rate limit", e);
+        if (body != null) {
+            request.contentType("application/json").body(body);
         }
+        return request.request(method, path);
     }
 
     /** Null when {@code answer} is exactly the error shape for {@code status}. */
