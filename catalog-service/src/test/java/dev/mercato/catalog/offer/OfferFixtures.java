@@ -18,7 +18,7 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * What the private-offer tests share: a listing of the test vendor, offers on it for the test tenant, and
- * calls as any role. Every call mints its own token, so no test runs into a client's rate limit.
+ * calls as any role, each with a token of its own.
  */
 final class OfferFixtures {
 
