@@ -56,6 +56,7 @@ public final class AuthorizationMatrix {
     private String body;
     private String resourceId;
     private String ownerPath;
+    private final List<String> alsoSeenAt = new ArrayList<>();
     private boolean everyoneSees;
     private int allowedStatus = 200;
     private int hiddenStatus = 404;
@@ -89,6 +90,15 @@ public final class AuthorizationMatrix {
     public AuthorizationMatrix exposing(String resourceId, String ownerPath) {
         this.resourceId = resourceId;
         this.ownerPath = ownerPath;
+        return this;
+    }
+
+    /**
+     * Another organization path from which the resource is visible too, to that organization and those
+     * above it (a private offer: its vendor's and its customer's).
+     */
+    public AuthorizationMatrix alsoSeenAt(String path) {
+        alsoSeenAt.add(path);
         return this;
     }
 
@@ -144,7 +154,7 @@ public final class AuthorizationMatrix {
                 if (!role.organizationKind().equals(organization.kind())) {
                     continue;
                 }
-                boolean sees = everyoneSees || organization.sees(ownerPath);
+                boolean sees = everyoneSees || organization.sees(ownerPath) || alsoSeenAt.stream().anyMatch(organization::sees);
                 boolean scoped = role.allowedScopes().containsAll(requiredScopes);
                 Integer override = overrides.get(role + "@" + organization.id());
                 int expected = override != null ? override : !scoped ? 403 : sees ? allowedStatus : hiddenStatus;
