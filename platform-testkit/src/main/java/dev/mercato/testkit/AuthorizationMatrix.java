@@ -56,6 +56,7 @@ public final class AuthorizationMatrix {
     private String body;
     private String resourceId;
     private String ownerPath;
+    private boolean everyoneSees;
     private int allowedStatus = 200;
     private int hiddenStatus = 404;
 
@@ -95,6 +96,17 @@ public final class AuthorizationMatrix {
         return exposing(organization.id(), organization.path());
     }
 
+    /**
+     * A resource every organization may see, given the scopes (the catalogue): no caller is foreign, and
+     * every one with the scopes must get the allowed status and the resource.
+     */
+    public AuthorizationMatrix exposingToEveryone(String resourceId) {
+        this.resourceId = resourceId;
+        this.ownerPath = "";
+        this.everyoneSees = true;
+        return this;
+    }
+
     /** Organizations to call from: every role of each one's kind calls from it. */
     public AuthorizationMatrix callersFrom(TestOrganization... organizations) {
         callers.addAll(List.of(organizations));
@@ -132,7 +144,7 @@ public final class AuthorizationMatrix {
                 if (!role.organizationKind().equals(organization.kind())) {
                     continue;
                 }
-                boolean sees = organization.sees(ownerPath);
+                boolean sees = everyoneSees || organization.sees(ownerPath);
                 boolean scoped = role.allowedScopes().containsAll(requiredScopes);
                 Integer override = overrides.get(role + "@" + organization.id());
                 int expected = override != null ? override : !scoped ? 403 : sees ? allowedStatus : hiddenStatus;

@@ -14,10 +14,15 @@ public final class Currencies {
         if (code == null || !code.matches("[A-Za-z]{3}")) {
             throw new PricingException(field, "must be a 3-letter ISO 4217 currency code");
         }
+        Currency currency;
         try {
-            Currency.getInstance(code.toUpperCase(Locale.ROOT));
+            currency = Currency.getInstance(code.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new PricingException(field, "is not an ISO 4217 currency code: " + code);
+        }
+        // XXX, XAU, XDR and the like are ISO codes without a minor unit: nothing is priced in them.
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new PricingException(field, "is not a currency prices can be given in: " + code);
         }
         return code.toLowerCase(Locale.ROOT);
     }

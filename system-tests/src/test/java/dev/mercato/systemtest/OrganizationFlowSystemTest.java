@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 
-/** The event backbone end to end, across real processes: identity-service → Kafka → order-service. */
+/** The event backbone end to end, across real processes: identity-service → Kafka → order-service and catalog-service. */
 class OrganizationFlowSystemTest {
 
     private static final Suite SUITE = new Suite();
@@ -55,6 +55,24 @@ class OrganizationFlowSystemTest {
                 .then().statusCode(200).body("pagination.total", equalTo(1));
         given().when().get(SUITE.url("order") + "/api/v1/accounts/" + tenant)
                 .then().statusCode(401);
+    }
+
+    @Test
+    void aVendorCreatedInIdentityOwnsWhatThePlatformListsForItInCatalog() {
+        String token = SUITE.adminToken();
+        String vendor = create(token, "vendors", "{\"name\": \"System Test Vendor\", \"countryCode\": \"US\"}");
+        String listing = """
+                {"vendor": "aws", "vendorId": "%s", "name": "System Test Listing", "currency": "usd",
+                 "dimensions": [{"key": "api_calls", "title": "API calls", "unit": "call", "pricePerUnit": 0.001}]}"""
+                .formatted(vendor);
+
+        // catalog-service learns of the vendor from identity.organizations; until then the vendor is unknown (400).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+                .auth().oauth2(token).contentType(ContentType.JSON).body(listing)
+                .when().post(SUITE.url("catalog") + "/api/v1/listings")
+                .then().statusCode(201)
+                .body("data.vendorId", equalTo(vendor))
+                .body("data.dimensions[0].key", equalTo("api_calls")));
     }
 
     @Test

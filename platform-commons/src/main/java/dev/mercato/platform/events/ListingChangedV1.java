@@ -1,0 +1,40 @@
+package dev.mercato.platform.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The state of a listing after a change, as catalog-service publishes it on {@link Topics#CATALOG_LISTINGS}
+ * (type {@value #CHANGED}), keyed by the listing id. Metering validates usage against its dimensions:
+ * a retired dimension takes no new usage. {@code version} grows with every change.
+ *
+ * @param vendor   the marketplace: aws, azure or direct
+ * @param vendorId the vendor organization that owns the listing
+ * @param status   ACTIVE or RETIRED
+ */
+@RegisterForReflection // read and written by Jackson outside REST (Kafka payloads)
+public record ListingChangedV1(
+        String id,
+        String vendor,
+        String vendorId,
+        String name,
+        String description,
+        String productCode,
+        String currency,
+        String status,
+        List<DimensionV1> dimensions,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    public static final String CHANGED = "mercato.catalog.listing.changed.v1";
+
+    /** A metered dimension; {@code decimals} is how many decimal places a usage quantity may have. */
+    @RegisterForReflection // part of a Kafka payload
+    public record DimensionV1(String key, String title, String unit, BigDecimal pricePerUnit, int decimals,
+            String description, Instant retiredAt) {
+    }
+}
