@@ -128,6 +128,7 @@ public class PlanResource {
 
     @POST
     @Path("/{id}/publish")
+    @Consumes(MediaType.WILDCARD) // no body
     @PermissionsAllowed(Scopes.WRITE_CATALOG)
     @Operation(summary = "Publish the draft version: it never changes again")
     public Uni<ApiResponse<PlanResponse>> publish(@PathParam("id") String id) {
@@ -136,6 +137,7 @@ public class PlanResource {
 
     @POST
     @Path("/{id}/versions")
+    @Consumes(MediaType.WILDCARD) // no body
     @PermissionsAllowed(Scopes.WRITE_CATALOG)
     @Operation(summary = "Start the next draft version, copied from the newest one")
     public Uni<Response> startVersion(@PathParam("id") String id, @Context HttpHeaders headers) {

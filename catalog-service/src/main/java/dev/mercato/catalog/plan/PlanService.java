@@ -7,7 +7,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.platform.api.ApiException;
-import dev.mercato.platform.directory.OrganizationDirectory;
+import dev.mercato.catalog.listing.Listing;
+import dev.mercato.catalog.listing.ListingDimension;
+import dev.mercato.catalog.listing.ListingRepository;
+import dev.mercato.catalog.listing.ListingStatus;
+import dev.mercato.catalog.owner.Owners;
 import dev.mercato.platform.events.PlanChangedV1;
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.id.Ids;
@@ -30,16 +34,18 @@ public class PlanService {
     private final PlanRepository plans;
     private final PlanVersionRepository versions;
     private final PlanPriceRepository prices;
-    private final OrganizationDirectory directory;
+    private final ListingRepository listings;
+    private final Owners owners;
     private final PlanMapper mapper;
     private final Outbox outbox;
 
     public PlanService(PlanRepository plans, PlanVersionRepository versions, PlanPriceRepository prices,
-            OrganizationDirectory directory, PlanMapper mapper, Outbox outbox) {
+            ListingRepository listings, Owners owners, PlanMapper mapper, Outbox outbox) {
         this.plans = plans;
         this.versions = versions;
         this.prices = prices;
-        this.directory = directory;
+        this.listings = listings;
+        this.owners = owners;
         this.mapper = mapper;
         this.outbox = outbox;
     }
@@ -52,7 +58,8 @@ public class PlanService {
         String listingId = PlanPrices.listingId(request.listingId(), "listingId");
         List<PlanPrice> definitions = PlanPrices.of(listOrEmpty(request.priceDefinitions()), currency,
                 request.pricingPeriod());
-        return ownerFor(request.vendorId(), caller).chain(owner -> {
+        return owners.forNewItem(caller, request.vendorId()).call(owner -> requireListings(owner.id(), listingId,
+                definitions)).chain(owner -> {
             Instant now = Instant.now();
             Plan plan = new Plan();
             plan.id = Ids.next("plan");
@@ -96,29 +103,35 @@ public class PlanService {
                 String listingId = PlanPrices.listingId(request.listingId(), "listingId");
                 List<PlanPrice> replacement = request.priceDefinitions() == null ? null
                         : PlanPrices.of(request.priceDefinitions(), currency, period);
-                Instant now = Instant.now();
-                if (request.name() != null) {
-                    plan.name = request.name().strip();
-                }
-                if (request.description() != null) {
-                    plan.description = request.description();
-                }
-                if (listingId != null) {
-                    plan.listingId = listingId;
-                }
-                draft.currency = currency;
-                draft.pricingPeriod = period;
-                if (request.freeTrialTerms() != null) {
-                    applyFreeTrial(draft, request.freeTrialTerms());
-                }
-                plan.updatedAt = now;
-                Uni<Void> pricesChanged = replacement == null
-                        ? prices.update("currency = ?1, pricingPeriod = ?2 where versionId = ?3", currency, period,
-                                draft.id).replaceWithVoid()
-                        : prices.delete("versionId", draft.id).chain(() -> persistPrices(plan, draft, replacement, now));
-                return pricesChanged.chain(() -> publishChange(plan));
+                return requireListings(plan.ownerId, listingId, replacement == null ? List.of() : replacement)
+                        .chain(() -> applyUpdate(plan, draft, request, currency, period, listingId, replacement));
             });
         });
+    }
+
+    private Uni<StoredPlan> applyUpdate(Plan plan, PlanVersion draft, UpdatePlanRequest request, String currency,
+            PricingPeriod period, String listingId, List<PlanPrice> replacement) {
+        Instant now = Instant.now();
+        if (request.name() != null) {
+            plan.name = request.name().strip();
+        }
+        if (request.description() != null) {
+            plan.description = request.description();
+        }
+        if (listingId != null) {
+            plan.listingId = listingId;
+        }
+        draft.currency = currency;
+        draft.pricingPeriod = period;
+        if (request.freeTrialTerms() != null) {
+            applyFreeTrial(draft, request.freeTrialTerms());
+        }
+        plan.updatedAt = now;
+        Uni<Void> pricesChanged = replacement == null
+                ? prices.update("currency = ?1, pricingPeriod = ?2 where versionId = ?3", currency, period,
+                        draft.id).replaceWithVoid()
+                : prices.delete("versionId", draft.id).chain(() -> persistPrices(plan, draft, replacement, now));
+        return pricesChanged.chain(() -> publishChange(plan));
     }
 
     /**
@@ -139,13 +152,15 @@ public class PlanService {
                             throw ApiException.conflict("version " + draft.number + " of plan " + plan.id
                                     + " has no price definitions; add one before publishing it");
                         }
-                        Instant now = Instant.now();
-                        draft.status = PlanVersionStatus.PUBLISHED;
-                        draft.publishedAt = now;
-                        plan.publishedVersion = draft.number;
-                        plan.draftVersion = null;
-                        plan.updatedAt = now;
-                        return publishChange(plan);
+                        return requireListings(plan.ownerId, plan.listingId, draftPrices).chain(() -> {
+                            Instant now = Instant.now();
+                            draft.status = PlanVersionStatus.PUBLISHED;
+                            draft.publishedAt = now;
+                            plan.publishedVersion = draft.number;
+                            plan.draftVersion = null;
+                            plan.updatedAt = now;
+                            return publishChange(plan);
+                        });
                     }));
         });
     }
@@ -234,25 +249,44 @@ public class PlanService {
                 .onItem().ifNull().failWith(() -> ApiException.notFound("plan", id));
     }
 
-    private Uni<Owner> ownerFor(String vendorId, Caller caller) {
-        if ("VENDOR".equals(caller.organizationKind())) {
-            if (vendorId != null && !vendorId.equals(caller.organizationId())) {
-                throw ApiException.invalidField("vendorId", "must be your own organization's id, or left out");
+    /**
+     * Refuses, naming the field, a listing that does not exist, is retired or belongs to another vendor,
+     * and a usage price whose dimension the listing lacks or has retired.
+     */
+    private Uni<Void> requireListings(String ownerId, String listingId, List<PlanPrice> definitions) {
+        Uni<Void> checks = requireListing(ownerId, listingId, "listingId").replaceWithVoid();
+        for (int i = 0; i < definitions.size(); i++) {
+            PlanPrice price = definitions.get(i);
+            String field = "priceDefinitions[" + i + "]";
+            if (price.dimensionKey != null) {
+                checks = checks.chain(() -> requireListing(ownerId, price.listingId, field + ".listingId")
+                        .invoke(listing -> requireDimension(listing, price.dimensionKey, field + ".dimensionKey"))
+                        .replaceWithVoid());
             }
-            return Uni.createFrom().item(new Owner(caller.organizationId(), caller.organizationPath()));
         }
-        if (vendorId == null) {
-            throw ApiException.invalidField("vendorId", "is required: the id of the vendor that owns the plan");
+        return checks;
+    }
+
+    private Uni<Listing> requireListing(String ownerId, String listingId, String field) {
+        if (listingId == null) {
+            return Uni.createFrom().nullItem();
         }
-        return directory.organization(vendorId).map(vendor -> {
-            if (vendor == null || !"VENDOR".equals(vendor.kind) || !caller.canSee(vendor.path)) {
-                throw ApiException.invalidField("vendorId", "must be the id of a vendor you manage");
+        return listings.findById(listingId).invoke(listing -> {
+            if (listing == null || !listing.ownerId.equals(ownerId)) {
+                throw ApiException.invalidField(field, "must be a listing of the plan's vendor; " + listingId + " is not");
             }
-            if (!vendor.isActive()) {
-                throw ApiException.invalidField("vendorId", "must be an active vendor; " + vendorId + " is " + vendor.status);
+            if (listing.status == ListingStatus.RETIRED) {
+                throw ApiException.invalidField(field, "listing " + listingId + " is retired");
             }
-            return new Owner(vendor.id, vendor.path);
         });
+    }
+
+    private static void requireDimension(Listing listing, String key, String field) {
+        ListingDimension dimension = listing.dimension(key).orElseThrow(() -> ApiException.invalidField(field,
+                "listing " + listing.id + " has no dimension '" + key + "'"));
+        if (dimension.isRetired()) {
+            throw ApiException.invalidField(field, "dimension '" + key + "' of listing " + listing.id + " is retired");
+        }
     }
 
     private Uni<Void> persistPrices(Plan plan, PlanVersion version, List<PlanPrice> definitions, Instant now) {
@@ -313,9 +347,5 @@ public class PlanService {
 
     private static <T> List<T> listOrEmpty(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    /** The vendor organization a new plan belongs to. */
-    private record Owner(String id, String path) {
     }
 }
