@@ -72,15 +72,8 @@ public class PlanService {
             plan.draftVersion = 1;
             plan.createdAt = now;
             plan.updatedAt = now;
-            PlanVersion draft = new PlanVersion();
-            draft.id = Ids.next("planver");
-            draft.planId = plan.id;
-            draft.number = 1;
-            draft.status = PlanVersionStatus.DRAFT;
-            draft.currency = currency;
-            draft.pricingPeriod = request.pricingPeriod();
+            PlanVersion draft = newDraft(plan, 1, currency, request.pricingPeriod(), now);
             applyFreeTrial(draft, request.freeTrialTerms());
-            draft.createdAt = now;
             return plans.persist(plan)
                     .chain(() -> versions.persist(draft))
                     .chain(() -> persistPrices(plan, draft, definitions, now))
@@ -177,17 +170,10 @@ public class PlanService {
             return versions.numbered(plan.id, plan.latestVersion)
                     .chain(latest -> prices.ofVersion(latest.id).chain(latestPrices -> {
                         Instant now = Instant.now();
-                        PlanVersion draft = new PlanVersion();
-                        draft.id = Ids.next("planver");
-                        draft.planId = plan.id;
-                        draft.number = latest.number + 1;
-                        draft.status = PlanVersionStatus.DRAFT;
-                        draft.currency = latest.currency;
-                        draft.pricingPeriod = latest.pricingPeriod;
+                        PlanVersion draft = newDraft(plan, latest.number + 1, latest.currency, latest.pricingPeriod, now);
                         draft.freeTrialDuration = latest.freeTrialDuration;
                         draft.freeTrialPeriod = latest.freeTrialPeriod;
                         draft.freeTrialGraceDays = latest.freeTrialGraceDays;
-                        draft.createdAt = now;
                         plan.latestVersion = draft.number;
                         plan.draftVersion = draft.number;
                         plan.updatedAt = now;
@@ -323,6 +309,18 @@ public class PlanService {
     private static ApiException publishedVersion(Plan plan) {
         return ApiException.conflict("version " + plan.latestVersion + " of plan " + plan.id
                 + " is published; start a new version");
+    }
+
+    private static PlanVersion newDraft(Plan plan, int number, String currency, PricingPeriod period, Instant now) {
+        PlanVersion draft = new PlanVersion();
+        draft.id = Ids.next("planver");
+        draft.planId = plan.id;
+        draft.number = number;
+        draft.status = PlanVersionStatus.DRAFT;
+        draft.currency = currency;
+        draft.pricingPeriod = period;
+        draft.createdAt = now;
+        return draft;
     }
 
     private static void applyFreeTrial(PlanVersion version, CreatePlanRequest.FreeTrialTermsRequest terms) {
