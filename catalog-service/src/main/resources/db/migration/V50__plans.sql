@@ -48,7 +48,7 @@ create table plan_price (
     pricing_strategy     varchar(20)  not null,
     unit                 varchar(50),
     listing_id           varchar(40),
-    dimension_key        varchar(100),
+    dimension_key        varchar(64),
     unit_allows_decimals boolean      not null,
     increment            numeric,
     package_size         numeric,

@@ -21,7 +21,8 @@ final class PlanPrices {
 
     /** The shape of every Mercato id (prefix + ULID). */
     private static final Pattern ID = Pattern.compile("[a-z]{2,12}_[0-9a-hjkmnp-tv-z]{26}");
-    private static final Pattern DIMENSION_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}");
+    /** The shape of a listing dimension's key. */
+    private static final Pattern DIMENSION_KEY = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
 
     private PlanPrices() {
     }
@@ -98,7 +99,7 @@ final class PlanPrices {
             listingId(request.listingId(), field + ".listingId");
             if (!DIMENSION_KEY.matcher(request.dimensionKey()).matches()) {
                 throw ApiException.invalidField(field + ".dimensionKey",
-                        "must be 1-100 letters, digits, '_', '.', ':' or '-', starting with a letter or digit");
+                        "must be a dimension key: 1-64 of a-z 0-9 _ . - starting with a letter");
             }
         } else if (request.listingId() != null || request.dimensionKey() != null) {
             throw ApiException.invalidField(field + (request.listingId() != null ? ".listingId" : ".dimensionKey"),

@@ -23,7 +23,7 @@ public record PriceDefinitionRequest(
         Boolean unitAllowsDecimals,
         BigDecimal increment,
         @Size(max = 40) String listingId,
-        @Size(max = 100) String dimensionKey) {
+        @Size(max = 64) String dimensionKey) {
 
     /** A price range: above {@code min}, up to and including {@code max} (absent: open-ended). */
     public record PriceRangeRequest(
