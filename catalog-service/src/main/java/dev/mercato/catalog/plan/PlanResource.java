@@ -130,9 +130,12 @@ public class PlanResource {
     @Path("/{id}/publish")
     @Consumes(MediaType.WILDCARD) // no body
     @PermissionsAllowed(Scopes.WRITE_CATALOG)
-    @Operation(summary = "Publish the draft version: it never changes again")
-    public Uni<ApiResponse<PlanResponse>> publish(@PathParam("id") String id) {
-        return service.publish(id, caller).map(stored -> ApiResponse.ok(mapper.toResponse(stored, true)));
+    @Operation(summary = "Publish the draft version: it never changes again; honours Idempotency-Key")
+    public Uni<Response> publish(@PathParam("id") String id, @Context HttpHeaders headers) {
+        // A retried publish with its key gets the first answer again rather than a 409 for its own success.
+        return idempotency.once(headers, "POST /api/v1/plans/" + id + "/publish " + caller.clientId(), Map.of(),
+                () -> service.publish(id, caller).map(stored -> Response.ok(ApiResponse.ok(mapper.toResponse(stored, true)))
+                        .build()));
     }
 
     @POST

@@ -211,6 +211,17 @@ class PlanLifecycleTest {
     }
 
     @Test
+    void answersARepeatedIdempotentPublishWithItsFirstAnswer() {
+        String id = create(vendorAdmin, planBody("Published once"));
+        String key = UUID.randomUUID().toString();
+        given().auth().oauth2(vendorAdmin).header("Idempotency-Key", key).post("/api/v1/plans/" + id + "/publish")
+                .then().statusCode(200).body("data.publishedVersion", equalTo(1));
+        given().auth().oauth2(vendorAdmin).header("Idempotency-Key", key).post("/api/v1/plans/" + id + "/publish")
+                .then().statusCode(200).header("Idempotent-Replayed", "true").body("data.publishedVersion", equalTo(1));
+        given().auth().oauth2(vendorAdmin).post("/api/v1/plans/" + id + "/publish").then().statusCode(409);
+    }
+
+    @Test
     void refusesToPublishADraftWithoutPrices() {
         String id = create(vendorAdmin, planBody("Empty", "USD", "[]", ""));
         given().auth().oauth2(vendorAdmin).post("/api/v1/plans/" + id + "/publish").then().statusCode(409)
