@@ -5,7 +5,8 @@ import java.math.MathContext;
 
 /**
  * A reduction of one line: a percentage of it (at most two decimals, above 0 and at most 100) or a
- * fixed amount off in the line's currency, never more than the line itself.
+ * fixed amount off (above 0) in the line's currency, never more than the line itself. {@link Shares}
+ * says how much of what a discount takes off partners bear.
  */
 public record Discount(DiscountType type, BigDecimal value, String currency) {
 
@@ -35,6 +36,9 @@ public record Discount(DiscountType type, BigDecimal value, String currency) {
             }
         } else {
             PriceDefinition.validatePrice("value", value);
+            if (value.signum() == 0) {
+                throw new PricingException("value", "an amount off must be above 0");
+            }
             currency = Currencies.normalize(currency, "currency");
         }
     }
@@ -57,5 +61,53 @@ public record Discount(DiscountType type, BigDecimal value, String currency) {
                     + line.currency());
         }
         return new Money(value.min(line.amount().max(BigDecimal.ZERO)), line.currency());
+    }
+
+    /**
+     * The percentages of a discount's amount that the partner and the base partner bear (each 0 to 100
+     * with at most two decimals, absent meaning 0, together at most 100); the marketplace bears the rest.
+     */
+    public record Shares(BigDecimal partnerSharePercentage, BigDecimal basePartnerSharePercentage) {
+
+        public Shares {
+            requireShare("partnerSharePercentage", partnerSharePercentage);
+            requireShare("basePartnerSharePercentage", basePartnerSharePercentage);
+            BigDecimal sum = orZero(partnerSharePercentage).add(orZero(basePartnerSharePercentage));
+            if (sum.compareTo(HUNDRED) > 0) {
+                throw new PricingException("partnerSharePercentage",
+                        "together with basePartnerSharePercentage must be at most 100, not " + sum.toPlainString());
+            }
+        }
+
+        /** The exact part of {@code discountAmount} the partner bears. */
+        public Money partnerAmount(Money discountAmount) {
+            return share(discountAmount, partnerSharePercentage);
+        }
+
+        /** The exact part of {@code discountAmount} the base partner bears. */
+        public Money basePartnerAmount(Money discountAmount) {
+            return share(discountAmount, basePartnerSharePercentage);
+        }
+
+        private static Money share(Money amount, BigDecimal percentage) {
+            return new Money(amount.amount().multiply(orZero(percentage)).divide(HUNDRED, MathContext.DECIMAL128),
+                    amount.currency());
+        }
+
+        private static void requireShare(String field, BigDecimal percentage) {
+            if (percentage == null) {
+                return;
+            }
+            if (percentage.signum() < 0 || percentage.compareTo(HUNDRED) > 0) {
+                throw new PricingException(field, "must be between 0 and 100");
+            }
+            if (percentage.stripTrailingZeros().scale() > 2) {
+                throw new PricingException(field, "has at most 2 decimals");
+            }
+        }
+
+        private static BigDecimal orZero(BigDecimal value) {
+            return value == null ? BigDecimal.ZERO : value;
+        }
     }
 }
