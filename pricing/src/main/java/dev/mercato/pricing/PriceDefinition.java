@@ -176,7 +176,12 @@ public record PriceDefinition(PricingStrategy strategy, List<Tier> tiers, BigDec
         }
     }
 
-    static void validatePrice(String field, BigDecimal price) {
+    /**
+     * Refuses, naming {@code field}, a price this engine would refuse in a range: negative, above
+     * {@link #MAX_PRICE} or with more than {@link #MAX_PRICE_DECIMALS} decimals. For prices carried
+     * beside a definition (a wholesale price) that must obey the same bounds.
+     */
+    public static void validatePrice(String field, BigDecimal price) {
         if (price.signum() < 0) {
             throw new PricingException(field, "must not be negative");
         }

@@ -93,6 +93,18 @@ class PriceDefinitionTest {
     }
 
     @Test
+    void refusesAPriceBesideADefinitionByTheSameBoundsAsARangesPrice() {
+        PriceDefinition.validatePrice("wholeSalePrice", new BigDecimal("3.5"));
+
+        assertThatThrownBy(() -> PriceDefinition.validatePrice("wholeSalePrice", new BigDecimal("-0.01")))
+                .isInstanceOf(PricingException.class).extracting("field").isEqualTo("wholeSalePrice");
+        assertThatThrownBy(() -> PriceDefinition.validatePrice("wholeSalePrice", new BigDecimal("1000000000.01")))
+                .isInstanceOf(PricingException.class).hasMessageContaining("at most");
+        assertThatThrownBy(() -> PriceDefinition.validatePrice("wholeSalePrice", new BigDecimal("0.00000000001")))
+                .isInstanceOf(PricingException.class).hasMessageContaining("decimals");
+    }
+
+    @Test
     void refusesQuantitiesItCannotPrice() {
         PriceDefinition bounded = PriceDefinition.tiered(PricingStrategy.VOLUME, Tier.of("0", "5", "4"));
 
