@@ -15,7 +15,7 @@ public enum OrderType {
     }
 
     /** The inverse of {@link #join}. */
-    static List<OrderType> split(String joined) {
+    public static List<OrderType> split(String joined) {
         return joined.isEmpty() ? List.of() : Arrays.stream(joined.split(",")).map(OrderType::valueOf).toList();
     }
 }

@@ -4,7 +4,6 @@ import static dev.mercato.catalog.plan.PlanFixtures.create;
 import static dev.mercato.catalog.plan.PlanFixtures.planBody;
 import static dev.mercato.catalog.plan.PlanFixtures.publish;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,28 +15,14 @@ import dev.mercato.platform.security.Scopes;
 import dev.mercato.testkit.AuthorizationMatrix;
 import dev.mercato.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Every reader of the catalogue sees published plans and their prices; a draft only its vendor and the
  * platform, who alone change a plan (anyone else: 404, another vendor naming this one as owner: 400).
  */
 @QuarkusTest
-@TestProfile(PlanAccessTest.ManyCallsPerMinute.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanAccessTest {
-
-    /**
-     * Fourteen matrices send about a hundred tokens that fail verification within a minute, all counted
-     * against one address (127.0.0.1); the default burst of 50 a minute would answer them 429 instead of 401.
-     */
-    public static class ManyCallsPerMinute implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mercato.rate-limit.per-minute", "1000", "mercato.rate-limit.per-hour", "10000");
-        }
-    }
 
     private CatalogTestOrganizations organizations;
     private String vendorAdmin;
