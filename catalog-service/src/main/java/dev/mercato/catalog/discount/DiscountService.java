@@ -34,14 +34,16 @@ public class DiscountService {
     private final DiscountRedemptionRepository redemptions;
     private final DiscountMapper mapper;
     private final OrganizationDirectory directory;
+    private final DiscountReferences references;
     private final Outbox outbox;
 
     public DiscountService(DiscountRepository discounts, DiscountRedemptionRepository redemptions,
-            DiscountMapper mapper, OrganizationDirectory directory, Outbox outbox) {
+            DiscountMapper mapper, OrganizationDirectory directory, DiscountReferences references, Outbox outbox) {
         this.discounts = discounts;
         this.redemptions = redemptions;
         this.mapper = mapper;
         this.directory = directory;
+        this.references = references;
         this.outbox = outbox;
     }
 
@@ -80,7 +82,9 @@ public class DiscountService {
             discount.updatedAt = now;
             DiscountRules.check(discount, true);
             discount.currency = discount.arithmetic().currency();
-            return requireFreeCode(discount)
+            return references.requireOwned(discount.ownerPath, request.planIds(), request.articleSkus(),
+                            request.listingIds())
+                    .chain(() -> requireFreeCode(discount))
                     .chain(() -> discounts.persist(discount))
                     .call(discounts::flush)
                     .call(this::publish);
@@ -105,7 +109,10 @@ public class DiscountService {
                     discount.updatedAt = Instant.now();
                     Uni<Void> codeFree = discount.code != null && !discount.code.equalsIgnoreCase(previousCode)
                             ? requireFreeCode(discount) : Uni.createFrom().voidItem();
-                    return codeFree.chain(discounts::flush).call(() -> publish(discount)).replaceWith(discount);
+                    return references.requireOwned(discount.ownerPath, request.planIds(), request.articleSkus(),
+                                    request.listingIds())
+                            .chain(() -> codeFree)
+                            .chain(discounts::flush).call(() -> publish(discount)).replaceWith(discount);
                 });
     }
 

@@ -35,11 +35,12 @@ public class PlanMapper {
                 stored.prices().stream().map(PlanMapper::toResponse).toList(), version.createdAt, version.publishedAt);
     }
 
-    public PriceResponse toPriceResponse(PlanPrice price) {
-        return new PriceResponse(price.id, price.planId, price.planVersion, price.ownerId, price.currency,
-                price.pricingPeriod, price.costTypeCategory, price.pricingStrategy, price.unit,
-                price.definition().startingUnitPrice(), ranges(price), price.packageSize, price.unitAllowsDecimals,
-                price.increment, price.listingId, price.dimensionKey, price.createdAt);
+    public PriceResponse toPriceResponse(EffectivePrice price) {
+        return new PriceResponse(price.id, price.kind, price.planId, price.planVersion, price.sku, price.priceList,
+                price.ownerId, price.currency, price.pricingPeriod, price.costTypeCategory, price.pricingStrategy,
+                price.unit, price.definition().startingUnitPrice(), ranges(price.ranges), price.packageSize,
+                price.unitAllowsDecimals, price.increment, price.listingId, price.dimensionKey, price.startDate,
+                price.endDate, price.createdAt);
     }
 
     public PlanChangedV1 toEvent(StoredPlan stored) {
@@ -68,12 +69,12 @@ public class PlanMapper {
 
     private static PlanVersionResponse.PriceDefinitionResponse toResponse(PlanPrice price) {
         return new PlanVersionResponse.PriceDefinitionResponse(price.id, price.costTypeCategory,
-                price.pricingStrategy, price.unit, ranges(price), price.packageSize, price.unitAllowsDecimals,
+                price.pricingStrategy, price.unit, ranges(price.ranges), price.packageSize, price.unitAllowsDecimals,
                 price.increment, price.listingId, price.dimensionKey);
     }
 
-    private static List<PlanVersionResponse.PriceRangeResponse> ranges(PlanPrice price) {
-        return price.ranges.stream().map(range -> new PlanVersionResponse.PriceRangeResponse(range.min, range.max,
+    private static List<PlanVersionResponse.PriceRangeResponse> ranges(List<PriceRange> ranges) {
+        return ranges.stream().map(range -> new PlanVersionResponse.PriceRangeResponse(range.min, range.max,
                 range.salePrice, range.wholeSalePrice, range.flatAmount)).toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.mercato.catalog.plan;
 
 import java.time.Clock;
-import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,9 +26,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The effective prices: every price definition of each plan's newest published version, readable by
- * every reader of the catalogue. Drafts and superseded versions are not listed (a superseded version
- * stays readable at {@code /plans/{id}/versions/{n}}).
+ * The effective prices, readable by every reader of the catalogue: every price definition of each plan's
+ * newest published version, and every amount of every article's purchase and retail price object. Drafts
+ * and superseded versions are not listed (a superseded version stays readable at
+ * {@code /plans/{id}/versions/{n}}); which rows are effective is decided by the view {@link EffectivePrice} reads.
  */
 @Path("/api/v1/pricing")
 @Tag(name = "Pricing")
@@ -39,6 +39,7 @@ public class PricingResource {
 
     static final QueryFields FIELDS = QueryFields.builder()
             .string("id", "id")
+            .enumeration("kind", "kind", EffectivePrice.Kind.class)
             .string("planId", "planId")
             .integer("planVersion", "planVersion")
             .string("ownerId", "ownerId")
@@ -48,35 +49,35 @@ public class PricingResource {
             .enumeration("pricingStrategy", "pricingStrategy", PricingStrategy.class)
             .string("listingId", "listingId")
             .string("dimensionKey", "dimensionKey")
+            .string("sku", "sku")
+            .string("priceList", "priceList")
+            .date("startDate", "startDate")
+            .date("endDate", "endDate")
             .instant("createdAt", "createdAt")
             .defaultSort("-createdAt")
             .tieBreaker("id")
             .build();
 
-    /** Prices of the version each plan publishes now. */
-    private static final Visibility EFFECTIVE = Visibility.of(
-            "planVersion = (select p.publishedVersion from Plan p where p.id = planId)", Map.of());
-
-    private final PlanPriceRepository prices;
+    private final EffectivePriceRepository prices;
     private final PlanMapper mapper;
 
-    public PricingResource(PlanPriceRepository prices, PlanMapper mapper) {
+    public PricingResource(EffectivePriceRepository prices, PlanMapper mapper) {
         this.prices = prices;
         this.mapper = mapper;
     }
 
     @GET
     @WithSession
-    @Operation(summary = "List effective prices: filters and sorts on planId, planVersion, ownerId, currency, pricingPeriod, costTypeCategory, pricingStrategy, listingId, dimensionKey, createdAt")
+    @Operation(summary = "List effective prices of plans and SKUs: filters and sorts on id, kind, planId, planVersion, ownerId, currency, pricingPeriod, costTypeCategory, pricingStrategy, listingId, dimensionKey, sku, priceList, startDate, endDate, createdAt")
     public Uni<PageResponse<PriceResponse>> list(@Context UriInfo uri) {
         ListQuery query = ListQuery.parse(uri.getQueryParameters(), FIELDS, QueryContext.of(Clock.systemUTC()));
-        return Listings.page(prices, EFFECTIVE, query, mapper::toPriceResponse);
+        return Listings.page(prices, Visibility.ALL, query, mapper::toPriceResponse);
     }
 
     @GET
     @Path("/-dump")
     @Operation(summary = "Every effective price, in id order")
     public Multi<PriceResponse> dump() {
-        return Listings.dump(prices, EFFECTIVE, "id", price -> price.id, mapper::toPriceResponse);
+        return Listings.dump(prices, Visibility.ALL, "id", price -> price.id, mapper::toPriceResponse);
     }
 }

@@ -175,7 +175,8 @@ public class QuoteService {
         });
         BigDecimal seats = item.quantity() == null ? BigDecimal.ONE : item.quantity();
         return rateFrom(cart, version.currency()).map(rate -> {
-            if (rate.isEmpty()) {
+            // empty within one currency too, where no rate is needed
+            if (rate.isEmpty() && !version.currency().equals(cart.currency)) {
                 throw ApiException.invalidField(field(index, "planId"), "plan " + version.planId() + " is priced in "
                         + version.currency() + " and no exchange rate converts it into " + cart.currency + " on "
                         + cart.date);

@@ -28,8 +28,6 @@ import io.quarkus.vertx.VertxContextSupport;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApplicableDiscountTest {
 
-    private static final String PLAN = "pln_applicable";
-
     @Inject
     DiscountService service;
 
@@ -50,17 +48,20 @@ class ApplicableDiscountTest {
     @Test
     void findsTheVendorsDiscountForItsPlanBeforeThePlatformsForEverything() throws Throwable {
         String code = DiscountFixtures.uniqueCode();
-        String vendors = created(DiscountFixtures.token(Role.VENDOR_ADMIN, vendor),
-                with(percentageBody(), "code", code, "planIds", List.of(PLAN), "articleSkus", List.of("SKU-7")));
+        String vendorAdmin = DiscountFixtures.token(Role.VENDOR_ADMIN, vendor);
+        String plan = DiscountFixtures.plan(vendorAdmin);
+        String sku = DiscountFixtures.article(vendorAdmin);
+        String vendors = created(vendorAdmin,
+                with(percentageBody(), "code", code, "planIds", List.of(plan), "articleSkus", List.of(sku)));
         String platforms = created(DiscountFixtures.token(Role.PLATFORM_ADMIN, PLATFORM), with(percentageBody(), "code", code));
         List<String> owners = List.of(vendor.id(), PLATFORM.id());
 
-        assertThat(applicable(code.toLowerCase(), owners, DiscountTarget.plan(PLAN), today())).isEqualTo(vendors);
-        assertThat(applicable(code, owners, DiscountTarget.article("SKU-7"), today())).isEqualTo(vendors);
+        assertThat(applicable(code.toLowerCase(), owners, DiscountTarget.plan(plan), today())).isEqualTo(vendors);
+        assertThat(applicable(code, owners, DiscountTarget.article(sku), today())).isEqualTo(vendors);
         assertThat(applicable(code, owners, DiscountTarget.plan("pln_other"), today())).isEqualTo(platforms);
         assertThat(applicable(code, owners, DiscountTarget.listing("lst_any"), today())).isEqualTo(platforms);
         assertThat(applicable(code, List.of(vendor.id()), DiscountTarget.plan("pln_other"), today())).isNull();
-        assertThat(applicable("NO-SUCH-CODE", owners, DiscountTarget.plan(PLAN), today())).isNull();
+        assertThat(applicable("NO-SUCH-CODE", owners, DiscountTarget.plan(plan), today())).isNull();
     }
 
     @Test
@@ -70,7 +71,7 @@ class ApplicableDiscountTest {
                 "startDate", today().plusDays(2).toString(), "expirationDate", today().plusDays(5).toString(),
                 "maxRedemptions", 2));
         List<String> owners = List.of(vendor.id());
-        DiscountTarget plan = DiscountTarget.plan(PLAN);
+        DiscountTarget plan = DiscountTarget.plan("pln_any");
 
         assertThat(applicable(code, owners, plan, today().plusDays(1))).isNull();
         assertThat(applicable(code, owners, plan, today().plusDays(2))).isEqualTo(id);

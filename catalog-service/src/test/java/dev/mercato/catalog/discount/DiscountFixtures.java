@@ -94,6 +94,27 @@ final class DiscountFixtures {
         return Objects.requireNonNull(response.path("data.id"));
     }
 
+    /** A new listing of the caller's vendor; returns its id. */
+    static String listing(String token) {
+        return as(token).body("""
+                {"vendor": "direct", "name": "Discounted listing", "currency": "eur"}""")
+                .post("/api/v1/listings").then().statusCode(201).extract().path("data.id");
+    }
+
+    /** A new draft plan of the caller's vendor; returns its id. */
+    static String plan(String token) {
+        return as(token).body("""
+                {"name": "Discounted plan", "currency": "eur"}""")
+                .post("/api/v1/plans").then().statusCode(201).extract().path("data.id");
+    }
+
+    /** A new article of the caller's vendor with a fresh SKU; returns the SKU. */
+    static String article(String token) {
+        String sku = "D-" + uniqueCode();
+        as(token).body("{\"sku\": \"" + sku + "\"}").post("/api/v1/articles").then().statusCode(201);
+        return sku;
+    }
+
     static Response redeem(String token, String discountId, Map<String, Object> body) {
         return as(token).body(body).post("/api/v1/discounts/" + discountId + "/redemptions");
     }

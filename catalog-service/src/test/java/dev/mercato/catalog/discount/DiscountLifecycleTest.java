@@ -53,14 +53,16 @@ class DiscountLifecycleTest {
 
     @Test
     void createsADiscountWithEveryFieldAndPublishesItsSnapshot() {
-        String plan = "pln_01JD3XAMPLE0000000000000";
+        String plan = DiscountFixtures.plan(vendorAdmin);
+        String sku = DiscountFixtures.article(vendorAdmin);
+        String listing = DiscountFixtures.listing(vendorAdmin);
         Map<String, Object> body = with(percentageBody(), "percentage", new BigDecimal("12.50"),
                 "description", "  Twelve and a half off  ", "startDate", today().toString(),
                 "expirationDate", today().plusDays(30).toString(), "minUnits", 5, "maxUnits", 50,
                 "maxRedemptions", 100, "billingCycles", 3, "retainable", true,
                 "partnerSharePercentage", new BigDecimal("30.25"), "basePartnerSharePercentage", 20,
                 "redemptionRestriction", "ONCE_PER_CUSTOMER", "planIds", List.of(plan, plan),
-                "articleSkus", List.of("SKU-1/A"), "listingIds", List.of("lst_01"));
+                "articleSkus", List.of(sku), "listingIds", List.of(listing));
 
         Response response = create(vendorAdmin, body);
 
@@ -148,16 +150,17 @@ class DiscountLifecycleTest {
     @Test
     void changesTheGivenFieldsAndPublishesTheNewVersion() {
         String id = created(vendorAdmin, with(percentageBody(), "maxRedemptions", 10));
+        String listing = DiscountFixtures.listing(vendorAdmin);
 
         as(vendorAdmin).body(Map.of("version", 0, "type", "FIXED_PRICE", "price", 5, "currency", "usd",
-                "maxRedemptions", 20, "listingIds", List.of("lst_01"))).patch("/api/v1/discounts/" + id)
+                "maxRedemptions", 20, "listingIds", List.of(listing))).patch("/api/v1/discounts/" + id)
                 .then().statusCode(200)
                 .body("data.type", equalTo("FIXED_PRICE"))
                 .body("data.percentage", nullValue())
                 .body("data.price", equalTo(5))
                 .body("data.currency", equalTo("usd"))
                 .body("data.maxRedemptions", equalTo(20))
-                .body("data.listingIds", equalTo(List.of("lst_01")))
+                .body("data.listingIds", equalTo(List.of(listing)))
                 .body("data.description", equalTo("Ten percent off"))
                 .body("data.version", equalTo(1));
 
