@@ -3,6 +3,9 @@ package dev.mercato.catalog.hostile;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +65,7 @@ class HostileInputTest {
         sku = "H-" + suffix;
         post(vendorAdmin, "/api/v1/articles", articleBody(sku));
         rateId = post(platformAdmin, "/api/v1/exchange-rates",
-                "{\"baseCurrency\": \"eur\", \"counterCurrency\": \"sek\", \"rate\": \"11.5\", \"validFrom\": \"2026-01-01\"}");
+                "{\"baseCurrency\": \"isk\", \"counterCurrency\": \"czk\", \"rate\": \"0.17\", \"validFrom\": \"2026-01-01\"}");
         listingId = post(vendorAdmin, "/api/v1/listings", listingBody());
         planId = post(vendorAdmin, "/api/v1/plans", planBody());
         given().auth().oauth2(vendorAdmin).post("/api/v1/plans/" + planId + "/publish").then().statusCode(200);
@@ -124,10 +127,10 @@ class HostileInputTest {
                 .endpoint("GET", articles + "/" + sku, null)
                 .endpoint("PATCH", articles + "/" + sku, articlePatch())
                 .endpoint("PATCH", articles + "/{sku}", articlePatch())
-                .endpoint("POST", rates, "{\"baseCurrency\": \"eur\", \"counterCurrency\": \"nok\", \"rate\": 11.7, \"validFrom\": \"2026-02-01\"}")
+                .endpoint("POST", rates, "{\"baseCurrency\": \"isk\", \"counterCurrency\": \"huf\", \"rate\": 2.6, \"validFrom\": \"2026-02-01\"}")
                 .endpoint("GET", rates, null)
                 .endpoint("GET", rates + "/-dump", null)
-                .endpoint("GET", rates + "/convert?from=eur&to=sek&amount=10.5&on=2026-06-01", null)
+                .endpoint("GET", rates + "/convert?from=isk&to=czk&amount=10.5&on=2026-06-01", null)
                 .endpoint("GET", rates + "/{id}", null)
                 .endpoint("GET", rates + "/" + rateId, null)
                 .endpoint("POST", rates + "/{id}/deactivate", null)
@@ -194,8 +197,8 @@ class HostileInputTest {
             cases.add(post("/api/v1/articles", articleBody("HN-" + shortId()).replace("\"eur\": 100", "\"eur\": " + number)));
             cases.add(post("/api/v1/articles", articleBody("HN-" + shortId()).replace("\"packSize\": 1", "\"packSize\": " + number)));
             cases.add(post("/api/v1/articles", articleBody("HN-" + shortId()).replace("\"contractTerm\": 12", "\"contractTerm\": " + number)));
-            cases.add(post("/api/v1/exchange-rates", "{\"baseCurrency\": \"eur\", \"counterCurrency\": \"dkk\", \"rate\": " + number + "}"));
-            cases.add(new String[] { "GET", "/api/v1/exchange-rates/convert?from=eur&to=sek&amount=" + number.replace("\"", "") + "&on=2026-06-01", null });
+            cases.add(post("/api/v1/exchange-rates", "{\"baseCurrency\": \"isk\", \"counterCurrency\": \"ron\", \"rate\": " + number + "}"));
+            cases.add(new String[] { "GET", "/api/v1/exchange-rates/convert?from=isk&to=czk&amount=" + number.replace("\"", "") + "&on=2026-06-01", null });
             cases.add(post("/api/v1/listings", listingBody().replace("0.001", number)));
             cases.add(post("/api/v1/listings", listingBody().replace("\"decimals\": 3", "\"decimals\": " + number)));
             cases.add(post("/api/v1/listings/" + listingId + "/dimensions",
@@ -207,7 +210,7 @@ class HostileInputTest {
             cases.add(post("/api/v1/plans", planBody().replace("\"freeTrialDuration\": 1", "\"freeTrialDuration\": " + number)));
             cases.add(post("/api/v1/plans", planBody().replace("\"pricingStrategy\": \"UNIT\"", "\"pricingStrategy\": \"PACKAGE\", \"packageSize\": " + number)));
             cases.add(post("/api/v1/pricing/quote", quoteBody().replace("\"quantity\": 3", "\"quantity\": " + number)));
-            cases.add(post("/api/v1/pricing/quote", quoteBody().replace("\"quantity\": 2", "\"quantity\": " + number)));
+            cases.add(post("/api/v1/pricing/quote", quoteBody().replace("\"quantity\": 5", "\"quantity\": " + number)));
             cases.add(post("/api/v1/pricing/quote", quoteBody().replace("\"version\": 1", "\"version\": " + number)));
             cases.add(post("/api/v1/pricing/quote", quoteBody().replace("\"api_calls\": 1000", "\"api_calls\": " + number)));
             for (String field : List.of("\"percentage\": 10", "\"minUnits\": 1", "\"maxUnits\": 100", "\"maxRedemptions\": 100",
@@ -239,8 +242,8 @@ class HostileInputTest {
             cases.add(post("/api/v1/articles", articleBody("HD-" + shortId()).replace("\"2099-12-31\"", date)));
             cases.add(new String[] { "PATCH", "/api/v1/articles/" + sku, "{\"endDate\": " + date + "}" });
             cases.add(new String[] { "GET", "/api/v1/articles?orderableOn=" + date.replace("\"", ""), null });
-            cases.add(post("/api/v1/exchange-rates", "{\"baseCurrency\": \"eur\", \"counterCurrency\": \"dkk\", \"rate\": 7.46, \"validFrom\": " + date + "}"));
-            cases.add(new String[] { "GET", "/api/v1/exchange-rates/convert?from=eur&to=sek&amount=1&on=" + date.replace("\"", ""), null });
+            cases.add(post("/api/v1/exchange-rates", "{\"baseCurrency\": \"isk\", \"counterCurrency\": \"thb\", \"rate\": 0.25, \"validFrom\": " + date + "}"));
+            cases.add(new String[] { "GET", "/api/v1/exchange-rates/convert?from=isk&to=czk&amount=1&on=" + date.replace("\"", ""), null });
             cases.add(post("/api/v1/pricing/quote", quoteBody().replace("\"2026-06-01\"", date)));
             cases.add(post("/api/v1/discounts", discountBody("HD-" + shortId()).replace("\"2099-01-01\"", date)));
             cases.add(post("/api/v1/discounts", discountBody("HD-" + shortId()).replace("\"2026-01-01\"", date)));
@@ -257,8 +260,8 @@ class HostileInputTest {
         }
         for (String code : codes) {
             cases.add(post("/api/v1/articles", articleBody("HC-" + shortId()).replace("\"eur\": 100", code + ": 100")));
-            cases.add(post("/api/v1/exchange-rates", "{\"baseCurrency\": " + code + ", \"counterCurrency\": \"eur\", \"rate\": 1.1}"));
-            cases.add(new String[] { "GET", "/api/v1/exchange-rates/convert?from=" + code.replace("\"", "") + "&to=eur&amount=1", null });
+            cases.add(post("/api/v1/exchange-rates", "{\"baseCurrency\": " + code + ", \"counterCurrency\": \"isk\", \"rate\": 1.1}"));
+            cases.add(new String[] { "GET", "/api/v1/exchange-rates/convert?from=" + code.replace("\"", "") + "&to=isk&amount=1", null });
             cases.add(post("/api/v1/listings", listingBody().replace("\"EUR\"", code)));
             cases.add(post("/api/v1/plans", planBody().replace("\"usd\"", code)));
             cases.add(new String[] { "PATCH", "/api/v1/plans/" + draftPlanId, "{\"currency\": " + code + "}" });
@@ -382,14 +385,14 @@ class HostileInputTest {
     private static String offerPatch() {
         return """
                 {"pricing": {"discountPercentage": 25.5, "duration": 24}, "title": "Better deal", "notes": "Still for you",
-                 "expiresAt": "2099-01-01T00:00:00Z"}""";
+                 "expiresAt": "%s"}""".formatted(Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS));
     }
 
     private String quoteBody() {
         return """
                 {"currency": "usd", "date": "2026-06-01", "priceList": "PUR", "items": [
                   {"sku": "%s", "orderType": "INITIAL", "quantity": 3},
-                  {"planId": "%s", "version": 1, "quantity": 2, "usage": {"api_calls": 1000}}]}""".formatted(sku, planId);
+                  {"planId": "%s", "version": 1, "quantity": 5, "usage": {"api_calls": 1000}}]}""".formatted(sku, planId);
     }
 
     private void accepted(String method, String path, String body, int status) {
