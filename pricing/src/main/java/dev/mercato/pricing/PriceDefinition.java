@@ -20,6 +20,8 @@ public record PriceDefinition(PricingStrategy strategy, List<Tier> tiers, BigDec
     public static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
     /** Decimals a price may carry (prices per API call or per byte are tiny). */
     public static final int MAX_PRICE_DECIMALS = 10;
+    /** Decimals a range bound, package size or increment may carry: finer steps are no quantity anyone sells. */
+    public static final int MAX_QUANTITY_DECIMALS = 10;
 
     public PriceDefinition {
         if (strategy == null) {
@@ -31,6 +33,7 @@ public record PriceDefinition(PricingStrategy strategy, List<Tier> tiers, BigDec
             if (packageSize == null || packageSize.signum() <= 0 || packageSize.compareTo(MAX_QUANTITY) > 0) {
                 throw new PricingException("packageSize", "a package price needs a package size above 0");
             }
+            requireQuantityDecimals("packageSize", packageSize);
         } else if (packageSize != null) {
             throw new PricingException("packageSize", "only a PACKAGE price has a package size");
         }
@@ -39,6 +42,9 @@ public record PriceDefinition(PricingStrategy strategy, List<Tier> tiers, BigDec
         }
         if (increment != null && !fractionalQuantities && !isWhole(increment)) {
             throw new PricingException("increment", "must be a whole number when quantities are whole");
+        }
+        if (increment != null) {
+            requireQuantityDecimals("increment", increment);
         }
     }
 
@@ -168,6 +174,9 @@ public record PriceDefinition(PricingStrategy strategy, List<Tier> tiers, BigDec
             if (tier.upTo() != null && tier.upTo().compareTo(MAX_QUANTITY) > 0) {
                 throw new PricingException(field + ".max", "must be at most " + MAX_QUANTITY.toPlainString());
             }
+            if (tier.upTo() != null) {
+                requireQuantityDecimals(field + ".max", tier.upTo());
+            }
             validatePrice(field + ".price", tier.unitPrice());
             if (tier.flatAmount() != null) {
                 validatePrice(field + ".flatAmount", tier.flatAmount());
@@ -190,6 +199,12 @@ public record PriceDefinition(PricingStrategy strategy, List<Tier> tiers, BigDec
         }
         if (price.stripTrailingZeros().scale() > MAX_PRICE_DECIMALS) {
             throw new PricingException(field, "must have at most " + MAX_PRICE_DECIMALS + " decimals");
+        }
+    }
+
+    private static void requireQuantityDecimals(String field, BigDecimal quantity) {
+        if (quantity.stripTrailingZeros().scale() > MAX_QUANTITY_DECIMALS) {
+            throw new PricingException(field, "must have at most " + MAX_QUANTITY_DECIMALS + " decimals");
         }
     }
 

@@ -124,6 +124,19 @@ class PriceDefinitionTest {
                 .extracting("field").isEqualTo("priceRanges");
     }
 
+    @Test
+    void refusesRangeBoundsPackageSizesAndIncrementsFinerThanTenDecimals() {
+        BigDecimal tiny = new BigDecimal("1e-999999");
+        assertRefused(List.of(new Tier(BigDecimal.ZERO, tiny, BigDecimal.ONE, null), Tier.of("1", null, "1")),
+                "priceRanges[0].max");
+        assertThatThrownBy(() -> new PriceDefinition(PricingStrategy.PACKAGE, List.of(Tier.of("0", null, "1")), tiny, true, null))
+                .isInstanceOf(PricingException.class).extracting("field").isEqualTo("packageSize");
+        assertThatThrownBy(() -> new PriceDefinition(PricingStrategy.UNIT, List.of(Tier.of("0", null, "1")), null, true,
+                new BigDecimal("0.00000000001"))).isInstanceOf(PricingException.class).extracting("field").isEqualTo("increment");
+        new PriceDefinition(PricingStrategy.UNIT, List.of(Tier.of("0", "0.0000000001", "1")), null, true,
+                new BigDecimal("0.0000000001"));
+    }
+
     private static void assertRefused(List<Tier> tiers, String field) {
         assertThatThrownBy(() -> new PriceDefinition(PricingStrategy.TIERED, tiers, null, false, null))
                 .isInstanceOf(PricingException.class).extracting("field").isEqualTo(field);

@@ -102,13 +102,29 @@ class HostileInputTest {
             for (String token : List.of(platformAdmin, vendorAdmin)) {
                 Response response = given().urlEncodingEnabled(false).auth().oauth2(token)
                         .contentType("application/json").body(request[2] == null ? "" : request[2])
-                        .request(request[0], request[1]);
+                        .request(request[0], request[1].replace(" ", "%20"));
                 if (response.statusCode() >= 500) {
                     serverErrors.add(String.join(" ", request) + " → " + response.statusCode() + " " + response.asString());
                 }
             }
         }
         assertThat(serverErrors).isEmpty();
+    }
+
+    @Test
+    void refusesAWholeNumberFilterBeyondItsColumnWith400NamingIt() {
+        for (String list : List.of("pricing?planVersion", "plans?publishedVersion[gte]", "articles?contractTerm",
+                "articles?packSize[lt]", "discounts?maxRedemptions", "private-offers?duration[gt]")) {
+            String field = list.substring(list.indexOf('?') + 1).replaceAll("\\[.*", "");
+            for (String value : List.of("2147483648", "-2147483649", "9223372036854775807")) {
+                given().urlEncodingEnabled(false).auth().oauth2(platformAdmin).get("/api/v1/" + list + "=" + value)
+                        .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo(field));
+            }
+        }
+        given().auth().oauth2(platformAdmin).queryParam("filter", "$gt(planVersion,2147483648)").get("/api/v1/pricing")
+                .then().statusCode(400);
+        given().auth().oauth2(platformAdmin).queryParam("planVersion[lte]", "2147483647").get("/api/v1/pricing")
+                .then().statusCode(200);
     }
 
     private HostileRequests endpoints(HostileRequests requests) {

@@ -132,6 +132,17 @@ class PlanValidationTest {
     }
 
     @Test
+    void refusesQuantitiesTooFineToStoreInsteadOfFailing() {
+        // 1e-999999 is above 0 and below every bound, but no numeric column holds its million decimals
+        assertRefused(price("RECURRING", "TIERED", "[{\"min\": 0, \"max\": 1e-999999, \"salePrice\": 5}, {\"min\": 1e-999999, \"salePrice\": 4}]",
+                "\"unitAllowsDecimals\": true"), "priceDefinitions[0].priceRanges[0].max");
+        assertRefused(price("RECURRING", "PACKAGE", "[{\"min\": 0, \"salePrice\": 25}]", "\"packageSize\": 1e-999999"),
+                "priceDefinitions[0].packageSize");
+        assertRefused(price("RECURRING", "UNIT", "[{\"min\": 0, \"salePrice\": 5}]",
+                "\"unitAllowsDecimals\": true, \"increment\": 1e-999999"), "priceDefinitions[0].increment");
+    }
+
+    @Test
     void refusesAFlatAmountWhereTheStrategyHasNoTiersAndAPackageWithoutSize() {
         assertRefused(price("RECURRING", "UNIT", "[{\"min\": 0, \"salePrice\": 5, \"flatAmount\": 10}]", ""),
                 "priceDefinitions[0].priceRanges[0].flatAmount");

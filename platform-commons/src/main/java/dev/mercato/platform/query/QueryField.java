@@ -45,7 +45,7 @@ public record QueryField(String name, String path, FieldType type, List<? extend
             case INSTANT -> "a date (2026-01-01) or an ISO-8601 instant (2026-01-01T10:00:00Z)";
             case DATE -> "a date (2026-01-01)";
             case DECIMAL -> "a decimal number (12.50) of at most " + QueryLimits.MAX_DECIMAL_PRECISION + " digits";
-            case INTEGER -> "a whole number";
+            case INTEGER -> "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
             case BOOLEAN -> "true or false";
         };
     }
@@ -58,7 +58,7 @@ public record QueryField(String name, String path, FieldType type, List<? extend
             case BOOLEAN -> value instanceof Bool bool
                     ? Optional.of(bool.value())
                     : text(value).flatMap(Values::parseBoolean);
-            case INTEGER -> text(value).flatMap(Values::parseLong);
+            case INTEGER -> text(value).flatMap(Values::parseInt);
             case DECIMAL -> text(value).flatMap(Values::parseDecimal);
             case INSTANT -> value instanceof Moment moment
                     ? Optional.of(moment.value())

@@ -101,7 +101,7 @@ public final class QueryFields {
             return add(new QueryField(name, path, FieldType.DECIMAL, List.of()));
         }
 
-        /** A {@link Long}. */
+        /** An {@link Integer} (or a {@code long} attribute filtered within the range of {@code int}). */
         public Builder integer(String name, String path) {
             return add(new QueryField(name, path, FieldType.INTEGER, List.of()));
         }

@@ -39,6 +39,15 @@ final class Values {
         }
     }
 
+    /**
+     * A whole number within the range of {@code int}: what every whole-number attribute filtered on is, and
+     * what Hibernate can bind to one (a larger value cannot be converted and failed as a server error).
+     */
+    static Optional<Integer> parseInt(String text) {
+        return parseLong(text).filter(value -> value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE)
+                .map(Long::intValue);
+    }
+
     static Optional<BigDecimal> parseDecimal(String text) {
         String s = text.strip();
         // The length check first, so that a 2,000-digit number is not worth parsing.
