@@ -20,7 +20,6 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-import dev.mercato.pricing.PriceDefinition;
 import dev.mercato.pricing.PricingStrategy;
 
 /**
@@ -108,9 +107,11 @@ public class EffectivePrice {
     @OrderColumn(name = "position")
     public List<PriceRange> ranges = new ArrayList<>();
 
-    /** The price as the pricing engine computes with it. */
-    public PriceDefinition definition() {
-        return new PriceDefinition(pricingStrategy, ranges.stream().map(PriceRange::toTier).toList(), packageSize,
-                unitAllowsDecimals, increment);
+    /**
+     * The unit price of the first range. Read as stored, not through the pricing engine: an article's
+     * amount may exceed what the engine accepts as a plan price, and a read must never refuse a row.
+     */
+    public BigDecimal startingPrice() {
+        return ranges.isEmpty() ? null : ranges.get(0).salePrice;
     }
 }

@@ -38,7 +38,7 @@ public class PlanMapper {
     public PriceResponse toPriceResponse(EffectivePrice price) {
         return new PriceResponse(price.id, price.kind, price.planId, price.planVersion, price.sku, price.priceList,
                 price.ownerId, price.currency, price.pricingPeriod, price.costTypeCategory, price.pricingStrategy,
-                price.unit, price.definition().startingUnitPrice(), ranges(price.ranges), price.packageSize,
+                price.unit, price.startingPrice(), ranges(price.ranges), price.packageSize,
                 price.unitAllowsDecimals, price.increment, price.listingId, price.dimensionKey, price.startDate,
                 price.endDate, price.createdAt);
     }

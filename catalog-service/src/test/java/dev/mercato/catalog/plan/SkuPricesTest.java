@@ -89,6 +89,16 @@ class SkuPricesTest {
     }
 
     @Test
+    void showsAnArticleAmountAboveThePlanPriceLimitInsteadOfRefusingTheList() {
+        // articles take amounts up to 10^12, plan prices up to 10^9: the view shows what is stored
+        String sku = article("\"purPrice\": {\"eur\": 5000000000}");
+
+        reader().queryParam("sku", sku).get("/api/v1/pricing").then().statusCode(200)
+                .body("data[0].startingPrice", equalTo(5000000000L));
+        reader().get("/api/v1/pricing/-dump").then().statusCode(200);
+    }
+
+    @Test
     void followsAnArticlesPriceChange() {
         String sku = article("\"purPrice\": {\"eur\": 100}, \"srpPrice\": {\"eur\": 120}");
 
