@@ -136,6 +136,12 @@ class QuoteTest {
                 .body("data.lines.find { it.costType == 'ONE_TIME' }.total", equalTo(12f))
                 .body("data.lines[0].exchangeRate.inverse", equalTo(true))
                 .body("data.totals.total", equalTo(76f));
+        quote("""
+                {"currency": "usd", "date": "2026-06-01", "items": [{"planId": "%s", "version": 1, "quantity": 4}]}"""
+                .formatted(planId))
+                .statusCode(200)
+                .body("data.lines[0].exchangeRate", nullValue())
+                .body("data.totals.total", equalTo(19f));
     }
 
     @Test
