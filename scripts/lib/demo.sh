@@ -31,6 +31,59 @@ mercato_demo_create() { # mercato_demo_create <collection> <json> → prints the
   mercato_api POST "/api/v1/$1" "$2" | mercato_json_field data.id
 }
 
+# mercato_demo_catalog <method> <path> [json] → catalog-service's answer. Retries for up to a minute while
+# catalog-service has not yet heard of the organizations the demo just created (its read model follows
+# identity.organizations), which it answers with 400.
+mercato_demo_catalog() {
+  local attempt out
+  for attempt in $(seq 1 60); do
+    if out=$(MERCATO_DEMO_URL=$(mercato_service_url catalog) mercato_api "$@" 2>/dev/null); then
+      printf '%s' "$out"
+      return 0
+    fi
+    sleep 1
+  done
+  MERCATO_DEMO_URL=$(mercato_service_url catalog) mercato_api "$@"
+}
+
+# A small catalogue of the demo vendor: exchange rates, an article priced in two currencies, a listing with
+# two metered dimensions, a published plan (seats and graduated API calls), a discount code and a private
+# offer sent to the first tenant. Prints "listing plan offer".
+mercato_demo_catalogue() {
+  local vendor=$1 tenant=$2 listing plan offer
+  mercato_demo_catalog POST /api/v1/exchange-rates \
+    '{"baseCurrency": "usd", "counterCurrency": "eur", "rate": 0.92, "validFrom": "2026-01-01"}' >/dev/null
+  mercato_demo_catalog POST /api/v1/exchange-rates \
+    '{"baseCurrency": "eur", "counterCurrency": "sek", "rate": 11.45, "validFrom": "2026-01-01"}' >/dev/null
+  mercato_demo_catalog POST /api/v1/articles "{\"vendorId\": \"$vendor\", \"sku\": \"CM-LOGS-1Y\",
+    \"shortDescription\": \"CloudMeter Logs, annual\", \"contractType\": \"SUBSCRIPTION\", \"contractTerm\": 12,
+    \"supportedOrderTypes\": [\"INITIAL\", \"RENEWAL\", \"ADD_SEAT\"], \"startDate\": \"2026-01-01\",
+    \"purPrice\": {\"usd\": 1200, \"eur\": 1100}, \"srpPrice\": {\"usd\": 1500, \"eur\": 1380}}" >/dev/null
+  listing=$(mercato_demo_catalog POST /api/v1/listings "{\"vendorId\": \"$vendor\", \"vendor\": \"aws\",
+    \"name\": \"CloudMeter Logs\", \"currency\": \"usd\", \"dimensions\": [
+      {\"key\": \"api_calls\", \"title\": \"API calls\", \"unit\": \"call\", \"pricePerUnit\": 0.001},
+      {\"key\": \"storage_gb\", \"title\": \"Storage\", \"unit\": \"GB-month\", \"pricePerUnit\": 0.25, \"decimals\": 3}]}" \
+    | mercato_json_field data.id)
+  plan=$(mercato_demo_catalog POST /api/v1/plans "{\"vendorId\": \"$vendor\", \"name\": \"CloudMeter Team\",
+    \"description\": \"Seats and API calls\", \"currency\": \"usd\", \"pricingPeriod\": \"MONTHLY\", \"listingId\": \"$listing\",
+    \"priceDefinitions\": [
+      {\"costTypeCategory\": \"RECURRING\", \"pricingStrategy\": \"UNIT\", \"unit\": \"USER\",
+       \"priceRanges\": [{\"min\": 0, \"salePrice\": 12}]},
+      {\"costTypeCategory\": \"USAGE\", \"pricingStrategy\": \"TIERED\", \"unit\": \"CALL\",
+       \"listingId\": \"$listing\", \"dimensionKey\": \"api_calls\",
+       \"priceRanges\": [{\"min\": 0, \"max\": 100000, \"salePrice\": 0.001}, {\"min\": 100000, \"salePrice\": 0.0005}]}]}" \
+    | mercato_json_field data.id)
+  mercato_demo_catalog POST "/api/v1/plans/$plan/publish" >/dev/null
+  mercato_demo_catalog POST /api/v1/discounts "{\"vendorId\": \"$vendor\", \"type\": \"PERCENTAGE\",
+    \"percentage\": 10, \"code\": \"WELCOME10\", \"description\": \"Ten percent off the first year\",
+    \"autoApply\": false, \"articleSkus\": [\"CM-LOGS-1Y\"]}" >/dev/null
+  offer=$(mercato_demo_catalog POST /api/v1/private-offers "{\"listingId\": \"$listing\", \"customerId\": \"$tenant\",
+    \"title\": \"Logs for Acme\", \"pricing\": {\"discountPercentage\": 15, \"duration\": 12}}" \
+    | mercato_json_field data.id)
+  mercato_demo_catalog POST "/api/v1/private-offers/$offer/send" >/dev/null
+  printf '%s %s %s' "$listing" "$plan" "$offer"
+}
+
 cmd_demo() {
   mercato_dev_secrets
   MERCATO_DEMO_URL=$(mercato_service_url identity)
@@ -39,7 +92,7 @@ cmd_demo() {
     -d grant_type=client_credentials -d "client_id=$MERCATO_BOOTSTRAP_CLIENT_ID" \
     -d "client_secret=$MERCATO_BOOTSTRAP_CLIENT_SECRET" | mercato_json_field access_token) \
     || mercato_die "the bootstrap client could not get a token (is identity running with this state folder's secrets?)"
-  local distributor partner tenant1 tenant2 vendor admin app client_id client_secret
+  local distributor partner tenant1 tenant2 vendor admin app client_id client_secret listing plan offer
   distributor=$(mercato_demo_create distributors '{"name": "Nordic Distribution AB", "countryCode": "SE", "currency": "sek"}')
   partner=$(mercato_demo_create partners "{\"name\": \"Helsinki Cloud Partners Oy\", \"countryCode\": \"FI\", \"parentId\": \"$distributor\"}")
   tenant1=$(mercato_demo_create tenants "{\"name\": \"Acme Manufacturing Oy\", \"countryCode\": \"FI\", \"parentId\": \"$partner\", \"segment\": \"MIDMARKET\", \"billingDay\": 5}")
@@ -47,7 +100,9 @@ cmd_demo() {
   vendor=$(mercato_demo_create vendors '{"name": "CloudMeter Inc", "countryCode": "US", "currency": "usd"}')
   admin=$(mercato_demo_create users '{"email": "admin@mercato.example", "name": "Platform Admin", "role": "PLATFORM_ADMIN", "password": "change-me-please-42"}')
   app=$(mercato_api POST /api/v1/applications \
-    '{"name": "My Integration", "description": "Production integration for CRM sync", "scopes": ["read:customers", "read:entitlements", "write:metering"]}')
+    '{"name": "My Integration", "description": "Production integration for CRM sync", "scopes": ["read:customers", "read:entitlements", "write:metering", "read:catalog"]}')
+  read -r listing plan offer <<<"$(mercato_demo_catalogue "$vendor" "$tenant1")" \
+    || mercato_die "catalog-service did not take the demo catalogue (is it running?)"
   client_id=$(printf '%s' "$app" | mercato_json_field data.clientId)
   client_secret=$(printf '%s' "$app" | mercato_json_field data.clientSecret)
   cat <<MSG
@@ -60,7 +115,15 @@ Demo marketplace created through the API (identity-service at $MERCATO_DEMO_URL)
   vendor       $vendor  CloudMeter Inc
   user         $admin  admin@mercato.example / change-me-please-42 (PLATFORM_ADMIN)
 
-OAuth application "My Integration" (scopes read:customers read:entitlements write:metering):
+Catalogue of CloudMeter Inc (catalog-service at $(mercato_service_url catalog)):
+  article      CM-LOGS-1Y  purchase 1200 usd / 1100 eur, retail 1500 usd / 1380 eur
+  listing      $listing  aws, dimensions api_calls and storage_gb
+  plan         $plan  version 1 published: 12 usd per user a month, graduated API calls
+  discount     WELCOME10  10 % off CM-LOGS-1Y
+  offer        $offer  15 % for 12 months, sent to Acme Manufacturing Oy
+  rates        usd → eur 0.92, eur → sek 11.45 (from 2026-01-01)
+
+OAuth application "My Integration" (scopes read:customers read:entitlements write:metering read:catalog):
   client_id=$client_id
   client_secret=$client_secret   (shown once)
 
@@ -69,5 +132,8 @@ Quick start:
     -H "Content-Type: application/x-www-form-urlencoded" \\
     -d "grant_type=client_credentials" -d "client_id=$client_id" -d "client_secret=$client_secret"
   curl $MERCATO_DEMO_URL/api/v1/customers -H "Authorization: Bearer <access_token>"
+  curl -X POST $(mercato_service_url catalog)/api/v1/pricing/quote -H "Authorization: Bearer <access_token>" \\
+    -H "Content-Type: application/json" \\
+    -d '{"currency": "eur", "discountCode": "WELCOME10", "items": [{"sku": "CM-LOGS-1Y", "quantity": 3}]}'
 MSG
 }

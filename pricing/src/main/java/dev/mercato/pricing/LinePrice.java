@@ -36,7 +36,12 @@ public record LinePrice(BigDecimal quantity, BigDecimal unitPrice, Money list, M
         Money total = exact.minus(off).rounded();
         BigDecimal unitPrice = quantity.signum() == 0 || definition.strategy() == PricingStrategy.FLAT
                 ? exact.amount()
-                : exact.amount().divide(quantity, MathContext.DECIMAL64).stripTrailingZeros();
+                : plain(exact.amount().divide(quantity, MathContext.DECIMAL64).stripTrailingZeros());
         return new LinePrice(quantity, unitPrice, list, list.minus(total), total);
+    }
+
+    /** Without an exponent: 1100, not 1.1E+3, however many trailing zeros were stripped. */
+    private static BigDecimal plain(BigDecimal value) {
+        return value.scale() < 0 ? value.setScale(0) : value;
     }
 }

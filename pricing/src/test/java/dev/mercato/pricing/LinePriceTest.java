@@ -23,6 +23,13 @@ class LinePriceTest {
     }
 
     @Test
+    void writesAUnitPriceWithoutAnExponent() {
+        LinePrice line = LinePrice.of(PriceDefinition.perUnit("1100"), qty("3"), "eur", null, null, null);
+
+        assertThat(line.unitPrice().toString()).isEqualTo("1100");
+    }
+
+    @Test
     void roundsToEachCurrencysMinorUnit() {
         PriceDefinition price = PriceDefinition.perUnit("10.5555");
 

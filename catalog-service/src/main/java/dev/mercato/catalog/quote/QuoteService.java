@@ -15,10 +15,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mercato.catalog.article.Article;
 import dev.mercato.catalog.article.ArticlePrice;
-import dev.mercato.catalog.article.ArticlePriceRepository;
-import dev.mercato.catalog.article.ArticleRepository;
 import dev.mercato.catalog.article.OrderType;
 import dev.mercato.catalog.discount.CatalogDiscount;
 import dev.mercato.catalog.discount.DiscountRepository;
@@ -35,7 +32,7 @@ import dev.mercato.pricing.LinePrice;
 import dev.mercato.pricing.PriceDefinition;
 import dev.mercato.pricing.PricingException;
 import dev.mercato.pricing.QuoteTotals;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -48,27 +45,27 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class QuoteService {
 
-    private final ArticleRepository articles;
-    private final ArticlePriceRepository articlePrices;
+    private final QuotedArticles articles;
     private final PlanService plans;
     private final ExchangeRateService rates;
     private final DiscountRepository discounts;
     private final DiscountService discountRules;
 
-    public QuoteService(ArticleRepository articles, ArticlePriceRepository articlePrices, PlanService plans,
-            ExchangeRateService rates, DiscountRepository discounts, DiscountService discountRules) {
+    public QuoteService(QuotedArticles articles, PlanService plans, ExchangeRateService rates,
+            DiscountRepository discounts, DiscountService discountRules) {
         this.articles = articles;
-        this.articlePrices = articlePrices;
         this.plans = plans;
         this.rates = rates;
         this.discounts = discounts;
         this.discountRules = discountRules;
     }
 
-    @WithSession
+    /**
+     * Articles and exchange rates are read with single statements on the reactive client; plan versions and
+     * discount codes, which only some quotes name, through their own sessions. One step at a time.
+     */
     public Uni<QuoteResponse> quote(QuoteRequest request) {
         Cart cart = Cart.of(request);
-        // One operation at a time on the session: articles, then plan versions, then discounts, then the lines.
         return loadArticles(cart)
                 .chain(() -> loadPlanVersions(cart))
                 .chain(() -> loadDiscounts(cart))
@@ -81,14 +78,7 @@ public class QuoteService {
     private Uni<Void> loadArticles(Cart cart) {
         Set<String> skus = cart.items.stream().map(QuoteRequest.Item::sku).filter(sku -> sku != null)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        return articles.listBySkus(skus).chain(found -> {
-            found.forEach(article -> cart.articles.put(article.sku, article));
-            return articlePrices.listFor(found.stream().map(article -> article.id).toList());
-        }).invoke(found -> found.stream()
-                .filter(price -> price.priceList.equals(cart.priceList))
-                .forEach(price -> cart.prices.computeIfAbsent(price.articleId, id -> new HashMap<>())
-                        .put(price.currency, price.amount)))
-                .replaceWithVoid();
+        return articles.bySku(skus, cart.priceList).invoke(cart.articles::putAll).replaceWithVoid();
     }
 
     private Uni<Void> loadPlanVersions(Cart cart) {
@@ -109,9 +99,10 @@ public class QuoteService {
             return Uni.createFrom().voidItem();
         }
         Set<String> owners = new TreeSet<>();
-        cart.articles.values().forEach(article -> owners.add(article.ownerId));
+        cart.articles.values().forEach(article -> owners.add(article.ownerId()));
         cart.planVersions.values().forEach(version -> owners.add(version.ownerId()));
-        return discounts.withCode(cart.discountCode, owners).invoke(cart.discounts::addAll).replaceWithVoid();
+        return Panache.withSession(() -> discounts.withCode(cart.discountCode, owners))
+                .invoke(cart.discounts::addAll).replaceWithVoid();
     }
 
     private Uni<List<Priced>> priceItem(Cart cart, int index) {
@@ -120,46 +111,45 @@ public class QuoteService {
     }
 
     private Uni<Priced> priceArticle(Cart cart, int index, QuoteRequest.Item item) {
-        Article article = cart.articles.get(item.sku());
+        QuotedArticle article = cart.articles.get(item.sku());
         if (article == null) {
             throw ApiException.invalidField(field(index, "sku"), "no article has SKU '" + item.sku() + "'");
         }
-        if (!orderableOn(article, cart.date)) {
+        if (!article.orderableOn(cart.date)) {
             throw ApiException.invalidField(field(index, "sku"), "is not orderable on " + cart.date
-                    + " (orderable " + window(article) + ")");
+                    + " (orderable " + article.window() + ")");
         }
-        if (item.orderType() != null && !OrderType.split(article.supportedOrderTypes).contains(item.orderType())) {
-            throw ApiException.invalidField(field(index, "orderType"), "article " + article.sku + " does not support "
-                    + item.orderType() + " orders");
+        if (item.orderType() != null && !OrderType.split(article.supportedOrderTypes()).contains(item.orderType())) {
+            throw ApiException.invalidField(field(index, "orderType"), "article " + article.sku()
+                    + " does not support " + item.orderType() + " orders");
         }
         BigDecimal quantity = item.quantity();
         if (quantity == null || quantity.signum() <= 0 || quantity.stripTrailingZeros().scale() > 0) {
             throw ApiException.invalidField(field(index, "quantity"), "an article is quoted in whole units of at least 1");
         }
-        Map<String, BigDecimal> prices = cart.prices.getOrDefault(article.id, Map.of());
-        return priceCurrency(cart, index, article, prices).map(currency -> {
-            PriceDefinition definition = PriceDefinition.perUnit(prices.get(currency).toPlainString());
-            CatalogDiscount discount = cart.discountFor(article.ownerId, DiscountTarget.article(article.sku), quantity,
-                    discountRules);
+        return priceCurrency(cart, index, article).map(currency -> {
+            PriceDefinition definition = PriceDefinition.perUnit(article.prices().get(currency).toPlainString());
+            CatalogDiscount discount = cart.discountFor(article.ownerId(), DiscountTarget.article(article.sku()),
+                    quantity, discountRules);
             LinePrice line = linePrice(index, definition, quantity, currency, cart, discount);
-            return cart.line(index, article.sku, null, null, null, null, null, description(article), quantity,
+            return cart.line(index, article.sku(), null, null, null, null, null, article.description(), quantity,
                     currency, discount, line);
         });
     }
 
     /** The quote's currency if the article has a price in it, else the first of its currencies that a rate converts. */
-    private Uni<String> priceCurrency(Cart cart, int index, Article article, Map<String, BigDecimal> prices) {
-        if (prices.containsKey(cart.currency)) {
+    private Uni<String> priceCurrency(Cart cart, int index, QuotedArticle article) {
+        if (article.prices().containsKey(cart.currency)) {
             return Uni.createFrom().item(cart.currency);
         }
-        List<String> candidates = new ArrayList<>(new TreeSet<>(prices.keySet()));
+        List<String> candidates = new ArrayList<>(new TreeSet<>(article.prices().keySet()));
         return Multi.createFrom().iterable(candidates)
                 .onItem().transformToUniAndConcatenate(currency -> rateFrom(cart, currency)
                         .map(rate -> rate.isPresent() ? currency : ""))
                 .filter(currency -> !currency.isEmpty())
                 .collect().first()
                 .onItem().ifNull().failWith(() -> ApiException.invalidField(field(index, "sku"), "article "
-                        + article.sku + " has no " + cart.priceList + " price in " + cart.currency
+                        + article.sku() + " has no " + cart.priceList + " price in " + cart.currency
                         + (candidates.isEmpty() ? "" : " and no exchange rate converts " + String.join(", ", candidates)
                                 + " into it on " + cart.date)));
     }
@@ -175,7 +165,6 @@ public class QuoteService {
         });
         BigDecimal seats = item.quantity() == null ? BigDecimal.ONE : item.quantity();
         return rateFrom(cart, version.currency()).map(rate -> {
-            // empty within one currency too, where no rate is needed
             if (rate.isEmpty() && !version.currency().equals(cart.currency)) {
                 throw ApiException.invalidField(field(index, "planId"), "plan " + version.planId() + " is priced in "
                         + version.currency() + " and no exchange rate converts it into " + cart.currency + " on "
@@ -220,20 +209,6 @@ public class QuoteService {
         }
     }
 
-    private static boolean orderableOn(Article article, LocalDate date) {
-        return (article.startDate == null || !date.isBefore(article.startDate))
-                && (article.endDate == null || !date.isAfter(article.endDate));
-    }
-
-    private static String window(Article article) {
-        return (article.startDate == null ? "since always" : "from " + article.startDate)
-                + (article.endDate == null ? "" : " to " + article.endDate);
-    }
-
-    private static String description(Article article) {
-        return article.shortDescription != null ? article.shortDescription : article.materialDescription;
-    }
-
     static String field(int index, String name) {
         return "items[" + index + "]." + name;
     }
@@ -250,12 +225,10 @@ public class QuoteService {
         final String priceList;
         final String discountCode;
         final List<QuoteRequest.Item> items;
-        final Map<String, Article> articles = new HashMap<>();
-        /** Article id → currency → amount, of the quote's price list. */
-        final Map<String, Map<String, BigDecimal>> prices = new HashMap<>();
+        final Map<String, QuotedArticle> articles = new HashMap<>();
         final Map<Integer, PublishedPlanVersion> planVersions = new HashMap<>();
         final List<CatalogDiscount> discounts = new ArrayList<>();
-        /** Price currency → the rate into the quote's currency (empty: none on the date). */
+        /** Price currency → the rate into the quote's currency (empty: none on the date, or none needed). */
         final Map<String, Optional<AppliedRate>> rates = new HashMap<>();
 
         private Cart(String currency, LocalDate date, String priceList, String discountCode,

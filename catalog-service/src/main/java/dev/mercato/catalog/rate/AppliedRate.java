@@ -20,13 +20,6 @@ public record AppliedRate(String from, String to, String rateId, String baseCurr
         return new AppliedRate(currency, currency, null, currency, currency, BigDecimal.ONE, null, false);
     }
 
-    static AppliedRate of(ExchangeRate stored, boolean inverse) {
-        String from = inverse ? stored.counterCurrency : stored.baseCurrency;
-        String to = inverse ? stored.baseCurrency : stored.counterCurrency;
-        return new AppliedRate(from, to, stored.id, stored.baseCurrency, stored.counterCurrency, stored.rate,
-                stored.validFrom, inverse);
-    }
-
     /** The pricing module's conversion for this rate; null between a currency and itself. */
     public Conversion conversion() {
         if (from.equals(to)) {

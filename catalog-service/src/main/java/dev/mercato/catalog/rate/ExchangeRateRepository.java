@@ -11,12 +11,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ExchangeRateRepository implements PanacheRepositoryBase<ExchangeRate, String> {
 
-    /** The active rate of the pair with the latest {@code validFrom} on or before {@code day}, or null. */
-    public Uni<ExchangeRate> latestActive(String base, String counter, LocalDate day) {
-        return find("baseCurrency = ?1 and counterCurrency = ?2 and active = true and validFrom <= ?3"
-                + " order by validFrom desc", base, counter, day).firstResult();
-    }
-
     /** The active rate of the pair that starts exactly on {@code validFrom}, or null. */
     public Uni<ExchangeRate> activeStarting(String base, String counter, LocalDate validFrom) {
         return find("baseCurrency = ?1 and counterCurrency = ?2 and active = true and validFrom = ?3",

@@ -17,9 +17,11 @@ import dev.mercato.platform.security.Caller;
 import dev.mercato.platform.security.Scopes;
 import dev.mercato.pricing.Conversion;
 import dev.mercato.pricing.Currencies;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Exchange rates: the platform adds and deactivates them (never edits them), and {@link #rateOn} says
@@ -31,10 +33,12 @@ public class ExchangeRateService {
 
     private final ExchangeRateRepository rates;
     private final Outbox outbox;
+    private final Pool pool;
 
-    public ExchangeRateService(ExchangeRateRepository rates, Outbox outbox) {
+    public ExchangeRateService(ExchangeRateRepository rates, Outbox outbox, Pool pool) {
         this.rates = rates;
         this.outbox = outbox;
+        this.pool = pool;
     }
 
     /**
@@ -42,17 +46,29 @@ public class ExchangeRateService {
      * the latest {@code validFrom} on or before the day; when the pair has none, the same of the reverse
      * pair, applied inversely; empty when neither has one. Codes are checked ({@code from}, {@code to}).
      */
-    @WithSession
     public Uni<Optional<AppliedRate>> rateOn(String from, String to, LocalDate day) {
         String base = Currencies.normalize(from, "from");
         String counter = Currencies.normalize(to, "to");
         if (base.equals(counter)) {
             return Uni.createFrom().item(Optional.of(AppliedRate.identity(base)));
         }
-        return rates.latestActive(base, counter, day).chain(direct -> direct != null
-                ? Uni.createFrom().item(Optional.of(AppliedRate.of(direct, false)))
-                : rates.latestActive(counter, base, day)
-                        .map(reverse -> Optional.ofNullable(reverse).map(found -> AppliedRate.of(found, true))));
+        // One statement on the reactive client, no ORM session: quotes look rates up on their hot path.
+        return pool.preparedQuery("""
+                select id, base_currency, counter_currency, rate, valid_from from exchange_rate
+                where active and valid_from <= $3
+                  and ((base_currency = $1 and counter_currency = $2) or (base_currency = $2 and counter_currency = $1))
+                order by base_currency = $1 desc, valid_from desc limit 1""")
+                .execute(Tuple.of(base, counter, day))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.<AppliedRate>empty();
+                    }
+                    Row row = rows.iterator().next();
+                    boolean inverse = !base.equals(row.getString("base_currency"));
+                    return Optional.of(new AppliedRate(base, counter, row.getString("id"), row.getString("base_currency"),
+                            row.getString("counter_currency"), row.getBigDecimal("rate"), row.getLocalDate("valid_from"),
+                            inverse));
+                });
     }
 
     @WithTransaction

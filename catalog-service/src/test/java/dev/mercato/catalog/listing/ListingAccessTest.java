@@ -61,6 +61,11 @@ class ListingAccessTest {
         AuthorizationMatrix.request("PATCH", path + "/dimensions/api_calls").body("{\"title\": \"Calls\"}")
                 .requiring(Scopes.WRITE_CATALOG).exposing(listingId, vendorPath)
                 .callersFrom(organizations.callers()).verify();
+        // The dimension exists already: a caller allowed to add one gets past access to the 409 of a repeated key.
+        AuthorizationMatrix.request("POST", path + "/dimensions")
+                .body("{\"key\": \"api_calls\", \"title\": \"Calls\", \"unit\": \"call\", \"pricePerUnit\": 1}")
+                .requiring(Scopes.WRITE_CATALOG).exposing(listingId, vendorPath).allowedWith(409)
+                .callersFrom(organizations.callers()).verify();
         AuthorizationMatrix.request("POST", path + "/dimensions/storage_gb/retire")
                 .requiring(Scopes.WRITE_CATALOG).exposing(listingId, vendorPath)
                 .callersFrom(organizations.callers()).verify();

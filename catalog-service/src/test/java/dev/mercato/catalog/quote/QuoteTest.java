@@ -124,19 +124,6 @@ class QuoteTest {
     }
 
     @Test
-    void pricesAPlanInItsOwnCurrencyWithoutAnyExchangeRate() {
-        // usd has no rate into usd: none is needed, 4 users × 4.00 plus the set-up fee of 3.00
-        quote("""
-                {"currency": "USD", "date": "2026-06-01", "items": [{"planId": "%s", "version": 1, "quantity": 4}]}"""
-                .formatted(planId))
-                .statusCode(200)
-                .body("data.lines.find { it.costType == 'RECURRING' }.total", equalTo(16f))
-                .body("data.lines.find { it.costType == 'ONE_TIME' }.total", equalTo(3f))
-                .body("data.lines[0].exchangeRate", nullValue())
-                .body("data.totals.total", equalTo(19f));
-    }
-
-    @Test
     void pricesEveryPriceOfAPlanVersionThroughTheReversePairsRate() {
         // usd → pln has no rate of its own: pln → usd 0.25 is divided by, 4 users × 4 usd = 16 usd = 64 pln.
         quote("""
@@ -149,6 +136,12 @@ class QuoteTest {
                 .body("data.lines.find { it.costType == 'ONE_TIME' }.total", equalTo(12f))
                 .body("data.lines[0].exchangeRate.inverse", equalTo(true))
                 .body("data.totals.total", equalTo(76f));
+        quote("""
+                {"currency": "usd", "date": "2026-06-01", "items": [{"planId": "%s", "version": 1, "quantity": 4}]}"""
+                .formatted(planId))
+                .statusCode(200)
+                .body("data.lines[0].exchangeRate", nullValue())
+                .body("data.totals.total", equalTo(19f));
     }
 
     @Test
