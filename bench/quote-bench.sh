@@ -18,31 +18,21 @@
 # MERCATO_BENCH_WARMUP_SECONDS   unmeasured warm-up per route (lets the JIT settle), default 10
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+BENCH_NAME=quote-bench
+# shellcheck source=bench/lib/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 identity=${MERCATO_IDENTITY_URL:-http://127.0.0.1:${MERCATO_IDENTITY_PORT:-8081}}
 target=${MERCATO_BENCH_URL:-http://127.0.0.1:${MERCATO_CATALOG_PORT:-8082}}
 connections=${MERCATO_BENCH_CONCURRENCY:-16}
 seconds=${MERCATO_BENCH_SECONDS:-20}
 warmup=${MERCATO_BENCH_WARMUP_SECONDS:-10}
-secrets="${MERCATO_STATE_DIR:-$ROOT/.mercato}/secrets.env"
-from_secrets() { [[ -f $secrets ]] && sed -n "s/^$1=//p" "$secrets" | head -n 1; }
-die() { echo "quote-bench: $*" >&2; exit 2; }
 
-command -v wrk >/dev/null || die "wrk is not installed (apt-get install -y wrk)"
-command -v python3 >/dev/null || die "python3 is needed to read JSON answers"
-for url in "$identity" "$target"; do
-  host=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.urlparse(sys.argv[1]).hostname)' "$url")
-  [[ $host == 127.* || $host == localhost || $host == ::1 ]] || die "refusing $url: loopback targets only"
-done
-client_id=${MERCATO_BOOTSTRAP_CLIENT_ID:-$(from_secrets MERCATO_BOOTSTRAP_CLIENT_ID)}
-client_secret=${MERCATO_BOOTSTRAP_CLIENT_SECRET:-$(from_secrets MERCATO_BOOTSTRAP_CLIENT_SECRET)}
-[[ -n $client_id && -n $client_secret ]] || die "no client credentials: set MERCATO_BOOTSTRAP_CLIENT_ID/SECRET or run ./mercato up first"
-
-token=$(curl -fsS --max-time 10 -u "$client_id:$client_secret" -d grant_type=client_credentials "$identity/oauth/token" \
-  | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])') || die "identity-service at $identity gave no token"
+bench_require_tools
+bench_require_loopback "$identity" "$target"
+token=$(bench_token "$identity") || bench_die "identity-service at $identity gave no token"
 plan=$(curl -fsS --max-time 10 -H "Authorization: Bearer $token" "$target/api/v1/plans?limit=1&name=CloudMeter%20Team" \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["data"][0]["id"])') \
-  || die "no demo plan at $target/api/v1/plans: run ./mercato demo first"
+  || bench_die "no demo plan at $target/api/v1/plans: run ./mercato demo first"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -76,16 +66,9 @@ LUA
     : >"$script"
     got=$(curl -s -o "$work/answer" -w '%{http_code}' --max-time 10 "$target$path")
   fi
-  [[ $got == "$status" ]] || die "$name: $target$path answered $got, not $status: $(cat "$work/answer")"
-  ((warmup > 0)) && wrk -t2 -c"$connections" -d"${warmup}s" -s "$script" "$target$path" >/dev/null
-  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$target$path")
-  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
-  # wrk prints latencies with units (us, ms, s); convert to milliseconds.
-  pct() { awk -v p="$1" '$1 == p {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}' <<<"$out"; }
-  unexpected=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
-  errors=$(awk '/Socket errors:/ {print $0}' <<<"$out")
-  printf '%-24s %10.0f %8s %8s %8s %s\n' "$name" "$rps" "$(pct 50%)" "$(pct 99%)" "${unexpected:-0}" "$errors"
-  rate[$name]=$rps
+  [[ $got == "$status" ]] || bench_die "$name: $target$path answered $got, not $status: $(cat "$work/answer")"
+  bench_wrk_row "$name" "$target$path" "$connections" "$seconds" "$warmup" -s "$script"
+  rate[$name]=$BENCH_RATE
 done
 printf '\n'
 for name in "quote, 1 SKU" "quote, rate + discount" "quote, plan"; do
