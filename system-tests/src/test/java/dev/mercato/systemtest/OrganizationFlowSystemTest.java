@@ -58,7 +58,7 @@ class OrganizationFlowSystemTest {
     }
 
     @Test
-    void aVendorCreatedInIdentityOwnsWhatThePlatformListsForItInCatalog() {
+    void aVendorCreatedInIdentitySellsWhatThePlatformListsForItInCatalog() {
         String token = SUITE.adminToken();
         String vendor = create(token, "vendors", "{\"name\": \"System Test Vendor\", \"countryCode\": \"US\"}");
         String listing = """
@@ -73,6 +73,17 @@ class OrganizationFlowSystemTest {
                 .then().statusCode(201)
                 .body("data.vendorId", equalTo(vendor))
                 .body("data.dimensions[0].key", equalTo("api_calls")));
+
+        String sku = "ST-" + vendor.substring(vendor.length() - 8).toUpperCase();
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"vendorId\": \"%s\", \"sku\": \"%s\", \"purPrice\": {\"usd\": 19.99}}".formatted(vendor, sku))
+                .when().post(SUITE.url("catalog") + "/api/v1/articles")
+                .then().statusCode(201);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"currency\": \"usd\", \"items\": [{\"sku\": \"%s\", \"quantity\": 3}]}".formatted(sku))
+                .when().post(SUITE.url("catalog") + "/api/v1/pricing/quote")
+                .then().statusCode(200)
+                .body("data.totals.total", equalTo(59.97f));
     }
 
     @Test
