@@ -38,9 +38,11 @@ public class PlanService {
     private final Owners owners;
     private final PlanMapper mapper;
     private final Outbox outbox;
+    private final PublishedVersions publishedVersions;
 
     public PlanService(PlanRepository plans, PlanVersionRepository versions, PlanPriceRepository prices,
-            ListingRepository listings, Owners owners, PlanMapper mapper, Outbox outbox) {
+            ListingRepository listings, Owners owners, PlanMapper mapper, Outbox outbox,
+            PublishedVersions publishedVersions) {
         this.plans = plans;
         this.versions = versions;
         this.prices = prices;
@@ -48,6 +50,7 @@ public class PlanService {
         this.owners = owners;
         this.mapper = mapper;
         this.outbox = outbox;
+        this.publishedVersions = publishedVersions;
     }
 
     /** A new plan owned by the caller's vendor (or, for the platform, by {@code vendorId}), with draft version 1. */
@@ -208,18 +211,10 @@ public class PlanService {
 
     /**
      * A published version with its prices as the pricing engine computes with them, for pricing a
-     * quote or a charge; fails with 404 when the plan has no such published version.
+     * quote or a charge; fails with 404 when the plan has no such published version. Needs no session.
      */
-    @WithSession
     public Uni<PublishedPlanVersion> publishedVersion(String planId, int version) {
-        return plans.findById(planId)
-                .chain(plan -> plan == null ? Uni.createFrom().nullItem() : versions.numbered(planId, version)
-                        .chain(found -> found == null || found.isDraft() ? Uni.createFrom().nullItem()
-                                : prices.ofVersion(found.id).map(versionPrices -> new PublishedPlanVersion(planId,
-                                        found.number, plan.ownerId, found.currency, found.pricingPeriod,
-                                        versionPrices.stream().map(price -> new PublishedPlanVersion.Price(price.id,
-                                                price.costTypeCategory, price.unit, price.listingId, price.dimensionKey,
-                                                price.definition())).toList()))))
+        return publishedVersions.find(planId, version)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("published version " + version + " of plan",
                         planId));
     }
