@@ -1,8 +1,6 @@
 package dev.mercato.catalog.discount;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,11 +22,6 @@ public class DiscountRepository implements PanacheRepositoryBase<CatalogDiscount
     public Uni<Boolean> codeTaken(String ownerId, String code, String exceptId) {
         return count("ownerId = ?1 and lower(code) = lower(?2) and id <> ?3", ownerId, code, exceptId)
                 .map(count -> count > 0);
-    }
-
-    /** The discounts of these owners carrying {@code code}, whatever its letter case. */
-    public Uni<List<CatalogDiscount>> withCode(String code, Collection<String> ownerIds) {
-        return list("lower(code) = lower(?1) and ownerId in ?2", code, ownerIds);
     }
 
     /**

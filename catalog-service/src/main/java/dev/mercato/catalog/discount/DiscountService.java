@@ -36,15 +36,18 @@ public class DiscountService {
     private final OrganizationDirectory directory;
     private final DiscountReferences references;
     private final Outbox outbox;
+    private final DiscountsByCode byCode;
 
     public DiscountService(DiscountRepository discounts, DiscountRedemptionRepository redemptions,
-            DiscountMapper mapper, OrganizationDirectory directory, DiscountReferences references, Outbox outbox) {
+            DiscountMapper mapper, OrganizationDirectory directory, DiscountReferences references, Outbox outbox,
+            DiscountsByCode byCode) {
         this.discounts = discounts;
         this.redemptions = redemptions;
         this.mapper = mapper;
         this.directory = directory;
         this.references = references;
         this.outbox = outbox;
+        this.byCode = byCode;
     }
 
     /** Creates a discount owned by the calling vendor, or by the vendor a platform caller names (else the platform). */
@@ -172,14 +175,14 @@ public class DiscountService {
     /**
      * The discount with {@code code} (any letter case) that applies to {@code target} on {@code date} and
      * still has redemptions left, among those of {@code ownerIds}; the first owner listed that has one
-     * wins (e.g. the vendor's before the platform's). Null when there is none. Needs an open session.
+     * wins (e.g. the vendor's before the platform's). Null when there is none. Needs no session.
      */
     public Uni<CatalogDiscount> applicableByCode(String code, List<String> ownerIds, DiscountTarget target,
             LocalDate date) {
         if (code == null || ownerIds.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return discounts.withCode(code, ownerIds).map(found -> found.stream()
+        return byCode.find(code, ownerIds).map(found -> found.stream()
                 .filter(discount -> discount.activeOn(date) && discount.hasRedemptionsLeft()
                         && appliesTo(discount, target))
                 .min(Comparator.comparingInt(discount -> ownerIds.indexOf(discount.ownerId)))

@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.mercato.catalog.article.ArticlePrice;
 import dev.mercato.catalog.article.OrderType;
 import dev.mercato.catalog.discount.CatalogDiscount;
-import dev.mercato.catalog.discount.DiscountRepository;
+import dev.mercato.catalog.discount.DiscountsByCode;
 import dev.mercato.catalog.discount.DiscountService;
 import dev.mercato.catalog.discount.DiscountTarget;
 import dev.mercato.catalog.plan.CostTypeCategory;
@@ -32,7 +32,6 @@ import dev.mercato.pricing.LinePrice;
 import dev.mercato.pricing.PriceDefinition;
 import dev.mercato.pricing.PricingException;
 import dev.mercato.pricing.QuoteTotals;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -48,11 +47,11 @@ public class QuoteService {
     private final QuotedArticles articles;
     private final PlanService plans;
     private final ExchangeRateService rates;
-    private final DiscountRepository discounts;
+    private final DiscountsByCode discounts;
     private final DiscountService discountRules;
 
     public QuoteService(QuotedArticles articles, PlanService plans, ExchangeRateService rates,
-            DiscountRepository discounts, DiscountService discountRules) {
+            DiscountsByCode discounts, DiscountService discountRules) {
         this.articles = articles;
         this.plans = plans;
         this.rates = rates;
@@ -61,8 +60,8 @@ public class QuoteService {
     }
 
     /**
-     * Articles and exchange rates are read with single statements on the reactive client; plan versions and
-     * discount codes, which only some quotes name, through their own sessions. One step at a time.
+     * Articles, plan versions, discount codes and exchange rates are each read with one statement on the
+     * reactive client, without an ORM session (the catalogue's hot read path); one step at a time.
      */
     public Uni<QuoteResponse> quote(QuoteRequest request) {
         Cart cart = Cart.of(request);
@@ -101,8 +100,7 @@ public class QuoteService {
         Set<String> owners = new TreeSet<>();
         cart.articles.values().forEach(article -> owners.add(article.ownerId()));
         cart.planVersions.values().forEach(version -> owners.add(version.ownerId()));
-        return Panache.withSession(() -> discounts.withCode(cart.discountCode, owners))
-                .invoke(cart.discounts::addAll).replaceWithVoid();
+        return discounts.find(cart.discountCode, owners).invoke(cart.discounts::addAll).replaceWithVoid();
     }
 
     private Uni<List<Priced>> priceItem(Cart cart, int index) {

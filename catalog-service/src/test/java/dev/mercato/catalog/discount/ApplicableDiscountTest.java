@@ -19,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -41,7 +40,7 @@ class ApplicableDiscountTest {
     private String applicable(String code, List<String> owners, DiscountTarget target, LocalDate date)
             throws Throwable {
         CatalogDiscount found = VertxContextSupport.subscribeAndAwait(
-                () -> Panache.withSession(() -> service.applicableByCode(code, owners, target, date)));
+                () -> service.applicableByCode(code, owners, target, date));
         return found == null ? null : found.id;
     }
 
