@@ -2,6 +2,7 @@ package dev.mercato.order.contract;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -45,6 +46,7 @@ class ContractServiceTest {
     private final TestOrganization distributor = OrganizationEvents.PLATFORM.child("DISTRIBUTOR");
     private final TestOrganization partner = distributor.child("PARTNER");
     private final TestOrganization tenant = partner.child("TENANT");
+    private final TestOrganization cotermTenant = partner.child("TENANT");
 
     @Inject
     TestContracts contracts;
@@ -57,7 +59,7 @@ class ContractServiceTest {
 
     @BeforeAll
     void publishTheTree() {
-        TestContracts.publish("EE", distributor, partner, tenant);
+        TestContracts.publish("EE", distributor, partner, tenant, cotermTenant);
     }
 
     @Test
@@ -164,6 +166,21 @@ class ContractServiceTest {
                 });
         assertThat(TestSql.number("select seats from entitlement where customer_id = ? and sku = 'S2S-NEW'",
                 tenant.id())).isEqualTo(2);
+    }
+
+    @Test
+    void offersTheLaterEndDatesOfTheCustomersOtherRunningContractsForExtension() {
+        Contract short1 = contracts.create(cotermTenant, TODAY, TODAY.plusMonths(6), TestContracts.item("CO-1", 1)).contract();
+        contracts.create(cotermTenant, TODAY, TODAY.plusMonths(18), TestContracts.item("CO-2", 1));
+        contracts.create(cotermTenant, TODAY, TODAY.plusMonths(18), TestContracts.item("CO-3", 1));
+        contracts.create(cotermTenant, TODAY.minusMonths(3), TODAY.plusMonths(3), TestContracts.item("CO-4", 1));
+        contracts.create(tenant, TODAY, TODAY.plusMonths(30), TestContracts.item("CO-OTHER-CUSTOMER", 1));
+
+        given().auth().oauth2(OrganizationEvents.platformAdmin())
+                .get("/api/v1/contracts/" + short1.contractNumber + "/coterm-dates")
+                .then().statusCode(200)
+                .body("data.contractEndDate", equalTo(TODAY.plusMonths(6).toString()))
+                .body("data.cotermDates", contains(TODAY.plusMonths(18).toString()));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
