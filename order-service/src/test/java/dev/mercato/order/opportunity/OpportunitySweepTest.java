@@ -84,6 +84,11 @@ class OpportunitySweepTest {
         TestKafka.awaitRecord(Topics.ORDERS_OPPORTUNITIES, record -> record.key().equals(id)
                 && new String(record.headers().lastHeader("ce_type").value()).equals(OpportunityChangedV1.CHANGED),
                 Duration.ofSeconds(10));
+        // The subscriptions were published again with the number; their entitlement did not change, so it was not.
+        String entitlement = (String) TestSql.rows("select id from entitlement where customer_id = ? and sku = 'RENEW-1'",
+                tenant.id()).get(0).get("id");
+        assertThat(TestKafka.readAll(Topics.ORDERS_ENTITLEMENTS, Duration.ofSeconds(3)).stream()
+                .filter(record -> record.key().equals(entitlement)).count()).isEqualTo(1);
     }
 
     @Test
