@@ -2,6 +2,7 @@ package dev.mercato.order.contract;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -166,6 +167,25 @@ class ContractServiceTest {
                 });
         assertThat(TestSql.number("select seats from entitlement where customer_id = ? and sku = 'S2S-NEW'",
                 tenant.id())).isEqualTo(2);
+    }
+
+    @Test
+    void retiresATradedInSubscriptionAtOnce() {
+        ContractCreated created = contracts.create(tenant, TODAY.minusMonths(2), TODAY.plusMonths(10),
+                TestContracts.item("MU-1", 2), TestContracts.item("KEEP-1", 1));
+        String serial = created.subscriptions().get(0).serialNumber;
+
+        TestContracts.inTransaction(() -> subscriptionService.retire(serial));
+
+        given().auth().oauth2(OrganizationEvents.platformAdmin()).get("/api/v1/subscriptions/" + serial)
+                .then().statusCode(200).body("data.status", equalTo("EXPIRED"));
+        given().auth().oauth2(OrganizationEvents.platformAdmin())
+                .get("/api/v1/contracts/" + created.contract().contractNumber)
+                .then().statusCode(200).body("data.items", hasSize(1)).body("data.totalSeats", equalTo(1));
+        assertThat(TestSql.number("select seats from entitlement where customer_id = ? and sku = 'MU-1'", tenant.id()))
+                .isZero();
+        assertThatThrownBy(() -> TestContracts.inTransaction(() -> subscriptionService.addSeats(serial, 1)))
+                .hasMessageContaining("retired");
     }
 
     @Test

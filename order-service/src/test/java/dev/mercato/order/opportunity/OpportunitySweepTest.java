@@ -2,6 +2,7 @@ package dev.mercato.order.opportunity;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -46,6 +47,9 @@ class OpportunitySweepTest {
     @Inject
     OpportunitySweep sweep;
 
+    @Inject
+    OpportunityService service;
+
     @BeforeAll
     void publishTheTree() {
         TestContracts.publish("HR", partner, tenant);
@@ -89,6 +93,23 @@ class OpportunitySweepTest {
                 tenant.id()).get(0).get("id");
         assertThat(TestKafka.readAll(Topics.ORDERS_ENTITLEMENTS, Duration.ofSeconds(3)).stream()
                 .filter(record -> record.key().equals(entitlement)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void closesAnOpportunityARenewalConsumedOnce() throws Throwable {
+        LocalDate end = TODAY.plusDays(30);
+        ContractCreated created = contracts.create(tenant, end.minusYears(1).plusDays(1), end,
+                TestContracts.item("CLOSE-1", 1));
+        VertxContextSupport.subscribeAndAwait(sweep::run);
+        String number = (String) TestSql.rows("select opportunity_number from opportunity where contract_id = ?",
+                created.contract().id).get(0).get("opportunity_number");
+
+        Opportunity closed = TestContracts.inTransaction(() -> service.close(number, SalesStatus.RENEW_BUYING_AS_IS));
+
+        assertThat(closed.closedAt).isNotNull();
+        assertThat(closed.salesStatus).isEqualTo(SalesStatus.RENEW_BUYING_AS_IS);
+        assertThatThrownBy(() -> TestContracts.inTransaction(() -> service.close(number, SalesStatus.RENEW_BUYING_AS_IS)))
+                .hasMessageContaining("closed");
     }
 
     @Test
