@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,6 +148,45 @@ public class ContractService {
                 return changes.published(all, Set.of(contract.id), Map.of());
             }).replaceWith(contract);
         });
+    }
+
+    /**
+     * Renews {@code serialNumbers} of contract {@code contractNumber} to {@code endDate} (a renewal order, full or
+     * partial): their end dates move there, the contract's renewal counter grows by one and its end date moves
+     * there too when it is later. Each serial number must be a subscription in force of this contract.
+     */
+    @WithTransaction
+    public Uni<Contract> renew(String contractNumber, Collection<String> serialNumbers, LocalDate endDate) {
+        if (serialNumbers.isEmpty()) {
+            throw new IllegalArgumentException("renew at least one subscription");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        return existing(contractNumber).chain(contract -> subscriptions.ofContract(contract.id).chain(all -> {
+            Set<String> renewed = new HashSet<>(serialNumbers);
+            all.stream().filter(s -> renewed.contains(s.serialNumber)).forEach(subscription -> {
+                if (subscription.retiredAt != null || endDate.isBefore(subscription.endDate)) {
+                    throw ApiException.conflict("subscription " + subscription.serialNumber + " cannot be renewed to "
+                            + endDate + ": it is retired or already ends later");
+                }
+                subscription.endDate = endDate;
+                renewed.remove(subscription.serialNumber);
+            });
+            if (!renewed.isEmpty()) {
+                throw ApiException.notFound("subscription of contract " + contractNumber, String.join(", ", renewed));
+            }
+            contract.contractRenewalCounter++;
+            if (endDate.isAfter(contract.contractEndDate)) {
+                contract.contractEndDate = endDate;
+                contract.endDateSetOn = today;
+            }
+            contract.lastUpdated = now;
+            all.forEach(subscription -> {
+                subscription.contractEndDate = contract.contractEndDate;
+                subscription.lastUpdated = now;
+            });
+            return changes.published(all, Set.of(contract.id), Map.of()).replaceWith(contract);
+        }));
     }
 
     /**

@@ -70,12 +70,17 @@ public class OpportunityService {
 
     /** Brings open opportunity {@code opportunityNumber}'s items in step with its subscriptions; publishes a change. */
     public Uni<Void> refresh(String opportunityNumber, Instant now) {
+        return refresh(opportunityNumber, now, false);
+    }
+
+    /** As {@link #refresh(String, Instant)}, publishing it also when {@code changed} says it changed otherwise. */
+    Uni<Void> refresh(String opportunityNumber, Instant now, boolean changed) {
         return opportunities.findByNumber(opportunityNumber).chain(opportunity -> {
             if (opportunity == null || opportunity.closedAt != null) {
                 return Uni.createFrom().voidItem(); // a closed opportunity keeps what it renewed
             }
             return subscriptions.ofOpportunity(opportunityNumber).chain(listed -> {
-                if (!list(opportunity, listed)) {
+                if (!list(opportunity, listed) && !changed) {
                     return Uni.createFrom().voidItem();
                 }
                 opportunity.lastUpdated = now;

@@ -3,12 +3,14 @@ package dev.mercato.order.opportunity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.mercato.order.TestContracts;
 import dev.mercato.order.contract.ContractCreated;
+import dev.mercato.order.contract.ContractService;
 import dev.mercato.platform.events.OpportunityChangedV1;
 import dev.mercato.platform.events.Topics;
 import dev.mercato.testkit.OrganizationEvents;
@@ -49,6 +52,12 @@ class OpportunitySweepTest {
 
     @Inject
     OpportunityService service;
+
+    @Inject
+    PartialRenewals renewals;
+
+    @Inject
+    ContractService contractService;
 
     @BeforeAll
     void publishTheTree() {
@@ -110,6 +119,36 @@ class OpportunitySweepTest {
         assertThat(closed.salesStatus).isEqualTo(SalesStatus.RENEW_BUYING_AS_IS);
         assertThatThrownBy(() -> TestContracts.inTransaction(() -> service.close(number, SalesStatus.RENEW_BUYING_AS_IS)))
                 .hasMessageContaining("closed");
+    }
+
+    @Test
+    void renewsPartOfAnOpportunityAndKeepsTheRestOpenUnderANewNumber() throws Throwable {
+        LocalDate end = TODAY.plusDays(60);
+        ContractCreated created = contracts.create(tenant, end.minusYears(1).plusDays(1), end,
+                TestContracts.item("PART-1", 1), TestContracts.item("PART-2", 1));
+        VertxContextSupport.subscribeAndAwait(sweep::run);
+        Map<String, Object> row = TestSql.rows("select id, opportunity_number from opportunity where contract_id = ?",
+                created.contract().id).get(0);
+        String number = (String) row.get("opportunity_number");
+        String renewed = created.subscriptions().get(0).serialNumber;
+        String remaining = created.subscriptions().get(1).serialNumber;
+
+        TestContracts.inTransaction(() -> contractService.renew(created.contract().contractNumber, List.of(renewed),
+                end.plusYears(1)).chain(() -> renewals.keepRemainderOpen(number, List.of(renewed))));
+
+        String renumbered = (String) TestSql.rows("select opportunity_number from opportunity where id = ?",
+                row.get("id")).get(0).get("opportunity_number");
+        assertThat(renumbered).matches("A-\\d{8}").isNotEqualTo(number);
+        given().auth().oauth2(OrganizationEvents.platformAdmin()).get("/api/v1/opportunities/" + renumbered)
+                .then().statusCode(200).body("data.items.serialNumber", contains(remaining));
+        given().auth().oauth2(OrganizationEvents.platformAdmin()).get("/api/v1/subscriptions/" + remaining)
+                .then().statusCode(200).body("data.opportunityNumber", equalTo(renumbered));
+        given().auth().oauth2(OrganizationEvents.platformAdmin())
+                .get("/api/v1/contracts/" + created.contract().contractNumber)
+                .then().statusCode(200).body("data.contractRenewalCounter", equalTo(1))
+                .body("data.contractEndDate", equalTo(end.plusYears(1).toString()));
+        given().auth().oauth2(OrganizationEvents.platformAdmin()).get("/api/v1/subscriptions/" + renewed)
+                .then().statusCode(200).body("data.endDate", equalTo(end.plusYears(1).toString()));
     }
 
     @Test
