@@ -38,6 +38,9 @@ public final class Topics {
     /** Currency exchange rates (each rate its own record, never edited), published by catalog-service. */
     public static final String CATALOG_EXCHANGE_RATES = "catalog.exchange-rates";
 
+    /** Transactions (orders) with their status, published by order-service on placement and each status change. */
+    public static final String ORDERS_TRANSACTIONS = "orders.transactions";
+
     /**
      * Snapshot topics: each record is the whole state of its aggregate, keyed by its id, so the latest
      * record per key is all a new read model needs. They are compacted ({@code cleanup.policy=compact}),
@@ -45,7 +48,7 @@ public final class Topics {
      * snapshots joins this list (kept on one line: {@code ./mercato up} and the deploy checks read it),
      * and its KafkaTopic says {@code cleanup.policy: compact}.
      */
-    public static final List<String> COMPACTED = List.of(IDENTITY_ORGANIZATIONS, IDENTITY_USERS, CATALOG_ARTICLES, CATALOG_LISTINGS, CATALOG_PLANS, CATALOG_OFFERS, CATALOG_DISCOUNTS, CATALOG_EXCHANGE_RATES);
+    public static final List<String> COMPACTED = List.of(IDENTITY_ORGANIZATIONS, IDENTITY_USERS, CATALOG_ARTICLES, CATALOG_LISTINGS, CATALOG_PLANS, CATALOG_OFFERS, CATALOG_DISCOUNTS, CATALOG_EXCHANGE_RATES, ORDERS_TRANSACTIONS);
 
     private Topics() {
     }

@@ -1,0 +1,253 @@
+package dev.mercato.order.transaction;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mercato.order.account.Account;
+import dev.mercato.order.account.AccountRepository;
+import dev.mercato.order.account.AccountStatus;
+import dev.mercato.order.account.AccountType;
+import dev.mercato.order.catalogmodel.CatalogArticle;
+import dev.mercato.order.catalogmodel.CatalogArticles;
+import dev.mercato.platform.api.ApiException;
+import dev.mercato.platform.events.TransactionChangedV1;
+import dev.mercato.platform.events.Topics;
+import dev.mercato.platform.id.Ids;
+import dev.mercato.platform.outbox.Outbox;
+import dev.mercato.platform.persistence.Listings.Visibility;
+import dev.mercato.platform.security.Caller;
+import dev.mercato.pricing.LinePrice;
+import dev.mercato.pricing.Money;
+import dev.mercato.pricing.PriceDefinition;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Places orders: checks the payload's rules, then the business rules against the local read models only
+ * (the customer among the caller's accounts, every SKU known, supporting the order type and orderable today,
+ * and each confirmation price equal to what the pricing engine computes), and stores the transaction PENDING,
+ * published on {@code orders.transactions} in the same database transaction. Processing takes it from there.
+ */
+@ApplicationScoped
+public class TransactionService {
+
+    /** The path attribute deciding who sees a transaction: its customer's, so the organizations above it do. */
+    static final String VISIBLE_BY = "customerPath";
+
+    private final TransactionRepository transactions;
+    private final AccountRepository accounts;
+    private final CatalogArticles articles;
+    private final TransactionMapper mapper;
+    private final Outbox outbox;
+    private final TransactionConfig config;
+
+    public TransactionService(TransactionRepository transactions, AccountRepository accounts, CatalogArticles articles,
+            TransactionMapper mapper, Outbox outbox, TransactionConfig config) {
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.articles = articles;
+        this.mapper = mapper;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** Validates and prices an order; stores and publishes it unless {@code dryRun}. */
+    @WithTransaction
+    public Uni<OrderTransaction> place(OrderType type, PlaceOrderRequest request, boolean dryRun, Caller caller) {
+        caller.requireWriter();
+        if ("TENANT".equals(caller.organizationKind()) && !config.directOrders()) {
+            throw ApiException.forbidden("Customers order through their partner; direct orders are not enabled");
+        }
+        OrderRules.check(type, request);
+        if (type != OrderType.INITIAL) {
+            throw OrderRules.unprocessable("type", type + " orders cannot be placed yet; only INITIAL orders can");
+        }
+        LocalDate orderDate = LocalDate.now(Clock.systemUTC());
+        return customer(request.customerCsn(), caller)
+                .chain(customer -> accounts.findById(caller.organizationId()).chain(reseller -> priced(request)
+                        .map(lines -> build(type, request, customer, reseller, lines, orderDate, caller))))
+                .chain(transaction -> dryRun ? Uni.createFrom().item(transaction)
+                        : transactions.persist(transaction).call(transactions::flush).call(this::publish));
+    }
+
+    /** Runs a STUCK transaction again: it becomes PENDING in a new attempt and is published for processing. */
+    @WithTransaction
+    public Uni<OrderTransaction> retry(String id, Caller caller) {
+        caller.requireWriter();
+        return visible(id, caller).chain(transaction -> {
+            if (transaction.status != TransactionStatus.STUCK) {
+                throw ApiException.conflict("transaction " + id + " is " + transaction.status
+                        + "; only a STUCK transaction can be retried");
+            }
+            transaction.status = TransactionStatus.PENDING;
+            transaction.statusMessage = null;
+            transaction.attempt++;
+            return save(transaction);
+        });
+    }
+
+    /** The transaction if the caller may see it; 404 otherwise. */
+    public Uni<OrderTransaction> visible(String id, Caller caller) {
+        return transactions.findVisible(id, caller.visibility(VISIBLE_BY))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("transaction", id));
+    }
+
+    /** Stamps the change, flushes (the version check) and publishes the new state. Needs a transaction. */
+    Uni<OrderTransaction> save(OrderTransaction transaction) {
+        transaction.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return transactions.flush().replaceWith(transaction).call(this::publish);
+    }
+
+    Uni<Void> publish(OrderTransaction transaction) {
+        TransactionChangedV1 event = mapper.toEvent(transaction);
+        return outbox.publish(Topics.ORDERS_TRANSACTIONS, transaction.id, TransactionChangedV1.TYPE, event).replaceWithVoid();
+    }
+
+    private Uni<Account> customer(String csn, Caller caller) {
+        Visibility visibility = caller.visibility("path");
+        Map<String, Object> parameters = new HashMap<>(visibility.parameters());
+        parameters.put("csn", csn);
+        parameters.put("type", AccountType.END_CUSTOMER);
+        String condition = visibility.condition().isEmpty() ? "" : " and (" + visibility.condition() + ")";
+        return accounts.find("csn = :csn and accountType = :type" + condition, parameters).firstResult()
+                .map(customer -> {
+                    if (customer == null) {
+                        throw OrderRules.unprocessable("customerCsn", "no customer with CSN " + csn + " is among yours");
+                    }
+                    if (customer.status != AccountStatus.ACTIVE) {
+                        throw OrderRules.unprocessable("customerCsn", "customer " + csn + " is " + customer.status
+                                + "; orders need an ACTIVE customer");
+                    }
+                    return customer;
+                });
+    }
+
+    /** The order's lines with their articles, once every SKU is known. */
+    private Uni<List<Line>> priced(PlaceOrderRequest request) {
+        Set<String> skus = new LinkedHashSet<>();
+        request.items().forEach(item -> skus.add(item.sku()));
+        return articles.bySku(skus).map(known -> {
+            List<Line> lines = new ArrayList<>();
+            for (int i = 0; i < request.items().size(); i++) {
+                OrderItemRequest item = request.items().get(i);
+                CatalogArticle article = known.get(item.sku());
+                if (article == null) {
+                    throw OrderRules.unprocessable("items[" + i + "].sku", "no article has SKU " + item.sku());
+                }
+                lines.add(new Line(i, item, article));
+            }
+            return lines;
+        });
+    }
+
+    private OrderTransaction build(OrderType type, PlaceOrderRequest request, Account customer, Account reseller,
+            List<Line> lines, LocalDate orderDate, Caller caller) {
+        String currency = customer.currency.toLowerCase(java.util.Locale.ROOT);
+        List<TransactionItem> items = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        Integer term = null;
+        for (Line line : lines) {
+            CatalogArticle article = line.article();
+            String field = "items[" + line.index() + "]";
+            if (!article.supports(type.name())) {
+                throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " cannot be ordered in "
+                        + type + " orders; it supports " + article.supportedOrderTypes().replace(",", ", "));
+            }
+            if (!article.orderableOn(orderDate)) {
+                throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " can be ordered "
+                        + article.window() + ", not on " + orderDate);
+            }
+            if (article.contractTerm() == null) {
+                throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " has no contract term to start a contract with");
+            }
+            if (term != null && !term.equals(article.contractTerm())) {
+                throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " has a " + article.contractTerm()
+                        + "-month term; the order's other items have " + term + " months, and a contract has one term");
+            }
+            term = article.contractTerm();
+            Money price = expectedPrice(article, line.item().quantity(), currency, field);
+            if (!sameAmount(line.item().price(), price)) {
+                throw OrderRules.unprocessable(field + ".price", "is " + line.item().price().toPlainString()
+                        + " but " + line.item().quantity() + " × SKU " + article.sku() + " costs "
+                        + price.amount().toPlainString() + " " + currency + "; send price " + price.amount().toPlainString());
+            }
+            items.add(new TransactionItem(article.sku(), article.id(), line.item().quantity(), article.packSize(),
+                    price.amount(), line.item().serialNumber()));
+            total = total.add(price.amount());
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        OrderTransaction t = new OrderTransaction();
+        t.status = TransactionStatus.PENDING;
+        t.orderType = type;
+        t.resellerId = caller.organizationId();
+        t.resellerCsn = reseller == null ? null : reseller.csn;
+        t.resellerName = reseller == null ? null : reseller.name;
+        t.resellerSiteId = request.resellerSiteId();
+        t.distributorCsn = request.distributorCsn();
+        t.currency = currency;
+        t.customerId = customer.id;
+        t.customerPath = customer.path;
+        t.customerCsn = customer.csn;
+        t.customerName = request.customerName() != null ? request.customerName() : customer.name;
+        t.customerAddressLine1 = request.customerAddressLine1();
+        t.customerAddressLine2 = request.customerAddressLine2();
+        t.customerAddressLine3 = request.customerAddressLine3();
+        t.customerCity = request.customerCity();
+        t.customerPostal = request.customerPostal();
+        t.customerCountry = request.customerCountry();
+        t.contactFirstName = request.contactFirstName();
+        t.contactLastName = request.contactLastName();
+        t.contactEmail = request.contactEmail();
+        t.contactLanguage = request.contactLanguage();
+        t.contactCountryCode = request.contactCountryCode();
+        t.accountAdminEmail = request.accountAdminEmail();
+        t.opportunityNumber = request.opportunityNumber();
+        t.contractNumber = request.contractNumber();
+        t.contractStartDate = request.contractStartDate() != null ? request.contractStartDate() : orderDate;
+        t.contractTerm = term;
+        t.contractEndDate = t.contractStartDate.plusMonths(term);
+        t.partialRenewal = Boolean.TRUE.equals(request.partialRenewal());
+        t.quantity = items.stream().mapToInt(TransactionItem::quantity).sum();
+        t.price = total;
+        t.userId = caller.subject();
+        t.deliveryDate = request.deliveryDate();
+        t.purchaseOrderNumber = request.purchaseOrderNumber();
+        t.items = new OrderTransaction.Items(List.copyOf(items));
+        t.attempt = 1;
+        t.createdAt = now;
+        t.updatedAt = now;
+        t.id = Ids.next("trx");
+        return t;
+    }
+
+    /** The SKU's purchase price × quantity in the customer's currency, rounded to its minor unit. */
+    private static Money expectedPrice(CatalogArticle article, int quantity, String currency, String field) {
+        BigDecimal unitPrice = article.purPrice().get(currency);
+        if (unitPrice == null) {
+            throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " has no price in " + currency
+                    + ", the customer's currency");
+        }
+        return LinePrice.of(PriceDefinition.perUnit(unitPrice.toPlainString()), BigDecimal.valueOf(quantity), currency,
+                null, null, null).total();
+    }
+
+    /** Equal to the minor unit: 47, 47.0 and 47.00 confirm 47.00; 47.001 confirms nothing. */
+    private static boolean sameAmount(BigDecimal given, Money expected) {
+        return given.stripTrailingZeros().scale() <= expected.minorUnits() && given.compareTo(expected.amount()) == 0;
+    }
+
+    private record Line(int index, OrderItemRequest item, CatalogArticle article) {
+    }
+}
