@@ -65,7 +65,7 @@ public class PlanProjector {
             row.put("definitions", definitionsJson(version));
             chain = chain.chain(() -> NativeStatements.execute("""
                     insert into catalog_plan_version (plan_id, version, status, currency, pricing_period, price_definitions)
-                    values (:id, :version, :status, :currency, :pricingPeriod, cast(:definitions as jsonb))""", row));
+                    values (:id, :version, :status, :currency, :pricingPeriod, cast(cast(:definitions as text) as jsonb))""", row));
         }
         return chain.replaceWithVoid();
     }

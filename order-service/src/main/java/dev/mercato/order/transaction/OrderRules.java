@@ -1,5 +1,6 @@
 package dev.mercato.order.transaction;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,27 +17,32 @@ final class OrderRules {
     private OrderRules() {
     }
 
+    /** Fails with 400 listing every field at fault. */
     static void check(OrderType type, PlaceOrderRequest request) {
+        List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, Object> field : request.typeSpecificFields().entrySet()) {
             if (field.getValue() == null && type.requires(field.getKey())) {
-                throw ApiException.invalidField(field.getKey(), "is required for " + type + " orders");
+                errors.add(new FieldError(field.getKey(), "is required for " + type + " orders"));
             }
             if (field.getValue() != null && !type.allows(field.getKey())) {
-                throw ApiException.invalidField(field.getKey(), "is not part of " + type + " orders");
+                errors.add(new FieldError(field.getKey(), "is not part of " + type + " orders"));
             }
         }
         if (request.contactCountryCode() != null && !IsoCodes.isCountry(request.contactCountryCode())) {
-            throw ApiException.invalidField("contactCountryCode", "must be an ISO 3166-1 alpha-2 country code, e.g. FI");
+            errors.add(new FieldError("contactCountryCode", "must be an ISO 3166-1 alpha-2 country code, e.g. FI"));
         }
         List<OrderItemRequest> items = request.items();
         for (int i = 0; i < items.size(); i++) {
             OrderItemRequest item = items.get(i);
             if (type.itemsNameSubscriptions() && item.serialNumber() == null) {
-                throw ApiException.invalidField("items[" + i + "].serialNumber", "is required for " + type + " orders");
+                errors.add(new FieldError("items[" + i + "].serialNumber", "is required for " + type + " orders"));
             }
             if (!type.itemsNameSubscriptions() && item.serialNumber() != null) {
-                throw ApiException.invalidField("items[" + i + "].serialNumber", "is not part of " + type + " orders");
+                errors.add(new FieldError("items[" + i + "].serialNumber", "is not part of " + type + " orders"));
             }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest("Invalid request parameters", errors);
         }
     }
 
