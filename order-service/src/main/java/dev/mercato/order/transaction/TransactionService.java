@@ -78,8 +78,7 @@ public class TransactionService {
         return customer(request.customerCsn(), caller)
                 .chain(customer -> accounts.findById(caller.organizationId()).chain(reseller -> priced(request)
                         .map(lines -> build(type, request, customer, reseller, lines, orderDate, caller))))
-                .chain(transaction -> dryRun ? Uni.createFrom().item(transaction)
-                        : transactions.persist(transaction).call(transactions::flush).call(this::publish));
+                .chain(transaction -> dryRun ? Uni.createFrom().item(transaction) : store(transaction));
     }
 
     /** Runs a STUCK transaction again: it becomes PENDING in a new attempt and is published for processing. */
@@ -228,8 +227,12 @@ public class TransactionService {
         t.attempt = 1;
         t.createdAt = now;
         t.updatedAt = now;
-        t.id = Ids.next("trx");
         return t;
+    }
+
+    private Uni<OrderTransaction> store(OrderTransaction transaction) {
+        transaction.id = Ids.next("trx");
+        return transactions.persist(transaction).call(transactions::flush).call(this::publish);
     }
 
     /** The SKU's purchase price × quantity in the customer's currency, rounded to its minor unit. */
