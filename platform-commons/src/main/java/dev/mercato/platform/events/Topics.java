@@ -38,6 +38,18 @@ public final class Topics {
     /** Currency exchange rates (each rate its own record, never edited), published by catalog-service. */
     public static final String CATALOG_EXCHANGE_RATES = "catalog.exchange-rates";
 
+    /** Contracts with their items (subscriptions), published by order-service; also {@code contract.expiring} notices. */
+    public static final String ORDERS_CONTRACTS = "orders.contracts";
+
+    /** Subscriptions (serial number, seats, dates, status), published by order-service. */
+    public static final String ORDERS_SUBSCRIPTIONS = "orders.subscriptions";
+
+    /** Renewal opportunities with their items, published by order-service. */
+    public static final String ORDERS_OPPORTUNITIES = "orders.opportunities";
+
+    /** Entitlements (what a customer may use, derived from its subscriptions), published by order-service. */
+    public static final String ORDERS_ENTITLEMENTS = "orders.entitlements";
+
     /** Transactions (orders) with their status, published by order-service on placement and each status change. */
     public static final String ORDERS_TRANSACTIONS = "orders.transactions";
 
@@ -48,7 +60,7 @@ public final class Topics {
      * snapshots joins this list (kept on one line: {@code ./mercato up} and the deploy checks read it),
      * and its KafkaTopic says {@code cleanup.policy: compact}.
      */
-    public static final List<String> COMPACTED = List.of(IDENTITY_ORGANIZATIONS, IDENTITY_USERS, CATALOG_ARTICLES, CATALOG_LISTINGS, CATALOG_PLANS, CATALOG_OFFERS, CATALOG_DISCOUNTS, CATALOG_EXCHANGE_RATES, ORDERS_TRANSACTIONS);
+    public static final List<String> COMPACTED = List.of(IDENTITY_ORGANIZATIONS, IDENTITY_USERS, CATALOG_ARTICLES, CATALOG_LISTINGS, CATALOG_PLANS, CATALOG_OFFERS, CATALOG_DISCOUNTS, CATALOG_EXCHANGE_RATES, ORDERS_CONTRACTS, ORDERS_SUBSCRIPTIONS, ORDERS_OPPORTUNITIES, ORDERS_ENTITLEMENTS, ORDERS_TRANSACTIONS);
 
     private Topics() {
     }

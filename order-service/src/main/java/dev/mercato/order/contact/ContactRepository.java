@@ -1,0 +1,23 @@
+package dev.mercato.order.contact;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mercato.order.Rows;
+import dev.mercato.platform.persistence.Listings.Visibility;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Contacts. */
+@ApplicationScoped
+public class ContactRepository implements PanacheRepositoryBase<Contact, String> {
+
+    public Uni<Contact> findByCustomerAndEmail(String customerId, String email) {
+        return find("customer.id = ?1 and email = ?2", customerId, email).firstResult();
+    }
+
+    public Uni<Contact> findVisible(String id, Visibility visibility) {
+        return Rows.visible(this, "id = :id", Map.of("id", id), visibility);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mercato.order.contract;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mercato.order.Rows;
+import dev.mercato.platform.persistence.Listings.Visibility;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Contracts. */
+@ApplicationScoped
+public class ContractRepository implements PanacheRepositoryBase<Contract, String> {
+
+    public Uni<Contract> findByNumber(String contractNumber) {
+        return find("contractNumber", contractNumber).firstResult();
+    }
+
+    /** The contract with this number if {@code visibility} lets the caller see it; null otherwise. */
+    public Uni<Contract> findVisible(String contractNumber, Visibility visibility) {
+        return Rows.visible(this, "contractNumber = :number", Map.of("number", contractNumber), visibility);
+    }
+
+    /** A new contract number: 12 digits, from a database sequence, so no two processors share one. */
+    public Uni<String> nextNumber() {
+        return getSession().chain(session -> session.createNativeQuery("select nextval('contract_number_seq')", Long.class)
+                .getSingleResult())
+                .map(String::valueOf);
+    }
+}

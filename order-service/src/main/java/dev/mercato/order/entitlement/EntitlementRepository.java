@@ -1,0 +1,23 @@
+package dev.mercato.order.entitlement;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mercato.order.Rows;
+import dev.mercato.platform.persistence.Listings.Visibility;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Entitlements. */
+@ApplicationScoped
+public class EntitlementRepository implements PanacheRepositoryBase<Entitlement, String> {
+
+    public Uni<Entitlement> findByCustomerAndProduct(String customerId, String productKey) {
+        return find("customer.id = ?1 and productKey = ?2", customerId, productKey).firstResult();
+    }
+
+    public Uni<Entitlement> findVisible(String id, Visibility visibility) {
+        return Rows.visible(this, "id = :id", Map.of("id", id), visibility);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mercato.order.opportunity;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mercato.order.Rows;
+import dev.mercato.platform.persistence.Listings.Visibility;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Renewal opportunities. */
+@ApplicationScoped
+public class OpportunityRepository implements PanacheRepositoryBase<Opportunity, String> {
+
+    public Uni<Opportunity> findByNumber(String opportunityNumber) {
+        return find("opportunityNumber", opportunityNumber).firstResult();
+    }
+
+    /** The opportunity with this id or current number if {@code visibility} lets the caller see it; null otherwise. */
+    public Uni<Opportunity> findVisible(String idOrNumber, Visibility visibility) {
+        return Rows.visible(this, "id = :key or opportunityNumber = :key", Map.of("key", idOrNumber), visibility);
+    }
+
+    /** A new opportunity number: {@code A-} and eight digits from a database sequence. */
+    public Uni<String> nextNumber() {
+        return getSession().chain(session -> session.createNativeQuery("select nextval('opportunity_number_seq')", Long.class)
+                .getSingleResult())
+                .map(next -> "A-%08d".formatted(next));
+    }
+}

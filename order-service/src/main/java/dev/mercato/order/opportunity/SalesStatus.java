@@ -1,0 +1,27 @@
+package dev.mercato.order.opportunity;
+
+/** Where the sales work on a renewal opportunity stands; the reseller API's values, spelling included. */
+public enum SalesStatus {
+    NOT_CONTACTED,
+    RENEWED_WITH_DIST,
+    RENEWED_WITH_RESELLER,
+    RENEW_BUYING_AS_IS,
+    RENEW_PARTIAL_RENEWAL,
+    CHANGE_BOUGHT_NEW_SEAT,
+    CHANGE_M2S_SWITCH,
+    DELAYED_SALES_PROCESS,
+    DELAYED_STILL_INTRESTED,
+    LOST_PARTIAL_RENEWAL,
+    LOST_COMPETITIVE_SOFTWARE,
+    LOST_DOWNSIZING,
+    LOST_EU_DOESNT_EXIST,
+    LOST_NO_BUDGET,
+    LOST_NO_FURTHER_NEED,
+    LOST_NO_VALUE,
+    LOST_TO_ADSK_RESELLER,
+    LOST_TO_AUTODESK,
+    LOST_OTHER_REASON,
+    CONTACTED_QUOTED,
+    CONTACTED_QUOTED_PREPARED,
+    PARTIAL_SWITCH
+}

@@ -1,0 +1,23 @@
+package dev.mercato.order.team;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mercato.order.Rows;
+import dev.mercato.platform.persistence.Listings.Visibility;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Teams. */
+@ApplicationScoped
+public class TeamRepository implements PanacheRepositoryBase<Team, String> {
+
+    public Uni<Team> findByCustomerAndName(String customerId, String name) {
+        return find("customer.id = ?1 and name = ?2", customerId, name).firstResult();
+    }
+
+    public Uni<Team> findVisible(String id, Visibility visibility) {
+        return Rows.visible(this, "id = :id", Map.of("id", id), visibility);
+    }
+}
