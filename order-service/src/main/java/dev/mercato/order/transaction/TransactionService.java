@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +20,10 @@ import dev.mercato.order.account.AccountStatus;
 import dev.mercato.order.account.AccountType;
 import dev.mercato.order.catalogmodel.CatalogArticle;
 import dev.mercato.order.catalogmodel.CatalogArticles;
+import dev.mercato.order.contract.Contract;
+import dev.mercato.order.contract.ContractRepository;
+import dev.mercato.order.subscription.Subscription;
+import dev.mercato.order.subscription.SubscriptionRepository;
 import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.events.TransactionChangedV1;
 import dev.mercato.platform.events.Topics;
@@ -31,6 +34,7 @@ import dev.mercato.platform.security.Caller;
 import dev.mercato.pricing.LinePrice;
 import dev.mercato.pricing.Money;
 import dev.mercato.pricing.PriceDefinition;
+import dev.mercato.pricing.Term;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -49,15 +53,20 @@ public class TransactionService {
     private final TransactionRepository transactions;
     private final AccountRepository accounts;
     private final CatalogArticles articles;
+    private final ContractRepository contracts;
+    private final SubscriptionRepository subscriptions;
     private final TransactionMapper mapper;
     private final Outbox outbox;
     private final TransactionConfig config;
 
     public TransactionService(TransactionRepository transactions, AccountRepository accounts, CatalogArticles articles,
-            TransactionMapper mapper, Outbox outbox, TransactionConfig config) {
+            ContractRepository contracts, SubscriptionRepository subscriptions, TransactionMapper mapper, Outbox outbox,
+            TransactionConfig config) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.articles = articles;
+        this.contracts = contracts;
+        this.subscriptions = subscriptions;
         this.mapper = mapper;
         this.outbox = outbox;
         this.config = config;
@@ -71,13 +80,10 @@ public class TransactionService {
             throw ApiException.forbidden("Customers order through their partner; direct orders are not enabled");
         }
         OrderRules.check(type, request);
-        if (type != OrderType.INITIAL) {
-            throw OrderRules.unprocessable("type", type + " orders cannot be placed yet; only INITIAL orders can");
-        }
         LocalDate orderDate = LocalDate.now(Clock.systemUTC());
-        return customer(request.customerCsn(), caller)
-                .chain(customer -> accounts.findById(caller.organizationId()).chain(reseller -> priced(request)
-                        .map(lines -> build(type, request, customer, reseller, lines, orderDate, caller))))
+        return target(type, request, caller, orderDate)
+                .chain(target -> accounts.findById(caller.organizationId()).chain(reseller -> priced(request)
+                        .map(lines -> build(type, request, target, reseller, lines, orderDate, caller))))
                 .chain(transaction -> dryRun ? Uni.createFrom().item(transaction) : store(transaction));
     }
 
@@ -112,6 +118,70 @@ public class TransactionService {
     Uni<Void> publish(OrderTransaction transaction) {
         TransactionChangedV1 event = mapper.toEvent(transaction);
         return outbox.publish(Topics.ORDERS_TRANSACTIONS, transaction.id, TransactionChangedV1.TYPE, event).replaceWithVoid();
+    }
+
+    /** The customer, and for a change the contract and subscriptions it names, as the caller may order on them. */
+    private Uni<OrderTarget> target(OrderType type, PlaceOrderRequest request, Caller caller, LocalDate orderDate) {
+        return switch (type) {
+            case INITIAL -> customer(request.customerCsn(), caller).map(OrderTarget::newContract);
+            case ADD_PRODUCT -> contract(request.contractNumber(), caller, orderDate)
+                    .chain(contract -> activeCustomer(contract).map(customer -> new OrderTarget(customer, contract, Map.of())));
+            case ADD_SEAT -> contract(request.contractNumber(), caller, orderDate)
+                    .chain(contract -> activeCustomer(contract).chain(customer -> namedSubscriptions(request, contract,
+                            orderDate).map(named -> new OrderTarget(customer, contract, named))));
+            default -> throw OrderRules.unprocessable("type", type
+                    + " orders cannot be placed yet; INITIAL, ADD_PRODUCT and ADD_SEAT orders can");
+        };
+    }
+
+    private Uni<Contract> contract(String number, Caller caller, LocalDate orderDate) {
+        return contracts.findByNumber(number).map(contract -> {
+            if (contract == null || !caller.canSee(contract.customer.path)) {
+                throw OrderRules.unprocessable("contractNumber", "no contract " + number + " is among your customers'");
+            }
+            if (contract.contractEndDate.isBefore(orderDate)) {
+                throw OrderRules.unprocessable("contractNumber", "contract " + number + " ended on "
+                        + contract.contractEndDate + "; only an active contract can be changed");
+            }
+            return contract;
+        });
+    }
+
+    private Uni<Account> activeCustomer(Contract contract) {
+        return accounts.findById(contract.customer.id).map(customer -> {
+            if (customer == null || customer.status != AccountStatus.ACTIVE) {
+                throw OrderRules.unprocessable("contractNumber", "the customer of contract " + contract.contractNumber
+                        + " is not ACTIVE");
+            }
+            return customer;
+        });
+    }
+
+    /** The subscriptions the items name, each in the contract, of the item's SKU and in force on the order date. */
+    private Uni<Map<String, Subscription>> namedSubscriptions(PlaceOrderRequest request, Contract contract,
+            LocalDate orderDate) {
+        Uni<Map<String, Subscription>> chain = Uni.createFrom().item(new HashMap<>());
+        for (int i = 0; i < request.items().size(); i++) {
+            OrderItemRequest item = request.items().get(i);
+            String field = "items[" + i + "]";
+            chain = chain.chain(named -> subscriptions.findBySerial(item.serialNumber()).map(subscription -> {
+                if (subscription == null || !subscription.contractId.equals(contract.id)) {
+                    throw OrderRules.unprocessable(field + ".serialNumber", "no subscription " + item.serialNumber()
+                            + " is in contract " + contract.contractNumber);
+                }
+                if (!subscription.renewalSku.equals(item.sku())) {
+                    throw OrderRules.unprocessable(field + ".sku", "subscription " + item.serialNumber() + " is of SKU "
+                            + subscription.renewalSku + ", not " + item.sku());
+                }
+                if (subscription.retiredAt != null || subscription.endDate.isBefore(orderDate)) {
+                    throw OrderRules.unprocessable(field + ".serialNumber", "subscription " + item.serialNumber()
+                            + " is no longer in force");
+                }
+                named.put(subscription.serialNumber, subscription);
+                return named;
+            }));
+        }
+        return chain;
     }
 
     private Uni<Account> customer(String csn, Caller caller) {
@@ -151,8 +221,9 @@ public class TransactionService {
         });
     }
 
-    private OrderTransaction build(OrderType type, PlaceOrderRequest request, Account customer, Account reseller,
+    private OrderTransaction build(OrderType type, PlaceOrderRequest request, OrderTarget target, Account reseller,
             List<Line> lines, LocalDate orderDate, Caller caller) {
+        Account customer = target.customer();
         String currency = customer.currency.toLowerCase(java.util.Locale.ROOT);
         List<TransactionItem> items = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -168,19 +239,19 @@ public class TransactionService {
                 throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " can be ordered "
                         + article.window() + ", not on " + orderDate);
             }
-            if (article.contractTerm() == null) {
-                throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " has no contract term to start a contract with");
+            if (type == OrderType.INITIAL) {
+                term = sharedTerm(article, term, field);
             }
-            if (term != null && !term.equals(article.contractTerm())) {
-                throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " has a " + article.contractTerm()
-                        + "-month term; the order's other items have " + term + " months, and a contract has one term");
-            }
-            term = article.contractTerm();
-            Money price = expectedPrice(article, line.item().quantity(), currency, field);
+            Term prorated = proratedTerm(type, target, line.item());
+            BigDecimal share = prorated == null ? null : prorated.remainingFraction(orderDate);
+            Money price = expectedPrice(article, line.item().quantity(), currency, share, field);
             if (!sameAmount(line.item().price(), price)) {
                 throw OrderRules.unprocessable(field + ".price", "is " + line.item().price().toPlainString()
                         + " but " + line.item().quantity() + " × SKU " + article.sku() + " costs "
-                        + price.amount().toPlainString() + " " + currency + "; send price " + price.amount().toPlainString());
+                        + price.amount().toPlainString() + " " + currency
+                        + (prorated == null ? "" : " for the rest of the term from " + orderDate + " to "
+                                + prorated.end().minusDays(1))
+                        + "; send price " + price.amount().toPlainString());
             }
             items.add(new TransactionItem(article.sku(), article.id(), line.item().quantity(), article.packSize(),
                     price.amount(), line.item().serialNumber()));
@@ -199,7 +270,7 @@ public class TransactionService {
         t.customerId = customer.id;
         t.customerPath = customer.path;
         t.customerCsn = customer.csn;
-        t.customerName = request.customerName() != null ? request.customerName() : customer.name;
+        t.customerName = type == OrderType.INITIAL ? request.customerName() : customer.name;
         t.customerAddressLine1 = request.customerAddressLine1();
         t.customerAddressLine2 = request.customerAddressLine2();
         t.customerAddressLine3 = request.customerAddressLine3();
@@ -214,9 +285,16 @@ public class TransactionService {
         t.accountAdminEmail = request.accountAdminEmail();
         t.opportunityNumber = request.opportunityNumber();
         t.contractNumber = request.contractNumber();
-        t.contractStartDate = request.contractStartDate() != null ? request.contractStartDate() : orderDate;
-        t.contractTerm = term;
-        t.contractEndDate = t.contractStartDate.plusMonths(term);
+        if (target.contract() == null) {
+            // The last day of the term: a 12-month contract from 1 December ends on 30 November.
+            t.contractStartDate = request.contractStartDate() != null ? request.contractStartDate() : orderDate;
+            t.contractTerm = term;
+            t.contractEndDate = t.contractStartDate.plusMonths(term).minusDays(1);
+        } else {
+            t.contractStartDate = target.contract().contractStartDate;
+            t.contractTerm = target.contract().contractTerm;
+            t.contractEndDate = target.contract().contractEndDate;
+        }
         t.partialRenewal = Boolean.TRUE.equals(request.partialRenewal());
         t.quantity = items.stream().mapToInt(TransactionItem::quantity).sum();
         t.price = total;
@@ -235,15 +313,43 @@ public class TransactionService {
         return transactions.persist(transaction).call(transactions::flush).call(this::publish);
     }
 
-    /** The SKU's purchase price × quantity in the customer's currency, rounded to its minor unit. */
-    private static Money expectedPrice(CatalogArticle article, int quantity, String currency, String field) {
+    /** A new contract's term: the article's, the same for every item. */
+    private static Integer sharedTerm(CatalogArticle article, Integer term, String field) {
+        if (article.contractTerm() == null) {
+            throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " has no contract term to start a contract with");
+        }
+        if (term != null && !term.equals(article.contractTerm())) {
+            throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " has a " + article.contractTerm()
+                    + "-month term; the order's other items have " + term + " months, and a contract has one term");
+        }
+        return article.contractTerm();
+    }
+
+    /**
+     * The term a line is prorated over (end exclusive), or null when it is charged whole: new products in a
+     * running contract pay for the rest of the contract, added seats for the rest of their subscription.
+     */
+    private static Term proratedTerm(OrderType type, OrderTarget target, OrderItemRequest item) {
+        return switch (type) {
+            case ADD_PRODUCT -> new Term(target.contract().contractStartDate, target.contract().contractEndDate.plusDays(1));
+            case ADD_SEAT -> {
+                Subscription subscription = target.subscriptions().get(item.serialNumber());
+                yield new Term(subscription.startDate, subscription.endDate.plusDays(1));
+            }
+            default -> null;
+        };
+    }
+
+    /** The SKU's purchase price × quantity in the customer's currency, times {@code share} of the term, rounded to its minor unit. */
+    private static Money expectedPrice(CatalogArticle article, int quantity, String currency, BigDecimal share,
+            String field) {
         BigDecimal unitPrice = article.purPrice().get(currency);
         if (unitPrice == null) {
             throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " has no price in " + currency
                     + ", the customer's currency");
         }
         return LinePrice.of(PriceDefinition.perUnit(unitPrice.toPlainString()), BigDecimal.valueOf(quantity), currency,
-                null, null, null).total();
+                null, share, null).total();
     }
 
     /** Equal to the minor unit: 47, 47.0 and 47.00 confirm 47.00; 47.001 confirms nothing. */

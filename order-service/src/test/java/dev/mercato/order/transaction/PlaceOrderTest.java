@@ -84,7 +84,7 @@ class PlaceOrderTest {
                 .body("data.currency", equalTo("eur"))
                 .body("data.contractTerm", equalTo(12))
                 .body("data.contractStartDate", equalTo("2026-12-01"))
-                .body("data.contractEndDate", equalTo("2027-12-01"))
+                .body("data.contractEndDate", equalTo("2027-11-30"))
                 .body("data.quantity", equalTo(2))
                 .body("data.items[0].packSize", equalTo(5))
                 .extract().path("data.id");
@@ -251,7 +251,7 @@ class PlaceOrderTest {
                 .then().statusCode(200)
                 .body("data.id", nullValue())
                 .body("data.status", equalTo("PENDING"))
-                .body("data.contractEndDate", equalTo("2027-12-01"))
+                .body("data.contractEndDate", equalTo("2027-11-30"))
                 .body(containsString("\"purPrice\":{\"eur\":94.00}"));
         given().auth().oauth2(TestTokens.forRole(Role.PARTNER_ADMIN, fixture.partner))
                 .contentType("application/json").queryParam("type", "INITIAL").queryParam("dryRun", true)
