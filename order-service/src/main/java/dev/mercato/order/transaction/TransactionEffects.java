@@ -69,7 +69,7 @@ public class TransactionEffects {
                 throw new OrderRejectedException("customer " + t.customerCsn + " is "
                         + (customer == null ? "gone" : customer.status) + "; a contract needs an ACTIVE customer");
             }
-            return newSubscriptions(t).chain(items -> {
+            return newSubscriptions(t, true).chain(items -> {
                 NewContract terms = new NewContract(t.contractStartDate, t.contractEndDate, t.contractTerm,
                         contractType(items.contractType()), t.contactEmail, t.contactFirstName, t.contactLastName, null);
                 return contractService.createWithSubscriptions(customer, terms, items.subscriptions());
@@ -86,7 +86,7 @@ public class TransactionEffects {
             if (contract == null || contract.contractEndDate.isBefore(today())) {
                 throw new OrderRejectedException("contract " + t.contractNumber + " is no longer active");
             }
-            return newSubscriptions(t)
+            return newSubscriptions(t, false)
                     .chain(items -> contractService.addSubscriptions(t.contractNumber, items.subscriptions()))
                     .invoke(added -> recordSerialNumbers(t, added));
         }).replaceWithVoid();
@@ -113,8 +113,12 @@ public class TransactionEffects {
         });
     }
 
-    /** The subscriptions the items make, with their articles' product details, and the contract type they share. */
-    private Uni<NewItems> newSubscriptions(OrderTransaction t) {
+    /**
+     * The subscriptions the items make, with their articles' product details, and the contract type they share.
+     * A new contract's subscriptions run its whole term, from its start even when that lies in the past; ones
+     * added to a running contract start today (the contract service's default) and end with it.
+     */
+    private Uni<NewItems> newSubscriptions(OrderTransaction t, boolean wholeContractTerm) {
         List<String> skus = t.items.lines().stream().map(TransactionItem::sku).toList();
         return articles.bySku(skus).map(known -> {
             List<NewSubscription> items = new ArrayList<>();
@@ -122,9 +126,10 @@ public class TransactionEffects {
             for (TransactionItem item : t.items.lines()) {
                 CatalogArticle article = known.get(item.sku());
                 Map<String, java.math.BigDecimal> unitPrices = article == null ? Map.of() : article.purPrice();
-                items.add(NewSubscription.of(item.sku(), item.quantity(), item.packSize(), new Prices(unitPrices, Map.of()))
-                        .withProduct(article == null ? null : article.description(), null,
-                                article == null ? null : deployment(article.deployment()), null));
+                NewSubscription subscription = NewSubscription.of(item.sku(), item.quantity(), item.packSize(),
+                        new Prices(unitPrices, Map.of())).withProduct(article == null ? null : article.description(), null,
+                                article == null ? null : deployment(article.deployment()), null);
+                items.add(wholeContractTerm ? subscription.withDates(t.contractStartDate, t.contractEndDate) : subscription);
                 contractType = contractType != null || article == null ? contractType : article.contractType();
             }
             return new NewItems(items, contractType);
