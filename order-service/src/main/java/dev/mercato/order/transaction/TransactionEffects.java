@@ -57,6 +57,7 @@ public class TransactionEffects {
             case INITIAL -> initial(transaction);
             case ADD_PRODUCT -> addProduct(transaction);
             case ADD_SEAT -> addSeats(transaction);
+            case EXTEND -> extend(transaction);
             default -> Uni.createFrom().failure(new OrderRejectedException(
                     transaction.orderType + " orders are not supported yet"));
         };
@@ -89,6 +90,20 @@ public class TransactionEffects {
             return newSubscriptions(t, false)
                     .chain(items -> contractService.addSubscriptions(t.contractNumber, items.subscriptions()))
                     .invoke(added -> recordSerialNumbers(t, added));
+        }).replaceWithVoid();
+    }
+
+    /** The contract and its subscriptions in force end on the new date, if that still extends it. */
+    private Uni<Void> extend(OrderTransaction t) {
+        return contracts.findByNumber(t.contractNumber).chain(contract -> {
+            if (contract == null || contract.contractEndDate.isBefore(today())) {
+                throw new OrderRejectedException("contract " + t.contractNumber + " is no longer active");
+            }
+            if (!contract.contractEndDate.isBefore(t.contractEndDate)) {
+                throw new OrderRejectedException("contract " + t.contractNumber + " already ends on "
+                        + contract.contractEndDate + ", not before " + t.contractEndDate);
+            }
+            return contractService.changeEndDate(t.contractNumber, t.contractEndDate);
         }).replaceWithVoid();
     }
 

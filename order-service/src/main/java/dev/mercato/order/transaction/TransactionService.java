@@ -1,6 +1,7 @@
 package dev.mercato.order.transaction;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -129,8 +130,14 @@ public class TransactionService {
             case ADD_SEAT -> contract(request.contractNumber(), caller, orderDate)
                     .chain(contract -> activeCustomer(contract).chain(customer -> namedSubscriptions(request, contract,
                             orderDate).map(named -> new OrderTarget(customer, contract, named))));
+            case EXTEND -> contract(request.contractNumber(), caller, orderDate)
+                    .chain(contract -> activeCustomer(contract)
+                            .call(customer -> requireAlignedEndDate(contract, request.contractEndDate(), orderDate))
+                            .chain(customer -> namedSubscriptions(request, contract, orderDate)
+                                    .call(named -> requireWholeContract(contract, request, named, orderDate))
+                                    .map(named -> new OrderTarget(customer, contract, named))));
             default -> throw OrderRules.unprocessable("type", type
-                    + " orders cannot be placed yet; INITIAL, ADD_PRODUCT and ADD_SEAT orders can");
+                    + " orders cannot be placed yet; INITIAL, ADD_PRODUCT, ADD_SEAT and EXTEND orders can");
         };
     }
 
@@ -144,6 +151,54 @@ public class TransactionService {
                         + contract.contractEndDate + "; only an active contract can be changed");
             }
             return contract;
+        });
+    }
+
+    /**
+     * An extension must end the contract when another active contract of the same customer ends (co-terming),
+     * later than it ends now; the refusal lists the dates that would do.
+     */
+    private Uni<Void> requireAlignedEndDate(Contract contract, LocalDate endDate, LocalDate orderDate) {
+        return contracts.list("customer.id = ?1 and contractNumber <> ?2 and contractEndDate > ?3 order by contractEndDate",
+                contract.customer.id, contract.contractNumber, contract.contractEndDate.isBefore(orderDate) ? orderDate
+                        : contract.contractEndDate)
+                .map(others -> {
+                    List<LocalDate> dates = others.stream().map(other -> other.contractEndDate).distinct().toList();
+                    if (!dates.contains(endDate)) {
+                        throw OrderRules.unprocessable("contractEndDate", "must be the end date of another contract of "
+                                + "the customer, later than " + contract.contractEndDate + (dates.isEmpty() ? "; there is none"
+                                        : ": one of " + dates.stream().map(LocalDate::toString)
+                                                .collect(java.util.stream.Collectors.joining(", "))));
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * An extension moves every subscription in force, so the order must list (and pay for) each of them, with its
+     * whole quantity.
+     */
+    private Uni<Void> requireWholeContract(Contract contract, PlaceOrderRequest request, Map<String, Subscription> named,
+            LocalDate orderDate) {
+        for (int i = 0; i < request.items().size(); i++) {
+            OrderItemRequest item = request.items().get(i);
+            int quantity = named.get(item.serialNumber()).quantity;
+            if (item.quantity() != quantity) {
+                throw OrderRules.unprocessable("items[" + i + "].quantity", "must be the quantity of subscription "
+                        + item.serialNumber() + ", " + quantity + ": an extension moves all of it");
+            }
+        }
+        return subscriptions.ofContract(contract.id).map(all -> {
+            List<String> missing = all.stream()
+                    .filter(subscription -> subscription.retiredAt == null && !subscription.endDate.isBefore(orderDate))
+                    .map(subscription -> subscription.serialNumber)
+                    .filter(serial -> !named.containsKey(serial))
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw OrderRules.unprocessable("items", "must list every subscription in force in contract "
+                        + contract.contractNumber + "; missing " + String.join(", ", missing));
+            }
+            return null;
         });
     }
 
@@ -242,15 +297,14 @@ public class TransactionService {
             if (type == OrderType.INITIAL) {
                 term = sharedTerm(article, term, field);
             }
-            Term prorated = proratedTerm(type, target, line.item());
-            BigDecimal share = prorated == null ? null : prorated.remainingFraction(orderDate);
-            Money price = expectedPrice(article, line.item().quantity(), currency, share, field);
+            Proration proration = proration(type, target, line.item(), request, orderDate);
+            Money price = expectedPrice(article, line.item().quantity(), currency,
+                    proration == null ? null : proration.share(), field);
             if (!sameAmount(line.item().price(), price)) {
                 throw OrderRules.unprocessable(field + ".price", "is " + line.item().price().toPlainString()
                         + " but " + line.item().quantity() + " × SKU " + article.sku() + " costs "
                         + price.amount().toPlainString() + " " + currency
-                        + (prorated == null ? "" : " for the rest of the term from " + orderDate + " to "
-                                + prorated.end().minusDays(1))
+                        + (proration == null ? "" : proration.words())
                         + "; send price " + price.amount().toPlainString());
             }
             items.add(new TransactionItem(article.sku(), article.id(), line.item().quantity(), article.packSize(),
@@ -293,7 +347,7 @@ public class TransactionService {
         } else {
             t.contractStartDate = target.contract().contractStartDate;
             t.contractTerm = target.contract().contractTerm;
-            t.contractEndDate = target.contract().contractEndDate;
+            t.contractEndDate = type == OrderType.EXTEND ? request.contractEndDate() : target.contract().contractEndDate;
         }
         t.partialRenewal = Boolean.TRUE.equals(request.partialRenewal());
         t.quantity = items.stream().mapToInt(TransactionItem::quantity).sum();
@@ -326,18 +380,39 @@ public class TransactionService {
     }
 
     /**
-     * The term a line is prorated over (end exclusive), or null when it is charged whole: new products in a
-     * running contract pay for the rest of the contract, added seats for the rest of their subscription.
+     * The share of a line's full price charged, or null when it is charged whole: new products in a running
+     * contract pay for the rest of the contract, added seats for the rest of their subscription, an extension for
+     * the days it adds, as a share of the contract's term.
      */
-    private static Term proratedTerm(OrderType type, OrderTarget target, OrderItemRequest item) {
+    private static Proration proration(OrderType type, OrderTarget target, OrderItemRequest item,
+            PlaceOrderRequest request, LocalDate orderDate) {
         return switch (type) {
-            case ADD_PRODUCT -> new Term(target.contract().contractStartDate, target.contract().contractEndDate.plusDays(1));
+            case ADD_PRODUCT -> Proration.rest(new Term(target.contract().contractStartDate,
+                    target.contract().contractEndDate.plusDays(1)), orderDate);
             case ADD_SEAT -> {
                 Subscription subscription = target.subscriptions().get(item.serialNumber());
-                yield new Term(subscription.startDate, subscription.endDate.plusDays(1));
+                yield Proration.rest(new Term(subscription.startDate, subscription.endDate.plusDays(1)), orderDate);
+            }
+            case EXTEND -> {
+                Contract contract = target.contract();
+                long added = ChronoUnit.DAYS.between(contract.contractEndDate, request.contractEndDate());
+                long term = ChronoUnit.DAYS.between(contract.contractStartDate,
+                        contract.contractStartDate.plusMonths(contract.contractTerm));
+                yield new Proration(BigDecimal.valueOf(added).divide(BigDecimal.valueOf(term), MathContext.DECIMAL128),
+                        " for the " + added + " days from " + contract.contractEndDate.plusDays(1) + " to "
+                                + request.contractEndDate() + " (of a " + term + "-day term)");
             }
             default -> null;
         };
+    }
+
+    /** What share of a line's price is charged, and how a refusal says it. */
+    private record Proration(BigDecimal share, String words) {
+
+        static Proration rest(Term term, LocalDate from) {
+            return new Proration(term.remainingFraction(from), " for the rest of the term from " + from + " to "
+                    + term.end().minusDays(1));
+        }
     }
 
     /** The SKU's purchase price × quantity in the customer's currency, times {@code share} of the term, rounded to its minor unit. */

@@ -8,6 +8,7 @@ import static dev.mercato.order.transaction.OrderFixture.newPurchaseOrder;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.math.BigDecimal;
@@ -31,7 +32,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Orders that change a running contract: ADD_SEAT adds seats to a subscription and ADD_PRODUCT new subscriptions
- * co-termed to the contract, each priced for the rest of the term. The contract started 73 days ago for 12 months.
+ * co-termed to the contract, each priced for the rest of the term; EXTEND co-terms the contract to another of the
+ * customer's, priced for the days it adds. The contract started 73 days ago for 12 months.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,8 +50,12 @@ class ChangeOrderTest {
 
     /** A processed INITIAL contract of {@code customer} placed by {@code partner}: its number and the serial number. */
     private String[] contractOf(TestOrganization partner, TestOrganization customer) {
+        return contractOf(partner, customer, start);
+    }
+
+    private String[] contractOf(TestOrganization partner, TestOrganization customer, LocalDate startingOn) {
         Map<String, Object> order = initialOrder(csnOf(customer), newPurchaseOrder(), fixture.sku, 2, 94);
-        order.put("contractStartDate", start.toString());
+        order.put("contractStartDate", startingOn.toString());
         String id = given().auth().oauth2(TestTokens.forRole(Role.PARTNER_ADMIN, partner)).contentType("application/json")
                 .queryParam("type", "INITIAL").body(json(order)).post("/api/v1/transactions")
                 .then().statusCode(202).extract().path("data.id");
@@ -125,6 +131,45 @@ class ChangeOrderTest {
                                 "end_date", java.sql.Date.valueOf(start.plusMonths(12).minusDays(1))),
                         Map.of("renewal_sku", fixture.otherSku, "quantity", 2,
                                 "end_date", java.sql.Date.valueOf(start.plusMonths(12).minusDays(1))));
+    }
+
+    @Test
+    void extendsAContractToTheEndDateOfAnotherOfTheCustomersContractsPricingTheAddedDays() {
+        String[] contract = contractOf(fixture.partner, fixture.tenant);
+        LocalDate laterStart = today.minusDays(10);
+        contractOf(fixture.partner, fixture.tenant, laterStart);
+        LocalDate end = start.plusMonths(12).minusDays(1);
+        LocalDate aligned = laterStart.plusMonths(12).minusDays(1);
+        long added = ChronoUnit.DAYS.between(end, aligned);
+        long term = ChronoUnit.DAYS.between(start, start.plusMonths(12));
+        BigDecimal expected = new BigDecimal("94.00").multiply(BigDecimal.valueOf(added))
+                .divide(BigDecimal.valueOf(term), 2, RoundingMode.HALF_EVEN);
+
+        Map<String, Object> unaligned = changeOrder(contract[0], fixture.sku, 2, expected, contract[1]);
+        unaligned.put("contractEndDate", end.plusDays(5).toString());
+        place("EXTEND", unaligned).statusCode(422).body("errors[0].field", equalTo("contractEndDate"))
+                .body("errors[0].message", containsString("must be the end date of another contract of the customer, "
+                        + "later than " + end + ": one of ")).body("errors[0].message", containsString(aligned.toString()));
+
+        Map<String, Object> partial = changeOrder(contract[0], fixture.sku, 1, expected, contract[1]);
+        partial.put("contractEndDate", aligned.toString());
+        place("EXTEND", partial).statusCode(422).body("errors[0].field", equalTo("items[0].quantity"));
+
+        Map<String, Object> underpaid = changeOrder(contract[0], fixture.sku, 2, 1, contract[1]);
+        underpaid.put("contractEndDate", aligned.toString());
+        place("EXTEND", underpaid).statusCode(422).body("errors[0].field", equalTo("items[0].price"))
+                .body("errors[0].message", equalTo("is 1 but 2 × SKU " + fixture.sku + " costs " + expected.toPlainString()
+                        + " eur for the " + added + " days from " + end.plusDays(1) + " to " + aligned + " (of a " + term
+                        + "-day term); send price " + expected.toPlainString()));
+
+        Map<String, Object> extension = changeOrder(contract[0], fixture.sku, 2, expected, contract[1]);
+        extension.put("contractEndDate", aligned.toString());
+        String id = place("EXTEND", extension).statusCode(202).extract().path("data.id");
+        awaitProcessed(id);
+        assertThat(TestSql.rows("select contract_end_date from contract where contract_number = ?", contract[0]))
+                .containsExactly(Map.of("contract_end_date", java.sql.Date.valueOf(aligned)));
+        assertThat(TestSql.rows("select end_date from subscription where serial_number = ?", contract[1]))
+                .containsExactly(Map.of("end_date", java.sql.Date.valueOf(aligned)));
     }
 
     @Test
