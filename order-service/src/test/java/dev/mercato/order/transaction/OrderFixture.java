@@ -20,7 +20,7 @@ import dev.mercato.testkit.TestSql;
 
 /**
  * An organization tree and a small catalogue for order tests: a distributor with two partners, each with a
- * tenant (currency eur), a vendor; an article orderable now for INITIAL and ADD_SEAT at 47.00 eur with pack
+ * tenant (currency eur), a vendor; an article orderable now for INITIAL, ADD_SEAT and EXTEND at 47.00 eur with pack
  * size 5, one at 10.125 eur for INITIAL and ADD_PRODUCT, one whose window has ended, one not yet orderable, and
  * one sold for RENEWAL only.
  */
@@ -48,7 +48,7 @@ final class OrderFixture {
         tree.forEach(organization -> OrganizationEvents.send(organization, organization.kind() + " " + organization.id(),
                 "FI", 0));
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-        CatalogEvents.article(sku, "47.00", 5, "\"INITIAL\", \"ADD_SEAT\"", today.minusDays(30), null);
+        CatalogEvents.article(sku, "47.00", 5, "\"INITIAL\", \"ADD_SEAT\", \"EXTEND\"", today.minusDays(30), null);
         CatalogEvents.article(otherSku, "10.125", 1, "\"INITIAL\", \"ADD_PRODUCT\"", null, null);
         CatalogEvents.article(endedSku, "47.00", 1, "\"INITIAL\"", today.minusDays(60), today.minusDays(1));
         CatalogEvents.article(futureSku, "47.00", 1, "\"INITIAL\"", today.plusDays(1), null);
