@@ -28,6 +28,9 @@ import io.smallrye.mutiny.Uni;
 @Singleton
 public class ContractExpirySweep {
 
+    /** The earliest notice, in days before the end date. */
+    static final int FIRST_NOTICE = 90;
+
     static final int BATCH = 500;
 
     private final ContractRepository contracts;
@@ -60,7 +63,7 @@ public class ContractExpirySweep {
         return Panache.withTransaction(() -> contracts.getSession().chain(session -> session
                 .createNativeQuery("""
                         select c.id, t.days from contract c cross join (values (90), (60), (30)) as t (days)
-                        where c.contract_end_date >= :today
+                        where c.contract_end_date >= :today and c.contract_end_date <= :horizon
                           and c.contract_end_date - t.days <= :today
                           and c.contract_end_date - t.days >= c.end_date_set_on
                           and not exists (select 1 from contract_expiry_notice n
@@ -69,6 +72,7 @@ public class ContractExpirySweep {
                         order by c.id, t.days desc
                         limit %d""".formatted(BATCH), Object[].class)
                 .setParameter("today", today)
+                .setParameter("horizon", today.plusDays(FIRST_NOTICE))
                 .getResultList())
                 .chain(due -> Rows.each(due, row -> notify((String) row[0], ((Number) row[1]).intValue(), today, now))
                         .replaceWith(due.size())));

@@ -63,11 +63,14 @@ public class ContractResource {
     static final String CUSTOMER_PATH = "customer.path";
 
     private final ContractRepository contracts;
+    private final ContractService service;
     private final ContractMapper mapper;
     private final Caller caller;
 
-    public ContractResource(ContractRepository contracts, ContractMapper mapper, Caller caller) {
+    public ContractResource(ContractRepository contracts, ContractService service, ContractMapper mapper,
+            Caller caller) {
         this.contracts = contracts;
+        this.service = service;
         this.mapper = mapper;
         this.caller = caller;
     }
@@ -96,8 +99,22 @@ public class ContractResource {
     @WithSession
     @Operation(summary = "One contract, by its contract number")
     public Uni<ApiResponse<ContractResponse>> get(@PathParam("contractNumber") String contractNumber) {
+        return visible(contractNumber).map(contract -> ApiResponse.ok(mapper.toResponse(contract)));
+    }
+
+    @GET
+    @Path("/{contractNumber}/coterm-dates")
+    @WithSession
+    @Operation(summary = "The end dates the contract may be extended to: those of its customer's other running "
+            + "contracts that end later")
+    public Uni<ApiResponse<CotermDatesResponse>> cotermDates(@PathParam("contractNumber") String contractNumber) {
+        return visible(contractNumber).chain(contract -> service.cotermDates(contractNumber)
+                .map(dates -> ApiResponse.ok(new CotermDatesResponse(contract.contractNumber, contract.contractEndDate,
+                        dates))));
+    }
+
+    private Uni<Contract> visible(String contractNumber) {
         return contracts.findVisible(contractNumber, caller.visibility(CUSTOMER_PATH))
-                .onItem().ifNull().failWith(() -> ApiException.notFound("contract", contractNumber))
-                .map(contract -> ApiResponse.ok(mapper.toResponse(contract)));
+                .onItem().ifNull().failWith(() -> ApiException.notFound("contract", contractNumber));
     }
 }

@@ -95,7 +95,7 @@ public class ContractService {
                             now);
             return contracts.persist(contract)
                     .chain(() -> manager)
-                    .chain(() -> subscribe(contract, items, now))
+                    .chain(() -> subscribe(contract, items, contract.contractStartDate, now))
                     .chain(created -> changes.published(created, Set.of(contract.id), Map.of())
                             .replaceWith(new ContractCreated(contract, created)));
         }));
@@ -111,8 +111,10 @@ public class ContractService {
             throw new IllegalArgumentException("add at least one subscription");
         }
         Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
         return existing(contractNumber)
-                .chain(contract -> subscribe(contract, items, now))
+                .chain(contract -> subscribe(contract, items,
+                        today.isAfter(contract.contractStartDate) ? today : contract.contractStartDate, now))
                 .call(created -> changes.published(created));
     }
 
@@ -146,13 +148,34 @@ public class ContractService {
         });
     }
 
+    /**
+     * The end dates contract {@code contractNumber} may be extended to (the co-term rule): the end dates of the
+     * customer's other contracts that are still running and end later than this one, earliest first.
+     */
+    public Uni<List<LocalDate>> cotermDates(String contractNumber) {
+        LocalDate today = LocalDate.now(clock);
+        return existing(contractNumber).chain(contract -> contracts.getSession().chain(session -> session
+                .createSelectionQuery("""
+                        select distinct c.contractEndDate from Contract c
+                        where c.customer.id = :customer and c.id <> :contract
+                          and c.contractEndDate > :end and c.contractEndDate >= :today
+                        order by c.contractEndDate""", LocalDate.class)
+                .setParameter("customer", contract.customer.id)
+                .setParameter("contract", contract.id)
+                .setParameter("end", contract.contractEndDate)
+                .setParameter("today", today)
+                .getResultList()));
+    }
+
     /** The contract with this number; 404 when there is none. */
     public Uni<Contract> existing(String contractNumber) {
         return contracts.findByNumber(contractNumber)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("contract", contractNumber));
     }
 
-    private Uni<List<Subscription>> subscribe(Contract contract, List<NewSubscription> items, Instant now) {
+    /** Subscriptions of {@code items} in {@code contract}; an item without dates runs from {@code start} to the contract's end. */
+    private Uni<List<Subscription>> subscribe(Contract contract, List<NewSubscription> items, LocalDate start,
+            Instant now) {
         LocalDate today = LocalDate.now(clock);
         List<Subscription> created = new ArrayList<>();
         return Rows.each(items, item -> subscriptions.nextSerialNumber().chain(serial -> {
@@ -168,8 +191,7 @@ public class ContractService {
             subscription.customer = contract.customer.copy();
             subscription.channel = contract.channel.copy();
             subscription.contractManager = contract.contractManager == null ? null : contract.contractManager.copy();
-            subscription.startDate = item.startDate() != null ? item.startDate()
-                    : today.isAfter(contract.contractStartDate) ? today : contract.contractStartDate;
+            subscription.startDate = item.startDate() != null ? item.startDate() : start;
             subscription.endDate = item.endDate() != null ? item.endDate() : contract.contractEndDate;
             if (subscription.endDate.isBefore(subscription.startDate)) {
                 throw new IllegalArgumentException("subscription of " + item.renewalSku() + " would end ("

@@ -13,7 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Brings subscription statuses up to date with the calendar (UTC), every sweep interval: INACTIVE turns
- * ACTIVE on the start date, ACTIVE turns EXPIRED the day after the end date, without anyone asking. One
+ * ACTIVE on the start date, ACTIVE turns EXPIRED the day after the end date, without anyone asking (any other
+ * change of status comes with a change of dates, made by the domain services, which set it then). One
  * UPDATE … RETURNING flips a batch of rows claimed with {@code for update skip locked} (two instances never
  * flip one twice) and the same transaction publishes them and what follows (entitlements, teams).
  */
@@ -54,10 +55,12 @@ public class SubscriptionStatusSweep {
                 .createNativeQuery("""
                         update subscription set status = %s, last_updated = now(), version = version + 1
                         where id in (
-                            select id from subscription where status <> %s
+                            select id from subscription
+                            where (status <> 'EXPIRED' and (end_date < :today or retired_at is not null))
+                               or (status = 'INACTIVE' and start_date <= :today)
                             order by id limit %d
                             for update skip locked)
-                        returning *""".formatted(STATUS_ON_TODAY, STATUS_ON_TODAY, BATCH), Subscription.class)
+                        returning *""".formatted(STATUS_ON_TODAY, BATCH), Subscription.class)
                 .setParameter("today", today)
                 .getResultList())
                 .chain(changed -> changes.published(changed).replaceWith(changed.size())));

@@ -62,6 +62,14 @@ class ContractAccessTest {
     }
 
     @Test
+    void showsCotermDatesOnlyToTheCustomerAndThoseAboveIt() {
+        world.fromEveryone(AuthorizationMatrix.get("/api/v1/contracts/" + number + "/coterm-dates")
+                .requiring(Scopes.READ_ORDERS)
+                .exposing(number, world.tenant.path()))
+                .verify();
+    }
+
+    @Test
     void givesAnotherPartnerNothingOfTheCustomer() {
         String token = TestTokens.forRole(Role.PARTNER_ADMIN, world.otherPartner);
         given().auth().oauth2(token).queryParam("contractNumber", number).get("/api/v1/contracts")

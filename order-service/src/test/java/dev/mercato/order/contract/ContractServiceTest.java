@@ -2,6 +2,8 @@ package dev.mercato.order.contract;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -45,6 +47,7 @@ class ContractServiceTest {
     private final TestOrganization distributor = OrganizationEvents.PLATFORM.child("DISTRIBUTOR");
     private final TestOrganization partner = distributor.child("PARTNER");
     private final TestOrganization tenant = partner.child("TENANT");
+    private final TestOrganization cotermTenant = partner.child("TENANT");
 
     @Inject
     TestContracts contracts;
@@ -57,7 +60,7 @@ class ContractServiceTest {
 
     @BeforeAll
     void publishTheTree() {
-        TestContracts.publish("EE", distributor, partner, tenant);
+        TestContracts.publish("EE", distributor, partner, tenant, cotermTenant);
     }
 
     @Test
@@ -164,6 +167,40 @@ class ContractServiceTest {
                 });
         assertThat(TestSql.number("select seats from entitlement where customer_id = ? and sku = 'S2S-NEW'",
                 tenant.id())).isEqualTo(2);
+    }
+
+    @Test
+    void retiresATradedInSubscriptionAtOnce() {
+        ContractCreated created = contracts.create(tenant, TODAY.minusMonths(2), TODAY.plusMonths(10),
+                TestContracts.item("MU-1", 2), TestContracts.item("KEEP-1", 1));
+        String serial = created.subscriptions().get(0).serialNumber;
+
+        TestContracts.inTransaction(() -> subscriptionService.retire(serial));
+
+        given().auth().oauth2(OrganizationEvents.platformAdmin()).get("/api/v1/subscriptions/" + serial)
+                .then().statusCode(200).body("data.status", equalTo("EXPIRED"));
+        given().auth().oauth2(OrganizationEvents.platformAdmin())
+                .get("/api/v1/contracts/" + created.contract().contractNumber)
+                .then().statusCode(200).body("data.items", hasSize(1)).body("data.totalSeats", equalTo(1));
+        assertThat(TestSql.number("select seats from entitlement where customer_id = ? and sku = 'MU-1'", tenant.id()))
+                .isZero();
+        assertThatThrownBy(() -> TestContracts.inTransaction(() -> subscriptionService.addSeats(serial, 1)))
+                .hasMessageContaining("retired");
+    }
+
+    @Test
+    void offersTheLaterEndDatesOfTheCustomersOtherRunningContractsForExtension() {
+        Contract short1 = contracts.create(cotermTenant, TODAY, TODAY.plusMonths(6), TestContracts.item("CO-1", 1)).contract();
+        contracts.create(cotermTenant, TODAY, TODAY.plusMonths(18), TestContracts.item("CO-2", 1));
+        contracts.create(cotermTenant, TODAY, TODAY.plusMonths(18), TestContracts.item("CO-3", 1));
+        contracts.create(cotermTenant, TODAY.minusMonths(3), TODAY.plusMonths(3), TestContracts.item("CO-4", 1));
+        contracts.create(tenant, TODAY, TODAY.plusMonths(30), TestContracts.item("CO-OTHER-CUSTOMER", 1));
+
+        given().auth().oauth2(OrganizationEvents.platformAdmin())
+                .get("/api/v1/contracts/" + short1.contractNumber + "/coterm-dates")
+                .then().statusCode(200)
+                .body("data.contractEndDate", equalTo(TODAY.plusMonths(6).toString()))
+                .body("data.cotermDates", contains(TODAY.plusMonths(18).toString()));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
