@@ -50,6 +50,9 @@ public final class Topics {
     /** Entitlements (what a customer may use, derived from its subscriptions), published by order-service. */
     public static final String ORDERS_ENTITLEMENTS = "orders.entitlements";
 
+    /** Transactions (orders) with their status, published by order-service on placement and each status change. */
+    public static final String ORDERS_TRANSACTIONS = "orders.transactions";
+
     /**
      * Snapshot topics: each record is the whole state of its aggregate, keyed by its id, so the latest
      * record per key is all a new read model needs. They are compacted ({@code cleanup.policy=compact}),
@@ -57,7 +60,7 @@ public final class Topics {
      * snapshots joins this list (kept on one line: {@code ./mercato up} and the deploy checks read it),
      * and its KafkaTopic says {@code cleanup.policy: compact}.
      */
-    public static final List<String> COMPACTED = List.of(IDENTITY_ORGANIZATIONS, IDENTITY_USERS, CATALOG_ARTICLES, CATALOG_LISTINGS, CATALOG_PLANS, CATALOG_OFFERS, CATALOG_DISCOUNTS, CATALOG_EXCHANGE_RATES, ORDERS_CONTRACTS, ORDERS_SUBSCRIPTIONS, ORDERS_OPPORTUNITIES, ORDERS_ENTITLEMENTS);
+    public static final List<String> COMPACTED = List.of(IDENTITY_ORGANIZATIONS, IDENTITY_USERS, CATALOG_ARTICLES, CATALOG_LISTINGS, CATALOG_PLANS, CATALOG_OFFERS, CATALOG_DISCOUNTS, CATALOG_EXCHANGE_RATES, ORDERS_CONTRACTS, ORDERS_SUBSCRIPTIONS, ORDERS_OPPORTUNITIES, ORDERS_ENTITLEMENTS, ORDERS_TRANSACTIONS);
 
     private Topics() {
     }

@@ -1,0 +1,29 @@
+package dev.mercato.order.transaction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import dev.mercato.platform.messaging.EventInbox;
+import io.smallrye.mutiny.Uni;
+
+/** Processes transactions from {@code orders.transactions}, each event once. */
+@ApplicationScoped
+public class TransactionEventsConsumer {
+
+    static final String CONSUMER = "order-service.transaction-processing";
+
+    private final EventInbox inbox;
+    private final TransactionProcessor processor;
+
+    public TransactionEventsConsumer(EventInbox inbox, TransactionProcessor processor) {
+        this.inbox = inbox;
+        this.processor = processor;
+    }
+
+    @Incoming("orders-transactions")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.handleOnce(CONSUMER, record, processor::apply);
+    }
+}

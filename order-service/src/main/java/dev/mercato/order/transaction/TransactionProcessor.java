@@ -1,0 +1,83 @@
+package dev.mercato.order.transaction;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mercato.platform.events.TransactionChangedV1;
+import dev.mercato.platform.messaging.IncomingEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Moves a transaction through processing, one step per event of its own topic, inside the consumer's
+ * transaction: a PENDING snapshot makes it PROCESSING; a PROCESSING snapshot applies the order's effect and
+ * makes it PROCESSED (or REJECTED with the reason) in the same commit. A step runs only when the stored
+ * transaction is still in the snapshot's status and attempt, and the row's version check fails a commit that
+ * raced the stuck sweep, so an effect is applied at most once whatever is redelivered or retried.
+ */
+@ApplicationScoped
+public class TransactionProcessor {
+
+    private static final Logger LOG = Logger.getLogger(TransactionProcessor.class);
+
+    private final TransactionRepository transactions;
+    private final TransactionService service;
+    private final TransactionEffects effects;
+    private final ObjectMapper json;
+
+    public TransactionProcessor(TransactionRepository transactions, TransactionService service,
+            TransactionEffects effects, ObjectMapper json) {
+        this.transactions = transactions;
+        this.service = service;
+        this.effects = effects;
+        this.json = json;
+    }
+
+    public Uni<Void> apply(IncomingEvent event) {
+        if (!TransactionChangedV1.TYPE.equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        TransactionChangedV1 snapshot = event.dataAs(TransactionChangedV1.class, json);
+        return transactions.findById(snapshot.id()).chain(transaction -> {
+            if (transaction == null || transaction.attempt != snapshot.attempt()
+                    || !transaction.status.name().equals(snapshot.status())) {
+                return Uni.createFrom().voidItem(); // a step already taken, or a snapshot of an earlier attempt
+            }
+            return switch (transaction.status) {
+                case PENDING -> start(transaction);
+                case PROCESSING -> finish(transaction);
+                default -> Uni.createFrom().voidItem();
+            };
+        });
+    }
+
+    private Uni<Void> start(OrderTransaction transaction) {
+        transaction.status = TransactionStatus.PROCESSING;
+        return service.save(transaction).replaceWithVoid();
+    }
+
+    private Uni<Void> finish(OrderTransaction transaction) {
+        return effects.apply(transaction)
+                .map(ignored -> {
+                    transaction.status = TransactionStatus.PROCESSED;
+                    transaction.statusMessage = null;
+                    return transaction;
+                })
+                .onFailure(OrderRejectedException.class).recoverWithItem(rejection -> {
+                    LOG.infof("transaction %s rejected: %s", transaction.id, rejection.getMessage());
+                    transaction.status = TransactionStatus.REJECTED;
+                    transaction.statusMessage = rejection.getMessage();
+                    return transaction;
+                })
+                .chain(done -> {
+                    done.processedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return service.save(done);
+                })
+                .replaceWithVoid();
+    }
+}
