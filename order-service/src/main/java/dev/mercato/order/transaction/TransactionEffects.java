@@ -16,6 +16,10 @@ import dev.mercato.order.contract.ContractRepository;
 import dev.mercato.order.contract.ContractService;
 import dev.mercato.order.contract.ContractType;
 import dev.mercato.order.contract.NewContract;
+import dev.mercato.order.opportunity.OpportunityRepository;
+import dev.mercato.order.opportunity.OpportunityService;
+import dev.mercato.order.opportunity.PartialRenewals;
+import dev.mercato.order.opportunity.SalesStatus;
 import dev.mercato.order.subscription.Deployment;
 import dev.mercato.order.subscription.NewSubscription;
 import dev.mercato.order.subscription.Prices;
@@ -40,16 +44,23 @@ public class TransactionEffects {
     private final ContractService contractService;
     private final SubscriptionRepository subscriptions;
     private final SubscriptionService subscriptionService;
+    private final OpportunityRepository opportunities;
+    private final OpportunityService opportunityService;
+    private final PartialRenewals partialRenewals;
 
     public TransactionEffects(AccountRepository accounts, CatalogArticles articles, ContractRepository contracts,
             ContractService contractService, SubscriptionRepository subscriptions,
-            SubscriptionService subscriptionService) {
+            SubscriptionService subscriptionService, OpportunityRepository opportunities,
+            OpportunityService opportunityService, PartialRenewals partialRenewals) {
         this.accounts = accounts;
         this.articles = articles;
         this.contracts = contracts;
         this.contractService = contractService;
         this.subscriptions = subscriptions;
         this.subscriptionService = subscriptionService;
+        this.opportunities = opportunities;
+        this.opportunityService = opportunityService;
+        this.partialRenewals = partialRenewals;
     }
 
     public Uni<Void> apply(OrderTransaction transaction) {
@@ -58,6 +69,7 @@ public class TransactionEffects {
             case ADD_PRODUCT -> addProduct(transaction);
             case ADD_SEAT -> addSeats(transaction);
             case EXTEND -> extend(transaction);
+            case RENEWAL -> renew(transaction);
             default -> Uni.createFrom().failure(new OrderRejectedException(
                     transaction.orderType + " orders are not supported yet"));
         };
@@ -107,19 +119,50 @@ public class TransactionEffects {
         }).replaceWithVoid();
     }
 
-    /** More seats on each subscription named, once every one of them is still in force. */
-    private Uni<Void> addSeats(OrderTransaction t) {
+    /**
+     * The subscriptions named get their new term and the opportunity is consumed: closed after a full renewal;
+     * after a partial one it stays open under a new number for the subscriptions not renewed.
+     */
+    private Uni<Void> renew(OrderTransaction t) {
+        List<String> serials = t.items.lines().stream().map(TransactionItem::serialNumber).toList();
+        return opportunities.findByNumber(t.opportunityNumber).chain(opportunity -> {
+            if (opportunity == null || opportunity.closedAt != null) {
+                throw new OrderRejectedException("opportunity " + t.opportunityNumber
+                        + " is no longer open; it was renewed or renumbered since the order was placed");
+            }
+            return inForce(serials).chain(named -> {
+                for (Subscription subscription : named) {
+                    if (!t.opportunityNumber.equals(subscription.opportunityNumber)
+                            || !subscription.endDate.isBefore(t.contractEndDate)) {
+                        throw new OrderRejectedException("subscription " + subscription.serialNumber
+                                + " is no longer up for renewal under opportunity " + t.opportunityNumber);
+                    }
+                }
+                return contractService.renew(t.contractNumber, serials, t.contractEndDate);
+            }).chain(renewed -> t.partialRenewal
+                    ? partialRenewals.keepRemainderOpen(t.opportunityNumber, serials)
+                    : opportunityService.close(t.opportunityNumber, SalesStatus.RENEW_BUYING_AS_IS));
+        }).replaceWithVoid();
+    }
+
+    /** The subscriptions with these serial numbers, each still in force; the order is rejected otherwise. */
+    private Uni<List<Subscription>> inForce(List<String> serials) {
         Uni<List<Subscription>> named = Uni.createFrom().item(new ArrayList<>());
-        for (TransactionItem item : t.items.lines()) {
-            named = named.chain(found -> subscriptions.findBySerial(item.serialNumber()).map(subscription -> {
+        for (String serial : serials) {
+            named = named.chain(found -> subscriptions.findBySerial(serial).map(subscription -> {
                 if (subscription == null || subscription.retiredAt != null || subscription.endDate.isBefore(today())) {
-                    throw new OrderRejectedException("subscription " + item.serialNumber() + " is no longer in force");
+                    throw new OrderRejectedException("subscription " + serial + " is no longer in force");
                 }
                 found.add(subscription);
                 return found;
             }));
         }
-        return named.chain(found -> {
+        return named;
+    }
+
+    /** More seats on each subscription named, once every one of them is still in force. */
+    private Uni<Void> addSeats(OrderTransaction t) {
+        return inForce(t.items.lines().stream().map(TransactionItem::serialNumber).toList()).chain(found -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (TransactionItem item : t.items.lines()) {
                 chain = chain.chain(() -> subscriptionService.addSeats(item.serialNumber(), item.quantity()).replaceWithVoid());

@@ -23,6 +23,8 @@ import dev.mercato.order.catalogmodel.CatalogArticle;
 import dev.mercato.order.catalogmodel.CatalogArticles;
 import dev.mercato.order.contract.Contract;
 import dev.mercato.order.contract.ContractRepository;
+import dev.mercato.order.opportunity.Opportunity;
+import dev.mercato.order.opportunity.OpportunityRepository;
 import dev.mercato.order.subscription.Subscription;
 import dev.mercato.order.subscription.SubscriptionRepository;
 import dev.mercato.platform.api.ApiException;
@@ -56,18 +58,20 @@ public class TransactionService {
     private final CatalogArticles articles;
     private final ContractRepository contracts;
     private final SubscriptionRepository subscriptions;
+    private final OpportunityRepository opportunities;
     private final TransactionMapper mapper;
     private final Outbox outbox;
     private final TransactionConfig config;
 
     public TransactionService(TransactionRepository transactions, AccountRepository accounts, CatalogArticles articles,
-            ContractRepository contracts, SubscriptionRepository subscriptions, TransactionMapper mapper, Outbox outbox,
-            TransactionConfig config) {
+            ContractRepository contracts, SubscriptionRepository subscriptions, OpportunityRepository opportunities,
+            TransactionMapper mapper, Outbox outbox, TransactionConfig config) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.articles = articles;
         this.contracts = contracts;
         this.subscriptions = subscriptions;
+        this.opportunities = opportunities;
         this.mapper = mapper;
         this.outbox = outbox;
         this.config = config;
@@ -136,8 +140,13 @@ public class TransactionService {
                             .chain(customer -> namedSubscriptions(request, contract, orderDate)
                                     .call(named -> requireWholeContract(contract, request, named, orderDate))
                                     .map(named -> new OrderTarget(customer, contract, named))));
+            case RENEWAL -> opportunity(request.opportunityNumber(), caller, orderDate)
+                    .chain(opportunity -> contracts.findByNumber(opportunity.contractNumber).chain(contract ->
+                            activeCustomer(contract).chain(customer -> namedSubscriptions(request, contract, orderDate)
+                                    .call(named -> requireRenewable(opportunity, request, named))
+                                    .map(named -> new OrderTarget(customer, contract, named)))));
             default -> throw OrderRules.unprocessable("type", type
-                    + " orders cannot be placed yet; INITIAL, ADD_PRODUCT, ADD_SEAT and EXTEND orders can");
+                    + " orders cannot be placed yet; INITIAL, ADD_PRODUCT, ADD_SEAT, EXTEND and RENEWAL orders can");
         };
     }
 
@@ -151,6 +160,61 @@ public class TransactionService {
                         + contract.contractEndDate + "; only an active contract can be changed");
             }
             return contract;
+        });
+    }
+
+    /** An open opportunity of a customer in the caller's part of the tree, whose subscriptions have not ended. */
+    private Uni<Opportunity> opportunity(String number, Caller caller, LocalDate orderDate) {
+        return opportunities.findByNumber(number).map(opportunity -> {
+            if (opportunity == null || !caller.canSee(opportunity.customer.path)) {
+                throw OrderRules.unprocessable("opportunityNumber", "no opportunity " + number
+                        + " is among your customers'");
+            }
+            if (opportunity.closedAt != null) {
+                throw OrderRules.unprocessable("opportunityNumber", "opportunity " + number + " was closed at "
+                        + opportunity.closedAt + " (" + opportunity.salesStatus + "); it cannot be renewed again");
+            }
+            if (opportunity.subscriptionEndDate.isBefore(orderDate)) {
+                throw OrderRules.unprocessable("opportunityNumber", "opportunity " + number + " expired: its "
+                        + "subscriptions ended on " + opportunity.subscriptionEndDate);
+            }
+            return opportunity;
+        });
+    }
+
+    /**
+     * A renewal renews subscriptions the opportunity lists, each with its whole quantity: all of them, or with
+     * {@code partialRenewal} some and not all (the rest stay open for renewal).
+     */
+    private Uni<Void> requireRenewable(Opportunity opportunity, PlaceOrderRequest request,
+            Map<String, Subscription> named) {
+        for (int i = 0; i < request.items().size(); i++) {
+            OrderItemRequest item = request.items().get(i);
+            Subscription subscription = named.get(item.serialNumber());
+            if (!opportunity.opportunityNumber.equals(subscription.opportunityNumber)) {
+                throw OrderRules.unprocessable("items[" + i + "].serialNumber", "subscription " + item.serialNumber()
+                        + " is not up for renewal under opportunity " + opportunity.opportunityNumber);
+            }
+            if (item.quantity() != subscription.quantity) {
+                throw OrderRules.unprocessable("items[" + i + "].quantity", "must be the quantity of subscription "
+                        + item.serialNumber() + ", " + subscription.quantity + ": a renewal renews all of it");
+            }
+        }
+        return subscriptions.ofOpportunity(opportunity.opportunityNumber).map(listed -> {
+            List<String> missing = listed.stream().filter(subscription -> subscription.retiredAt == null)
+                    .map(subscription -> subscription.serialNumber)
+                    .filter(serial -> !named.containsKey(serial)).toList();
+            boolean partial = Boolean.TRUE.equals(request.partialRenewal());
+            if (!partial && !missing.isEmpty()) {
+                throw OrderRules.unprocessable("items", "must list every subscription of opportunity "
+                        + opportunity.opportunityNumber + " (missing " + String.join(", ", missing)
+                        + "), or set partialRenewal to renew only some");
+            }
+            if (partial && missing.isEmpty()) {
+                throw OrderRules.unprocessable("partialRenewal", "the items renew every subscription of opportunity "
+                        + opportunity.opportunityNumber + "; that is a full renewal");
+            }
+            return null;
         });
     }
 
@@ -338,7 +402,7 @@ public class TransactionService {
         t.contactCountryCode = request.contactCountryCode();
         t.accountAdminEmail = request.accountAdminEmail();
         t.opportunityNumber = request.opportunityNumber();
-        t.contractNumber = request.contractNumber();
+        t.contractNumber = target.contract() == null ? request.contractNumber() : target.contract().contractNumber;
         if (target.contract() == null) {
             // The last day of the term: a 12-month contract from 1 December ends on 30 November.
             t.contractStartDate = request.contractStartDate() != null ? request.contractStartDate() : orderDate;
@@ -347,7 +411,11 @@ public class TransactionService {
         } else {
             t.contractStartDate = target.contract().contractStartDate;
             t.contractTerm = target.contract().contractTerm;
-            t.contractEndDate = type == OrderType.EXTEND ? request.contractEndDate() : target.contract().contractEndDate;
+            t.contractEndDate = switch (type) {
+                case EXTEND -> request.contractEndDate();
+                case RENEWAL -> renewedUntil(target);
+                default -> target.contract().contractEndDate;
+            };
         }
         t.partialRenewal = Boolean.TRUE.equals(request.partialRenewal());
         t.quantity = items.stream().mapToInt(TransactionItem::quantity).sum();
@@ -365,6 +433,15 @@ public class TransactionService {
     private Uni<OrderTransaction> store(OrderTransaction transaction) {
         transaction.id = Ids.next("trx");
         return transactions.persist(transaction).call(transactions::flush).call(this::publish);
+    }
+
+    /**
+     * The end of a renewal's new term: one contract term after the day the renewed subscriptions (which share an
+     * end date, that of their opportunity) end, its last day inclusive.
+     */
+    private static LocalDate renewedUntil(OrderTarget target) {
+        LocalDate ends = target.subscriptions().values().iterator().next().endDate;
+        return ends.plusDays(1).plusMonths(target.contract().contractTerm).minusDays(1);
     }
 
     /** A new contract's term: the article's, the same for every item. */
