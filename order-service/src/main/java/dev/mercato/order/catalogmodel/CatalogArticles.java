@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,6 +50,22 @@ public class CatalogArticles {
                         }
                     }
                     return articles;
+                });
+    }
+
+    /** The SKUs each of {@code skus} links to for {@code orderType} (e.g. its S2S switch targets), by SKU. */
+    public Uni<Map<String, Set<String>>> links(Collection<String> skus, String orderType) {
+        return pool.preparedQuery("""
+                select a.sku, l.sku as target from catalog_article a
+                join catalog_article_link l on l.article_id = a.id
+                where a.sku = any($1) and l.order_type = $2""")
+                .execute(Tuple.of(skus.toArray(String[]::new), orderType))
+                .map(rows -> {
+                    Map<String, Set<String>> links = new HashMap<>();
+                    for (Row row : rows) {
+                        links.computeIfAbsent(row.getString("sku"), sku -> new TreeSet<>()).add(row.getString("target"));
+                    }
+                    return links;
                 });
     }
 }

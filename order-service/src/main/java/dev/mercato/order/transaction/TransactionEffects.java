@@ -21,6 +21,7 @@ import dev.mercato.order.opportunity.OpportunityService;
 import dev.mercato.order.opportunity.PartialRenewals;
 import dev.mercato.order.opportunity.SalesStatus;
 import dev.mercato.order.subscription.Deployment;
+import dev.mercato.order.subscription.NewArticle;
 import dev.mercato.order.subscription.NewSubscription;
 import dev.mercato.order.subscription.Prices;
 import dev.mercato.order.subscription.Subscription;
@@ -70,6 +71,7 @@ public class TransactionEffects {
             case ADD_SEAT -> addSeats(transaction);
             case EXTEND -> extend(transaction);
             case RENEWAL -> renew(transaction);
+            case S2S -> switchSkus(transaction);
             default -> Uni.createFrom().failure(new OrderRejectedException(
                     transaction.orderType + " orders are not supported yet"));
         };
@@ -143,6 +145,27 @@ public class TransactionEffects {
                     ? partialRenewals.keepRemainderOpen(t.opportunityNumber, serials)
                     : opportunityService.close(t.opportunityNumber, SalesStatus.RENEW_BUYING_AS_IS));
         }).replaceWithVoid();
+    }
+
+    /** Each subscription named switches to the item's SKU, keeping its term and quantity; seats follow its pack size. */
+    private Uni<Void> switchSkus(OrderTransaction t) {
+        List<String> serials = t.items.lines().stream().map(TransactionItem::serialNumber).toList();
+        List<String> skus = t.items.lines().stream().map(TransactionItem::sku).toList();
+        return inForce(serials).chain(named -> articles.bySku(skus).chain(known -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (TransactionItem item : t.items.lines()) {
+                CatalogArticle article = known.get(item.sku());
+                if (article == null) {
+                    throw new OrderRejectedException("SKU " + item.sku() + " is no longer in the catalogue");
+                }
+                Deployment deployment = deployment(article.deployment());
+                NewArticle target = new NewArticle(article.sku(), article.description(), null,
+                        deployment == null ? Deployment.NA : deployment, item.packSize(),
+                        new Prices(article.purPrice(), Map.of()));
+                chain = chain.chain(() -> subscriptionService.replaceSku(item.serialNumber(), target).replaceWithVoid());
+            }
+            return chain;
+        }));
     }
 
     /** The subscriptions with these serial numbers, each still in force; the order is rejected otherwise. */

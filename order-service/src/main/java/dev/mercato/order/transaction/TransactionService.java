@@ -145,8 +145,12 @@ public class TransactionService {
                             activeCustomer(contract).chain(customer -> namedSubscriptions(request, contract, orderDate)
                                     .call(named -> requireRenewable(opportunity, request, named))
                                     .map(named -> new OrderTarget(customer, contract, named)))));
+            case S2S -> contract(request.contractNumber(), caller, orderDate)
+                    .chain(contract -> activeCustomer(contract).chain(customer -> namedSubscriptions(request, contract,
+                            orderDate, false).call(named -> requireSwitchTargets(request, named))
+                            .map(named -> new OrderTarget(customer, contract, named))));
             default -> throw OrderRules.unprocessable("type", type
-                    + " orders cannot be placed yet; INITIAL, ADD_PRODUCT, ADD_SEAT, EXTEND and RENEWAL orders can");
+                    + " orders cannot be placed yet; INITIAL, ADD_PRODUCT, ADD_SEAT, EXTEND, RENEWAL and S2S orders can");
         };
     }
 
@@ -219,6 +223,33 @@ public class TransactionService {
     }
 
     /**
+     * A switch moves a whole subscription to a SKU its article links name for S2S; the refusal names the SKUs that
+     * would do.
+     */
+    private Uni<Void> requireSwitchTargets(PlaceOrderRequest request, Map<String, Subscription> named) {
+        Set<String> current = new LinkedHashSet<>();
+        named.values().forEach(subscription -> current.add(subscription.renewalSku));
+        return articles.links(current, OrderType.S2S.name()).map(links -> {
+            for (int i = 0; i < request.items().size(); i++) {
+                OrderItemRequest item = request.items().get(i);
+                Subscription subscription = named.get(item.serialNumber());
+                Set<String> targets = links.getOrDefault(subscription.renewalSku, Set.of());
+                if (!targets.contains(item.sku())) {
+                    throw OrderRules.unprocessable("items[" + i + "].sku", "subscription " + item.serialNumber()
+                            + " of SKU " + subscription.renewalSku + " cannot switch to " + item.sku()
+                            + (targets.isEmpty() ? "; its article names no S2S switch"
+                                    : "; it can switch to " + String.join(", ", targets)));
+                }
+                if (item.quantity() != subscription.quantity) {
+                    throw OrderRules.unprocessable("items[" + i + "].quantity", "must be the quantity of subscription "
+                            + item.serialNumber() + ", " + subscription.quantity + ": a switch moves all of it");
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
      * An extension must end the contract when another active contract of the same customer ends (co-terming),
      * later than it ends now; the refusal lists the dates that would do.
      */
@@ -276,9 +307,17 @@ public class TransactionService {
         });
     }
 
-    /** The subscriptions the items name, each in the contract, of the item's SKU and in force on the order date. */
     private Uni<Map<String, Subscription>> namedSubscriptions(PlaceOrderRequest request, Contract contract,
             LocalDate orderDate) {
+        return namedSubscriptions(request, contract, orderDate, true);
+    }
+
+    /**
+     * The subscriptions the items name, each in the contract, in force on the order date and, when
+     * {@code ofItemSku}, of the item's SKU (a switch names the SKU it switches to instead).
+     */
+    private Uni<Map<String, Subscription>> namedSubscriptions(PlaceOrderRequest request, Contract contract,
+            LocalDate orderDate, boolean ofItemSku) {
         Uni<Map<String, Subscription>> chain = Uni.createFrom().item(new HashMap<>());
         for (int i = 0; i < request.items().size(); i++) {
             OrderItemRequest item = request.items().get(i);
@@ -288,7 +327,7 @@ public class TransactionService {
                     throw OrderRules.unprocessable(field + ".serialNumber", "no subscription " + item.serialNumber()
                             + " is in contract " + contract.contractNumber);
                 }
-                if (!subscription.renewalSku.equals(item.sku())) {
+                if (ofItemSku && !subscription.renewalSku.equals(item.sku())) {
                     throw OrderRules.unprocessable(field + ".sku", "subscription " + item.serialNumber() + " is of SKU "
                             + subscription.renewalSku + ", not " + item.sku());
                 }
@@ -466,7 +505,7 @@ public class TransactionService {
         return switch (type) {
             case ADD_PRODUCT -> Proration.rest(new Term(target.contract().contractStartDate,
                     target.contract().contractEndDate.plusDays(1)), orderDate);
-            case ADD_SEAT -> {
+            case ADD_SEAT, S2S -> {
                 Subscription subscription = target.subscriptions().get(item.serialNumber());
                 yield Proration.rest(new Term(subscription.startDate, subscription.endDate.plusDays(1)), orderDate);
             }
