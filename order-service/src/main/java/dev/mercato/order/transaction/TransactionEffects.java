@@ -72,8 +72,7 @@ public class TransactionEffects {
             case EXTEND -> extend(transaction);
             case RENEWAL -> renew(transaction);
             case S2S -> switchSkus(transaction);
-            default -> Uni.createFrom().failure(new OrderRejectedException(
-                    transaction.orderType + " orders are not supported yet"));
+            case MULTI_USER_TRADE_IN -> tradeIn(transaction);
         };
     }
 
@@ -145,6 +144,41 @@ public class TransactionEffects {
                     ? partialRenewals.keepRemainderOpen(t.opportunityNumber, serials)
                     : opportunityService.close(t.opportunityNumber, SalesStatus.RENEW_BUYING_AS_IS));
         }).replaceWithVoid();
+    }
+
+    /**
+     * The multi-user subscriptions named are retired and the single-user ones bought added to the contract, ending
+     * with it; the opportunity is closed as a switch once nothing it lists is left in force.
+     */
+    private Uni<Void> tradeIn(OrderTransaction t) {
+        List<String> serials = t.items.lines().stream().map(TransactionItem::serialNumber).toList();
+        return opportunities.findByNumber(t.opportunityNumber).chain(opportunity -> {
+            if (opportunity == null || opportunity.closedAt != null) {
+                throw new OrderRejectedException("opportunity " + t.opportunityNumber + " is no longer open");
+            }
+            return contracts.findByNumber(t.contractNumber);
+        }).chain(contract -> {
+            if (contract == null || contract.contractEndDate.isBefore(today())
+                    || !contract.contractEndDate.equals(t.contractEndDate)) {
+                throw new OrderRejectedException("contract " + t.contractNumber + " no longer ends on "
+                        + t.contractEndDate);
+            }
+            return inForce(serials);
+        }).chain(named -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Subscription subscription : named) {
+                if (!t.opportunityNumber.equals(subscription.opportunityNumber)) {
+                    throw new OrderRejectedException("subscription " + subscription.serialNumber
+                            + " is no longer up for renewal under opportunity " + t.opportunityNumber);
+                }
+                chain = chain.chain(() -> subscriptionService.retire(subscription.serialNumber).replaceWithVoid());
+            }
+            return chain;
+        }).chain(() -> newSubscriptions(t, false))
+                .chain(items -> contractService.addSubscriptions(t.contractNumber, items.subscriptions()))
+                .chain(() -> subscriptions.ofOpportunity(t.opportunityNumber))
+                .chain(listed -> !listed.isEmpty() ? Uni.createFrom().voidItem()
+                        : opportunityService.close(t.opportunityNumber, SalesStatus.CHANGE_M2S_SWITCH).replaceWithVoid());
     }
 
     /** Each subscription named switches to the item's SKU, keeping its term and quantity; seats follow its pack size. */

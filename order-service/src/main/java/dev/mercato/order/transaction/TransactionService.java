@@ -25,6 +25,7 @@ import dev.mercato.order.contract.Contract;
 import dev.mercato.order.contract.ContractRepository;
 import dev.mercato.order.opportunity.Opportunity;
 import dev.mercato.order.opportunity.OpportunityRepository;
+import dev.mercato.order.subscription.Deployment;
 import dev.mercato.order.subscription.Subscription;
 import dev.mercato.order.subscription.SubscriptionRepository;
 import dev.mercato.platform.api.ApiException;
@@ -149,8 +150,17 @@ public class TransactionService {
                     .chain(contract -> activeCustomer(contract).chain(customer -> namedSubscriptions(request, contract,
                             orderDate, false).call(named -> requireSwitchTargets(request, named))
                             .map(named -> new OrderTarget(customer, contract, named))));
-            default -> throw OrderRules.unprocessable("type", type
-                    + " orders cannot be placed yet; INITIAL, ADD_PRODUCT, ADD_SEAT, EXTEND, RENEWAL and S2S orders can");
+            case MULTI_USER_TRADE_IN -> contract(request.contractNumber(), caller, orderDate)
+                    .chain(contract -> activeCustomer(contract).chain(customer -> {
+                        if (!contract.contractEndDate.equals(request.contractEndDate())) {
+                            throw OrderRules.unprocessable("contractEndDate", "must be the end date of contract "
+                                    + contract.contractNumber + ", " + contract.contractEndDate
+                                    + ": the single-user subscriptions are aligned to it");
+                        }
+                        return opportunity(request.opportunityNumber(), caller, orderDate)
+                                .chain(opportunity -> tradedIn(request, contract, opportunity, orderDate))
+                                .map(named -> new OrderTarget(customer, contract, named));
+                    }));
         };
     }
 
@@ -247,6 +257,62 @@ public class TransactionService {
             }
             return null;
         });
+    }
+
+    /**
+     * The multi-user subscriptions a trade-in names: listed on the opportunity (of the contract's customer), in
+     * force and multi-user.
+     */
+    private Uni<Map<String, Subscription>> tradedIn(PlaceOrderRequest request, Contract contract,
+            Opportunity opportunity, LocalDate orderDate) {
+        if (!opportunity.customer.id.equals(contract.customer.id)) {
+            throw OrderRules.unprocessable("opportunityNumber", "opportunity " + opportunity.opportunityNumber
+                    + " is not of the customer of contract " + contract.contractNumber);
+        }
+        Uni<Map<String, Subscription>> chain = Uni.createFrom().item(new HashMap<>());
+        for (int i = 0; i < request.items().size(); i++) {
+            OrderItemRequest item = request.items().get(i);
+            String field = "items[" + i + "].serialNumber";
+            chain = chain.chain(named -> subscriptions.findBySerial(item.serialNumber()).map(subscription -> {
+                if (subscription == null || !opportunity.opportunityNumber.equals(subscription.opportunityNumber)) {
+                    throw OrderRules.unprocessable(field, "no subscription " + item.serialNumber()
+                            + " is up for renewal under opportunity " + opportunity.opportunityNumber);
+                }
+                if (subscription.retiredAt != null || subscription.endDate.isBefore(orderDate)) {
+                    throw OrderRules.unprocessable(field, "subscription " + item.serialNumber()
+                            + " is no longer in force");
+                }
+                if (subscription.deployment != Deployment.MULTI_USER) {
+                    throw OrderRules.unprocessable(field, "subscription " + item.serialNumber() + " is "
+                            + subscription.deployment + "; only MULTI_USER subscriptions are traded in");
+                }
+                if (named.put(subscription.serialNumber, subscription) != null) {
+                    throw OrderRules.unprocessable(field, "subscription " + item.serialNumber()
+                            + " is traded in once; it is named twice");
+                }
+                return named;
+            }));
+        }
+        return chain;
+    }
+
+    /**
+     * A trade-in line buys a single-user article for two seats per multi-user seat of the subscription it trades
+     * in (2:1).
+     */
+    private static void requireTradeIn(CatalogArticle article, OrderItemRequest item, Subscription tradedIn,
+            String field) {
+        if (!Deployment.SINGLE_USER.name().equals(article.deployment())) {
+            throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " is " + article.deployment()
+                    + "; a trade-in buys a SINGLE_USER article");
+        }
+        int seats = 2 * tradedIn.seats;
+        if ((long) item.quantity() * article.packSize() != seats) {
+            throw OrderRules.unprocessable(field + ".quantity", "must buy " + seats + " seats (2 for each of the "
+                    + tradedIn.seats + " seats of subscription " + tradedIn.serialNumber + "): quantity "
+                    + (seats % article.packSize() == 0 ? String.valueOf(seats / article.packSize())
+                            : "cannot make that with pack size " + article.packSize()));
+        }
     }
 
     /**
@@ -400,6 +466,9 @@ public class TransactionService {
             if (type == OrderType.INITIAL) {
                 term = sharedTerm(article, term, field);
             }
+            if (type == OrderType.MULTI_USER_TRADE_IN) {
+                requireTradeIn(article, line.item(), target.subscriptions().get(line.item().serialNumber()), field);
+            }
             Proration proration = proration(type, target, line.item(), request, orderDate);
             Money price = expectedPrice(article, line.item().quantity(), currency,
                     proration == null ? null : proration.share(), field);
@@ -503,7 +572,7 @@ public class TransactionService {
     private static Proration proration(OrderType type, OrderTarget target, OrderItemRequest item,
             PlaceOrderRequest request, LocalDate orderDate) {
         return switch (type) {
-            case ADD_PRODUCT -> Proration.rest(new Term(target.contract().contractStartDate,
+            case ADD_PRODUCT, MULTI_USER_TRADE_IN -> Proration.rest(new Term(target.contract().contractStartDate,
                     target.contract().contractEndDate.plusDays(1)), orderDate);
             case ADD_SEAT, S2S -> {
                 Subscription subscription = target.subscriptions().get(item.serialNumber());
