@@ -143,7 +143,8 @@ public class TransactionService {
                                     .map(named -> new OrderTarget(customer, contract, named))));
             case RENEWAL -> opportunity(request.opportunityNumber(), caller, orderDate)
                     .chain(opportunity -> contracts.findByNumber(opportunity.contractNumber).chain(contract ->
-                            activeCustomer(contract).chain(customer -> namedSubscriptions(request, contract, orderDate)
+                            activeCustomer(contract, "opportunityNumber").chain(customer -> namedSubscriptions(request,
+                                    contract, orderDate)
                                     .call(named -> requireRenewable(opportunity, request, named))
                                     .map(named -> new OrderTarget(customer, contract, named)))));
             case S2S -> contract(request.contractNumber(), caller, orderDate)
@@ -364,9 +365,14 @@ public class TransactionService {
     }
 
     private Uni<Account> activeCustomer(Contract contract) {
+        return activeCustomer(contract, "contractNumber");
+    }
+
+    /** The contract's customer if ACTIVE; else 422 on {@code field}, the order's field that led to the contract. */
+    private Uni<Account> activeCustomer(Contract contract, String field) {
         return accounts.findById(contract.customer.id).map(customer -> {
             if (customer == null || customer.status != AccountStatus.ACTIVE) {
-                throw OrderRules.unprocessable("contractNumber", "the customer of contract " + contract.contractNumber
+                throw OrderRules.unprocessable(field, "the customer of contract " + contract.contractNumber
                         + " is not ACTIVE");
             }
             return customer;
