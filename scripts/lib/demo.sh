@@ -84,6 +84,51 @@ mercato_demo_catalogue() {
   printf '%s %s %s' "$listing" "$plan" "$offer"
 }
 
+# mercato_demo_order <tenant id> → places an INITIAL order of one CM-LOGS-1Y for the tenant through order-service
+# and waits until it is processed; prints "transaction contract serial". order-service learns the tenant and the
+# article from Kafka, so placing is retried for up to a minute while it answers 422 (unknown customer or SKU).
+mercato_demo_order() {
+  local tenant=$1 customer csn currency price body placed transaction status attempt
+  customer=$(mercato_api GET "/api/v1/tenants/$tenant") || return 1
+  csn=$(printf '%s' "$customer" | mercato_json_field data.customerNumber)
+  currency=$(printf '%s' "$customer" | mercato_json_field data.currency)
+  case $currency in
+    usd) price=1200 ;;
+    eur) price=1100 ;;
+    *) mercato_warn "CM-LOGS-1Y has no price in $currency, the tenant's currency"; return 1 ;;
+  esac
+  body="{\"deliveryDate\": \"$(date -u +%F)\", \"purchaseOrderNumber\": \"DEMO-$csn\", \"resellerSiteId\": \"DEMO\",
+    \"contactFirstName\": \"Aino\", \"contactLastName\": \"Virtanen\", \"contactEmail\": \"aino.virtanen@acme.example\",
+    \"contactLanguage\": \"EN\", \"contactCountryCode\": \"FI\", \"customerCsn\": \"$csn\",
+    \"customerName\": \"Acme Manufacturing Oy\", \"customerCountry\": \"FI\",
+    \"items\": [{\"sku\": \"CM-LOGS-1Y\", \"quantity\": 1, \"price\": $price}]}"
+  for attempt in $(seq 1 60); do
+    if placed=$(MERCATO_DEMO_URL=$(mercato_service_url order) mercato_api POST "/api/v1/transactions?type=INITIAL" "$body" 2>/dev/null); then
+      break
+    fi
+    sleep 1
+  done
+  [[ -n $placed ]] || placed=$(MERCATO_DEMO_URL=$(mercato_service_url order) mercato_api POST "/api/v1/transactions?type=INITIAL" "$body") \
+    || return 1
+  transaction=$(printf '%s' "$placed" | mercato_json_field data.id)
+  for attempt in $(seq 1 120); do
+    placed=$(MERCATO_DEMO_URL=$(mercato_service_url order) mercato_api GET "/api/v1/transactions/$transaction") || return 1
+    status=$(printf '%s' "$placed" | mercato_json_field data.status)
+    case $status in
+      PROCESSED)
+        printf '%s %s %s' "$transaction" "$(printf '%s' "$placed" | mercato_json_field data.contractNumber)" \
+          "$(printf '%s' "$placed" | mercato_json_field data.items.0.serialNumber)"
+        return 0 ;;
+      REJECTED|STUCK)
+        mercato_warn "transaction $transaction is $status: $(printf '%s' "$placed" | mercato_json_field data.statusMessage)"
+        return 1 ;;
+    esac
+    sleep 0.5
+  done
+  mercato_warn "transaction $transaction is still $status after a minute"
+  return 1
+}
+
 cmd_demo() {
   mercato_dev_secrets
   MERCATO_DEMO_URL=$(mercato_service_url identity)
@@ -93,6 +138,7 @@ cmd_demo() {
     -d "client_secret=$MERCATO_BOOTSTRAP_CLIENT_SECRET" | mercato_json_field access_token) \
     || mercato_die "the bootstrap client could not get a token (is identity running with this state folder's secrets?)"
   local distributor partner tenant1 tenant2 vendor admin app client_id client_secret listing plan offer
+  local transaction contract serial
   distributor=$(mercato_demo_create distributors '{"name": "Nordic Distribution AB", "countryCode": "SE", "currency": "sek"}')
   partner=$(mercato_demo_create partners "{\"name\": \"Helsinki Cloud Partners Oy\", \"countryCode\": \"FI\", \"parentId\": \"$distributor\"}")
   tenant1=$(mercato_demo_create tenants "{\"name\": \"Acme Manufacturing Oy\", \"countryCode\": \"FI\", \"parentId\": \"$partner\", \"segment\": \"MIDMARKET\", \"billingDay\": 5}")
@@ -103,6 +149,8 @@ cmd_demo() {
     '{"name": "My Integration", "description": "Production integration for CRM sync", "scopes": ["read:customers", "read:entitlements", "write:metering", "read:catalog"]}')
   read -r listing plan offer <<<"$(mercato_demo_catalogue "$vendor" "$tenant1")" \
     || mercato_die "catalog-service did not take the demo catalogue (is it running?)"
+  read -r transaction contract serial <<<"$(mercato_demo_order "$tenant1")" \
+    || mercato_die "order-service did not process the demo order (is it running?)"
   client_id=$(printf '%s' "$app" | mercato_json_field data.clientId)
   client_secret=$(printf '%s' "$app" | mercato_json_field data.clientSecret)
   cat <<MSG
@@ -122,6 +170,11 @@ Catalogue of CloudMeter Inc (catalog-service at $(mercato_service_url catalog)):
   discount     WELCOME10  10 % off CM-LOGS-1Y
   offer        $offer  15 % for 12 months, sent to Acme Manufacturing Oy
   rates        usd → eur 0.92, eur → sek 11.45 (from 2026-01-01)
+
+Order of Acme Manufacturing Oy (order-service at $(mercato_service_url order)):
+  transaction  $transaction  INITIAL, 1 × CM-LOGS-1Y, PROCESSED
+  contract     $contract
+  subscription $serial
 
 OAuth application "My Integration" (scopes read:customers read:entitlements write:metering read:catalog):
   client_id=$client_id

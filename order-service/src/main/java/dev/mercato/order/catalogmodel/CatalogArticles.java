@@ -1,56 +1,70 @@
 package dev.mercato.order.catalogmodel;
 
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Reads articles of the local catalog read model with their purchase prices, in one statement. */
+/**
+ * Reads articles of the local catalog read model with their purchase prices, in one statement, through the
+ * caller's session: a second connection taken from the pool while the transaction holds one would starve the
+ * pool under load (every placement waiting for a connection another placement holds).
+ */
 @ApplicationScoped
 public class CatalogArticles {
 
-    private final Pool pool;
-
-    public CatalogArticles(Pool pool) {
-        this.pool = pool;
-    }
+    private static final String SELECT = """
+            select a.id, a.sku, a.owner_id, a.description, a.deployment, a.contract_type, a.contract_term,
+                   a.pack_size, a.supported_order_types, a.start_date, a.end_date, p.currency, p.amount
+            from catalog_article a left join catalog_article_price p on p.article_id = a.id and p.price_list = 'PUR'
+            """;
 
     /** The known articles among {@code skus}, by SKU. */
     public Uni<Map<String, CatalogArticle>> bySku(Collection<String> skus) {
         if (skus.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("""
-                select a.id, a.sku, a.owner_id, a.description, a.deployment, a.contract_type, a.contract_term,
-                       a.pack_size, a.supported_order_types, a.start_date, a.end_date, p.currency, p.amount
-                from catalog_article a left join catalog_article_price p on p.article_id = a.id and p.price_list = 'PUR'
-                where a.sku = any($1)""")
-                .execute(Tuple.of(skus.toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, CatalogArticle> articles = new HashMap<>();
-                    for (Row row : rows) {
-                        CatalogArticle article = articles.computeIfAbsent(row.getString("sku"), sku -> new CatalogArticle(
-                                row.getString("id"), sku, row.getString("owner_id"), row.getString("description"),
-                                row.getString("deployment"), row.getString("contract_type"),
-                                row.getInteger("contract_term"), row.getInteger("pack_size"),
-                                row.getString("supported_order_types"), row.getLocalDate("start_date"),
-                                row.getLocalDate("end_date"), new HashMap<>()));
-                        BigDecimal amount = row.getBigDecimal("amount");
-                        if (amount != null) {
-                            article.purPrice().put(row.getString("currency"), amount);
-                        }
-                    }
-                    return articles;
-                });
+        return rows(SELECT + "where a.sku in (:skus)", "skus", List.copyOf(skus));
+    }
+
+    /** The articles {@code ownerId} sells, by SKU. */
+    public Uni<Map<String, CatalogArticle>> ofOwner(String ownerId) {
+        return rows(SELECT + "where a.owner_id = :owner order by a.sku", "owner", ownerId);
+    }
+
+    private static Uni<Map<String, CatalogArticle>> rows(String sql, String parameter, Object value) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter(parameter, value).getResultList())
+                .map(CatalogArticles::articles);
+    }
+
+    private static Map<String, CatalogArticle> articles(List<Object[]> rows) {
+        Map<String, CatalogArticle> articles = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            CatalogArticle article = articles.computeIfAbsent((String) row[1], sku -> new CatalogArticle(
+                    (String) row[0], sku, (String) row[2], (String) row[3], (String) row[4], (String) row[5],
+                    row[6] == null ? null : ((Number) row[6]).intValue(), ((Number) row[7]).intValue(),
+                    (String) row[8], date(row[9]), date(row[10]), new HashMap<>()));
+            if (row[12] != null) {
+                article.purPrice().put((String) row[11], new BigDecimal(row[12].toString()));
+            }
+        }
+        return articles;
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
     /** The SKUs each of {@code skus} links to for {@code orderType} (e.g. its S2S switch targets), by SKU. */

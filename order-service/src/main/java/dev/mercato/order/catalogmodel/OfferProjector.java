@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mercato.order.transaction.OfferOrders;
 import dev.mercato.platform.events.PrivateOfferChangedV1;
 import dev.mercato.platform.messaging.IncomingEvent;
 import dev.mercato.platform.messaging.PoisonEventException;
@@ -15,24 +16,33 @@ import io.smallrye.mutiny.Uni;
 /**
  * Applies private offer snapshots to {@code catalog_offer}: whose offer, for which customer, its terms and
  * status, so an accepted offer can become an order. Each change arrives as {@code offer.changed}; the
- * {@code created} and {@code accepted} copies of the same snapshot are not applied twice.
+ * {@code created} and {@code accepted} copies of the same snapshot are not applied twice. An ACCEPTED snapshot,
+ * in either copy, also becomes an order ({@link OfferOrders}).
  */
 @ApplicationScoped
 public class OfferProjector {
 
     private final ObjectMapper json;
+    private final OfferOrders orders;
 
-    public OfferProjector(ObjectMapper json) {
+    public OfferProjector(ObjectMapper json, OfferOrders orders) {
         this.json = json;
+        this.orders = orders;
     }
 
     public Uni<Void> apply(IncomingEvent event) {
-        if (!PrivateOfferChangedV1.CHANGED.equals(event.type())) {
+        boolean changed = PrivateOfferChangedV1.CHANGED.equals(event.type());
+        if (!changed && !PrivateOfferChangedV1.ACCEPTED.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
         PrivateOfferChangedV1 offer = event.dataAs(PrivateOfferChangedV1.class, json);
         if (offer.id() == null || offer.status() == null) {
             throw new PoisonEventException("event " + event.id() + " lacks the offer's id or status");
+        }
+        // Whichever copy of an accepted snapshot comes first places the order; the other finds it placed.
+        Uni<Void> order = orders.accepted(offer);
+        if (!changed) {
+            return order;
         }
         Map<String, Object> row = new HashMap<>();
         row.put("id", offer.id());
@@ -56,6 +66,6 @@ public class OfferProjector {
                     discount_percentage = excluded.discount_percentage, duration_months = excluded.duration_months,
                     accepted_at = excluded.accepted_at, expires_at = excluded.expires_at,
                     source_version = excluded.source_version
-                where catalog_offer.source_version < excluded.source_version""", row).replaceWithVoid();
+                where catalog_offer.source_version < excluded.source_version""", row).chain(() -> order);
     }
 }

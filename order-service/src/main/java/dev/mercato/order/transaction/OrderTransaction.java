@@ -77,11 +77,11 @@ public class OrderTransaction {
     @Column(name = "customer_country")
     public String customerCountry;
 
-    @Column(name = "contact_first_name", nullable = false)
+    @Column(name = "contact_first_name")
     public String contactFirstName;
-    @Column(name = "contact_last_name", nullable = false)
+    @Column(name = "contact_last_name")
     public String contactLastName;
-    @Column(name = "contact_email", nullable = false)
+    @Column(name = "contact_email")
     public String contactEmail;
     @Column(name = "contact_language")
     public String contactLanguage;
@@ -89,6 +89,10 @@ public class OrderTransaction {
     public String contactCountryCode;
     @Column(name = "account_admin_email")
     public String accountAdminEmail;
+
+    /** The accepted private offer this order comes from, if any; an offer makes one order. */
+    @Column(name = "offer_id")
+    public String offerId;
 
     @Column(name = "opportunity_number")
     public String opportunityNumber;
