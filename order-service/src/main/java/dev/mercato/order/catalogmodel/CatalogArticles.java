@@ -69,15 +69,18 @@ public class CatalogArticles {
 
     /** The SKUs each of {@code skus} links to for {@code orderType} (e.g. its S2S switch targets), by SKU. */
     public Uni<Map<String, Set<String>>> links(Collection<String> skus, String orderType) {
-        return pool.preparedQuery("""
+        if (skus.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
                 select a.sku, l.sku as target from catalog_article a
                 join catalog_article_link l on l.article_id = a.id
-                where a.sku = any($1) and l.order_type = $2""")
-                .execute(Tuple.of(skus.toArray(String[]::new), orderType))
+                where a.sku in (:skus) and l.order_type = :orderType""", Object[].class)
+                .setParameter("skus", List.copyOf(skus)).setParameter("orderType", orderType).getResultList())
                 .map(rows -> {
                     Map<String, Set<String>> links = new HashMap<>();
-                    for (Row row : rows) {
-                        links.computeIfAbsent(row.getString("sku"), sku -> new TreeSet<>()).add(row.getString("target"));
+                    for (Object[] row : rows) {
+                        links.computeIfAbsent((String) row[0], sku -> new TreeSet<>()).add((String) row[1]);
                     }
                     return links;
                 });
