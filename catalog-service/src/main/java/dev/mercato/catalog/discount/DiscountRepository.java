@@ -2,11 +2,13 @@ package dev.mercato.catalog.discount;
 
 import java.time.Instant;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /** Stored discounts. */
@@ -14,9 +16,7 @@ import io.smallrye.mutiny.Uni;
 public class DiscountRepository implements PanacheRepositoryBase<CatalogDiscount, String> {
 
     public Uni<CatalogDiscount> findVisible(String id, Visibility visibility) {
-        Parameters parameters = new Parameters().and("id", id);
-        visibility.parameters().forEach(parameters::and);
-        return find("id = :id and (" + visibility.condition() + ")", parameters).firstResult();
+        return Listings.findVisible(this, "id = :id", Map.of("id", id), visibility);
     }
 
     public Uni<Boolean> codeTaken(String ownerId, String code, String exceptId) {

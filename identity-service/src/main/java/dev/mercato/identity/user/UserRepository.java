@@ -1,11 +1,11 @@
 package dev.mercato.identity.user;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -21,10 +21,7 @@ public class UserRepository implements PanacheRepositoryBase<User, String> {
 
     /** The user with this id if {@code visibility} lets the caller see it; null otherwise. */
     public Uni<User> findVisible(String id, Visibility visibility) {
-        Map<String, Object> parameters = new HashMap<>(visibility.parameters());
-        parameters.put("id", id);
-        String where = visibility.condition().isEmpty() ? "id = :id" : "id = :id and (" + visibility.condition() + ")";
-        return find(where, parameters).firstResult();
+        return Listings.findVisible(this, "id = :id", Map.of("id", id), visibility);
     }
 
     public Uni<Boolean> emailTaken(String email) {

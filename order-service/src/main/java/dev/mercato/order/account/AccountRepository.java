@@ -1,10 +1,10 @@
 package dev.mercato.order.account;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -15,9 +15,6 @@ public class AccountRepository implements PanacheRepositoryBase<Account, String>
 
     /** The account {@code id} if it lies within {@code visibility}; null when it does not exist or is hidden. */
     public Uni<Account> findVisible(String id, Visibility visibility) {
-        Map<String, Object> parameters = new HashMap<>(visibility.parameters());
-        parameters.put("id", id);
-        String condition = visibility.condition().isEmpty() ? "" : " and " + visibility.condition();
-        return find("id = :id" + condition, parameters).firstResult();
+        return Listings.findVisible(this, "id = :id", Map.of("id", id), visibility);
     }
 }

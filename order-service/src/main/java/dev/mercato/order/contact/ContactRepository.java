@@ -4,7 +4,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mercato.order.Rows;
+import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +18,6 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, String>
     }
 
     public Uni<Contact> findVisible(String id, Visibility visibility) {
-        return Rows.visible(this, "id = :id", Map.of("id", id), visibility);
+        return Listings.findVisible(this, "id = :id", Map.of("id", id), visibility);
     }
 }

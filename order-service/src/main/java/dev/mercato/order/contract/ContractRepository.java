@@ -4,7 +4,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mercato.order.Rows;
+import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +19,7 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
 
     /** The contract with this number if {@code visibility} lets the caller see it; null otherwise. */
     public Uni<Contract> findVisible(String contractNumber, Visibility visibility) {
-        return Rows.visible(this, "contractNumber = :number", Map.of("number", contractNumber), visibility);
+        return Listings.findVisible(this, "contractNumber = :number", Map.of("number", contractNumber), visibility);
     }
 
     /** A new contract number: 12 digits, from a database sequence, so no two processors share one. */

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mercato.order.Rows;
+import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +19,7 @@ public class OpportunityRepository implements PanacheRepositoryBase<Opportunity,
 
     /** The opportunity with this id or current number if {@code visibility} lets the caller see it; null otherwise. */
     public Uni<Opportunity> findVisible(String idOrNumber, Visibility visibility) {
-        return Rows.visible(this, "id = :key or opportunityNumber = :key", Map.of("key", idOrNumber), visibility);
+        return Listings.findVisible(this, "id = :key or opportunityNumber = :key", Map.of("key", idOrNumber), visibility);
     }
 
     /** A new opportunity number: {@code A-} and eight digits from a database sequence. */

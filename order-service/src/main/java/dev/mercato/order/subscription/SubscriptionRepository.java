@@ -7,7 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mercato.order.Rows;
+import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -25,7 +25,7 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
 
     /** The subscription with this serial number if {@code visibility} lets the caller see it; null otherwise. */
     public Uni<Subscription> findVisible(String serialNumber, Visibility visibility) {
-        return Rows.visible(this, "serialNumber = :serial", Map.of("serial", serialNumber), visibility);
+        return Listings.findVisible(this, "serialNumber = :serial", Map.of("serial", serialNumber), visibility);
     }
 
     public Uni<List<Subscription>> ofContract(String contractId) {

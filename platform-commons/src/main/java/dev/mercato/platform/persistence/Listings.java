@@ -64,6 +64,17 @@ public final class Listings {
                 .onItem().transformToIterable(chunk -> chunk.stream().map(toResponse).toList());
     }
 
+    /**
+     * The row matching {@code condition} (HQL with named parameters) within {@code visibility}; null when there
+     * is none or the caller may not see it. Needs an open session.
+     */
+    public static <E> Uni<E> findVisible(PanacheRepositoryBase<E, ?> repository, String condition,
+            Map<String, Object> parameters, Visibility visibility) {
+        Map<String, Object> all = new HashMap<>(visibility.parameters());
+        all.putAll(parameters);
+        return repository.find(and(condition, visibility.condition()), all).firstResult();
+    }
+
     private static String and(String first, String second) {
         if (first.isEmpty()) {
             return second;
