@@ -53,6 +53,15 @@ public final class Topics {
     /** Transactions (orders) with their status, published by order-service on placement and each status change. */
     public static final String ORDERS_TRANSACTIONS = "orders.transactions";
 
+    /** Accepted usage events ({@link UsageEventV1}), keyed by customer id, published by metering-service's ingestion. */
+    public static final String METERING_USAGE = "metering.usage";
+
+    /** The outcome of each usage report ({@link MeteringReportV1}), keyed by report id, published by metering-service. */
+    public static final String METERING_REPORTS = "metering.reports";
+
+    /** Closed hourly usage aggregates and their corrections, keyed by aggregate id, published by metering-service for billing. */
+    public static final String METERING_AGGREGATES = "metering.aggregates";
+
     /**
      * Snapshot topics: each record is the whole state of its aggregate, keyed by its id, so the latest
      * record per key is all a new read model needs. They are compacted ({@code cleanup.policy=compact}),
