@@ -19,7 +19,7 @@ public class ListingMapper {
                 listing.description, listing.productCode, listing.currency, listing.status.name(),
                 listing.dimensions().stream().map(dimension -> new ListingChangedV1.DimensionV1(dimension.key(),
                         dimension.title(), dimension.unit(), dimension.pricePerUnit(), dimension.decimals(),
-                        dimension.description(), dimension.retiredAt())).toList(),
+                        dimension.description(), dimension.retiredAt(), "SUM", null, null)).toList(), // TODO(metering): declared per dimension
                 listing.createdAt, listing.updatedAt, listing.version);
     }
 }

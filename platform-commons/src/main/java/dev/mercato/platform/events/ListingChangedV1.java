@@ -32,9 +32,15 @@ public record ListingChangedV1(
 
     public static final String CHANGED = "mercato.catalog.listing.changed.v1";
 
-    /** A metered dimension; {@code decimals} is how many decimal places a usage quantity may have. */
+    /**
+     * A metered dimension; {@code decimals} is how many decimal places a usage quantity may have.
+     *
+     * @param aggregation    how its hourly usage is measured: SUM, COUNT, MAX, LATEST or UNIQUE_COUNT
+     * @param uniqueProperty for UNIQUE_COUNT, the usage property whose distinct values are counted, else null
+     * @param tokenRate      prepaid tokens one unit draws from the customer's balance, or null when not prepaid
+     */
     @RegisterForReflection // part of a Kafka payload
     public record DimensionV1(String key, String title, String unit, BigDecimal pricePerUnit, int decimals,
-            String description, Instant retiredAt) {
+            String description, Instant retiredAt, String aggregation, String uniqueProperty, BigDecimal tokenRate) {
     }
 }

@@ -24,6 +24,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param timestamp      when the usage happened (decides its hour)
  * @param receivedAt     when metering-service accepted it
  * @param properties     free-form string properties (a dimension may count unique values of one)
+ * @param aggregation    the dimension's declared measure (SUM, COUNT, MAX, LATEST, UNIQUE_COUNT), stamped at
+ *                       acceptance so the aggregation needs no listing read model (it never changes)
+ * @param uniqueProperty for UNIQUE_COUNT, the property whose distinct values are counted, else null
+ * @param tokenRate      prepaid tokens one unit draws, or null when the dimension is not prepaid
  */
 @RegisterForReflection // read and written by Jackson outside REST (Kafka payloads)
 public record UsageEventV1(
@@ -37,7 +41,10 @@ public record UsageEventV1(
         BigDecimal quantity,
         Instant timestamp,
         Instant receivedAt,
-        Map<String, String> properties) {
+        Map<String, String> properties,
+        String aggregation,
+        String uniqueProperty,
+        BigDecimal tokenRate) {
 
     public static final String ACCEPTED = "mercato.metering.usage.accepted.v1";
 }
