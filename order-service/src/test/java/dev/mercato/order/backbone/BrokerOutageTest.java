@@ -72,6 +72,10 @@ class BrokerOutageTest {
         assertThat(received).containsExactlyInAnyOrderElementsOf(written);
         assertThat(sequencesByKey).containsOnlyKeys(KEYS);
         sequencesByKey.values().forEach(sequences -> assertThat(sequences).containsExactly(0, 1, 2, 3, 4));
+
+        // And the instance recovers on its own: every consumer rejoins its group, readiness is UP again.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
     private static double failedRounds() {

@@ -45,7 +45,7 @@ class RedeliveryTest {
         OrganizationChangedV1 created = new OrganizationChangedV1(tenant.id(), "TENANT", tenant.parentId(), tenant.ancestry(),
                 "Twice Sent Oy", null, "1234567890", "FI", null, "SMB", "ACTIVE", "EUR", 1, Map.of(), now, now, 0);
         String eventId = writer.commit(Topics.IDENTITY_ORGANIZATIONS, tenant.id(), OrganizationChangedV1.CREATED, created);
-        await().atMost(Duration.ofSeconds(20)).until(() -> TestSql.number(
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestSql.number(
                 "select count(*) from outbox_event where event_id = ? and published_at is not null", eventId) == 1
                 && TestSql.number("select count(*) from account where id = ?", tenant.id()) == 1);
         List<Map<String, Object>> projected = TestSql.rows("select * from account where id = ?", tenant.id());
@@ -55,10 +55,10 @@ class RedeliveryTest {
         TestSql.execute("update outbox_event set published_at = null where event_id = ?", eventId);
         TestSql.execute("notify mercato_outbox");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> TestKafka.readAll(Topics.IDENTITY_ORGANIZATIONS,
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestKafka.readAll(Topics.IDENTITY_ORGANIZATIONS,
                 Duration.ofSeconds(1)).stream().filter(r -> eventId.equals(eventIdOf(r.headers().lastHeader("ce_id").value())))
                 .count() == 2);
-        await().atMost(Duration.ofSeconds(20)).until(() -> duplicates() == duplicatesBefore + 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> duplicates() == duplicatesBefore + 1);
         assertThat(TestSql.rows("select * from account where id = ?", tenant.id())).isEqualTo(projected);
         assertThat(TestSql.number("select count(*) from processed_event where event_id = ?", eventId)).isEqualTo(1);
     }
