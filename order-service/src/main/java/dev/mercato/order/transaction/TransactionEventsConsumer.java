@@ -8,7 +8,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import dev.mercato.platform.messaging.EventInbox;
 import io.smallrye.mutiny.Uni;
 
-/** Processes transactions from {@code orders.transactions}, each event once. */
+/**
+ * Processes transactions from {@code orders.transactions}, each event once; after a PENDING snapshot has
+ * started a transaction it finishes it straight away ({@link TransactionProcessor}). The topic is keyed by
+ * transaction id, so one transaction's events reach one consumer in order; the channel's concurrency runs
+ * several consumers of the group in this instance.
+ */
 @ApplicationScoped
 public class TransactionEventsConsumer {
 
@@ -24,6 +29,7 @@ public class TransactionEventsConsumer {
 
     @Incoming("orders-transactions")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.handleOnce(CONSUMER, record, processor::apply);
+        return inbox.handleOnce(CONSUMER, record, processor::apply)
+                .chain(() -> record.key() == null ? Uni.createFrom().voidItem() : processor.finishStarted(record.key()));
     }
 }

@@ -10,15 +10,19 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mercato.platform.events.TransactionChangedV1;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import dev.mercato.platform.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Moves a transaction through processing, one step per event of its own topic, inside the consumer's
- * transaction: a PENDING snapshot makes it PROCESSING; a PROCESSING snapshot applies the order's effect and
- * makes it PROCESSED (or REJECTED with the reason) in the same commit. A step runs only when the stored
- * transaction is still in the snapshot's status and attempt, and the row's version check fails a commit that
- * raced the stuck sweep, so an effect is applied at most once whatever is redelivered or retried.
+ * Moves a transaction through processing in two committed steps: PENDING → PROCESSING, then the order's
+ * effect and PROCESSED (or REJECTED with the reason) in one commit. The consumer takes both steps for the
+ * PENDING snapshot it receives ({@link #apply} in the inbox's transaction, then {@link #finishStarted} in a
+ * transaction of its own), so an order does not wait for its PROCESSING snapshot to travel through the outbox
+ * and Kafka; that snapshot still arrives and finishes the transaction when the process died between the
+ * steps. A step runs only when the stored transaction is still in the snapshot's status and attempt, and the
+ * row's version check fails a commit that raced the stuck sweep or the other path, so an effect is applied
+ * at most once whatever is redelivered or retried.
  */
 @ApplicationScoped
 public class TransactionProcessor {
@@ -54,6 +58,21 @@ public class TransactionProcessor {
                 default -> Uni.createFrom().voidItem();
             };
         });
+    }
+
+    /**
+     * Takes the second step for transaction {@code id} if it is PROCESSING, in a transaction of its own. A
+     * failure is only logged: the PROCESSING snapshot (or the stuck sweep) still finishes it.
+     */
+    public Uni<Void> finishStarted(String id) {
+        return Panache.withTransaction(() -> transactions.findById(id)
+                        .chain(transaction -> transaction != null && transaction.status == TransactionStatus.PROCESSING
+                                ? finish(transaction)
+                                : Uni.createFrom().voidItem()))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.debugf(failure, "transaction %s: finishing right after its start failed; its PROCESSING event will", id);
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private Uni<Void> start(OrderTransaction transaction) {

@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +32,8 @@ import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
 import dev.mercato.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 
 /**
  * Processing driven by orders.transactions: PENDING → PROCESSING → a final status, each step once; a transaction
@@ -41,6 +45,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class TransactionProcessingTest {
 
     private final OrderFixture fixture = new OrderFixture();
+
+    @Inject
+    KafkaClientService kafkaClients;
     private String csn;
 
     @BeforeAll
@@ -94,6 +101,18 @@ class TransactionProcessingTest {
                     'updated_at', now() - make_interval(secs => ?), 'attempt', 1, 'version', 0))).*
                 from order_transaction t where t.id = ?""", id, status, ageSeconds, sourceId);
         return id;
+    }
+
+    /**
+     * Sends {@code snapshot} of transaction {@code id} again under a new event id, and waits until the processor
+     * has handled it (its inbox row is committed with whatever the step changed).
+     */
+    private void resend(String id, ConsumerRecord<String, String> snapshot) {
+        String eventId = UUID.randomUUID().toString();
+        TestKafka.send("orders.transactions", id, snapshot.value(), TestKafka.cloudEventHeaders(
+                eventId, "mercato.orders.transaction.changed.v1", id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.number(
+                "select count(*) from processed_event where event_id = ?", eventId) == 1);
     }
 
     private static long contractsOf(TestOrganization customer) {
@@ -173,12 +192,34 @@ class TransactionProcessingTest {
         // The retried attempt's PENDING snapshot once more, under a new event id: no second contract.
         ConsumerRecord<String, String> pending = TestKafka.awaitRecord("orders.transactions", record -> id.equals(record.key())
                 && record.value().contains("\"PENDING\"") && record.value().contains("\"attempt\":2"), Duration.ofSeconds(30));
-        TestKafka.send("orders.transactions", id, pending.value(), TestKafka.cloudEventHeaders(
-                UUID.randomUUID().toString(), "mercato.orders.transaction.changed.v1", id));
-        String marker = placeInitial();
-        awaitStatus(marker, "PROCESSED");
-        assertThat(contractsOf(fixture.tenant)).isEqualTo(contractsBefore + 2);
+        resend(id, pending);
+        assertThat(contractsOf(fixture.tenant)).isEqualTo(contractsBefore + 1);
         assertThat(status(id)).isEqualTo("PROCESSED");
+    }
+
+    @Test
+    void aTransactionPlacedWhileTheProcessorIsStoppedBecomesStuckAndIsProcessedOnceWhenRetried() {
+        long contractsBefore = contractsOf(fixture.tenant);
+        List<KafkaConsumer<Object, Object>> processors = kafkaClients.getConsumerChannels().stream()
+                .filter(channel -> channel.startsWith("orders-transactions"))
+                .flatMap(channel -> kafkaClients.<Object, Object>getConsumers(channel).stream()).toList();
+        assertThat(processors).hasSize(3); // the channel's concurrency
+        processors.forEach(processor -> processor.pause().await().atMost(Duration.ofSeconds(10)));
+        String id;
+        try {
+            id = placeInitial();
+            awaitStatus(id, "STUCK");
+            assertThat(contractsOf(fixture.tenant)).isEqualTo(contractsBefore);
+        } finally {
+            processors.forEach(processor -> processor.resume().await().atMost(Duration.ofSeconds(10)));
+        }
+
+        // The processor is back and receives the PENDING snapshot it missed: the transaction is STUCK, so nothing
+        // happens until it is retried, and then it happens once.
+        given().auth().oauth2(token()).post("/api/v1/transactions/" + id + "/retry").then().statusCode(202);
+        awaitStatus(id, "PROCESSED");
+        assertThat(publishedStatuses(id, 5)).containsExactly("PENDING", "STUCK", "PENDING", "PROCESSING", "PROCESSED");
+        assertThat(contractsOf(fixture.tenant)).isEqualTo(contractsBefore + 1);
     }
 
     @Test
@@ -197,10 +238,7 @@ class TransactionProcessingTest {
         ConsumerRecord<String, String> pending = TestKafka.awaitRecord("orders.transactions",
                 record -> id.equals(record.key()) && record.value().contains("\"PENDING\""), Duration.ofSeconds(30));
         // The same snapshot again under a new event id: the inbox cannot tell, the stored status can.
-        TestKafka.send("orders.transactions", id, pending.value(), TestKafka.cloudEventHeaders(
-                UUID.randomUUID().toString(), "mercato.orders.transaction.changed.v1", id));
-        String marker = placeInitial();
-        awaitStatus(marker, "PROCESSED");
+        resend(id, pending);
         assertThat(TestSql.number("select version from order_transaction where id = ?", id)).isEqualTo(version);
         assertThat(status(id)).isEqualTo("PROCESSED");
     }
