@@ -17,13 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Open-loop load generator for order-service's order placement: INITIAL orders of one SKU for one customer at a
+ * Open-loop load generator for order-service's order placement: INITIAL orders of one SKU, round-robin over the
+ * given customers, at a
  * fixed rate (a request is sent on schedule whether or not earlier ones have answered, so a slow server shows as
  * latency, not as a lower rate), each with a unique purchase order number {@code <run>-<n>}, against a running
  * order-service on this machine only. Prints placement latency percentiles of the measured run (after an
  * unmeasured warm-up at the same rate) and the count of answers other than 202.
  *
- * Usage: java bench/OrderBench.java <order-url> <token> <customer-csn> <sku> <unit-price> <run>
+ * Usage: java bench/OrderBench.java <order-url> <token> <customer-csn,...> <sku> <unit-price> <run>
  *        <orders/s> <seconds> <warm-up seconds>
  */
 public class OrderBench {
@@ -31,7 +32,7 @@ public class OrderBench {
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0] + "/api/v1/transactions?type=INITIAL");
         String token = args[1];
-        String csn = args[2];
+        String[] csns = args[2].split(",");
         String sku = args[3];
         String price = args[4];
         String run = args[5];
@@ -47,8 +48,8 @@ public class OrderBench {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         AtomicInteger sequence = new AtomicInteger();
 
-        phase(client, uri, token, csn, sku, price, run, today, sequence, rate, warmup);
-        Result result = phase(client, uri, token, csn, sku, price, run, today, sequence, rate, seconds);
+        phase(client, uri, token, csns, sku, price, run, today, sequence, rate, warmup);
+        Result result = phase(client, uri, token, csns, sku, price, run, today, sequence, rate, seconds);
         List<Long> latencies = new ArrayList<>(result.latencies);
         Collections.sort(latencies);
         System.out.printf("placed %d orders at %d/s in %ds (after %ds warm-up): p50 %.2f ms, p99 %.2f ms, max %.2f ms,"
@@ -61,7 +62,7 @@ public class OrderBench {
     private record Result(ConcurrentLinkedQueue<Long> latencies, AtomicLong other, AtomicLong errors) {
     }
 
-    private static Result phase(HttpClient client, URI uri, String token, String csn, String sku, String price,
+    private static Result phase(HttpClient client, URI uri, String token, String[] csns, String sku, String price,
             String run, String today, AtomicInteger sequence, int rate, int seconds) throws Exception {
         Result result = new Result(new ConcurrentLinkedQueue<>(), new AtomicLong(), new AtomicLong());
         if (seconds == 0) {
@@ -81,7 +82,7 @@ public class OrderBench {
                      "contactFirstName": "Bench", "contactLastName": "Runner", "contactEmail": "bench@mercato.example",
                      "customerCsn": "%s", "customerName": "Bench customer",
                      "items": [{"sku": "%s", "quantity": 1, "price": %s}]}"""
-                    .formatted(today, run, sequence.incrementAndGet(), csn, sku, price);
+                    .formatted(today, run, sequence.incrementAndGet(), csns[sent.get() % csns.length], sku, price);
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();

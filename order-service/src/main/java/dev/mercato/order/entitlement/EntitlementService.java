@@ -2,16 +2,14 @@ package dev.mercato.order.entitlement;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.order.account.CustomerRef;
-import dev.mercato.order.subscription.Subscription;
 import dev.mercato.order.subscription.SubscriptionRepository;
+import dev.mercato.order.subscription.SubscriptionRepository.ProductTotals;
 import dev.mercato.order.subscription.SubscriptionStatus;
 import dev.mercato.platform.events.EntitlementChangedV1;
 import dev.mercato.platform.events.Topics;
@@ -42,17 +40,17 @@ public class EntitlementService {
 
     /** Recomputes {@code customer}'s entitlement to {@code productKey}; subscriptions' statuses must be current. */
     public Uni<Void> recompute(CustomerRef customer, String productKey, Instant now) {
-        return subscriptions.ofCustomerProduct(customer.id, productKey)
-                .chain(all -> entitlements.findByCustomerAndProduct(customer.id, productKey)
-                        .chain(existing -> apply(customer, productKey, all, existing, now)));
+        return subscriptions.productTotals(customer.id, productKey)
+                .chain(totals -> entitlements.findByCustomerAndProduct(customer.id, productKey)
+                        .chain(existing -> apply(customer, productKey, totals, existing, now)));
     }
 
-    private Uni<Void> apply(CustomerRef customer, String productKey, List<Subscription> all, Entitlement existing,
+    private Uni<Void> apply(CustomerRef customer, String productKey, ProductTotals totals, Entitlement existing,
             Instant now) {
-        if (all.isEmpty() && existing == null) {
+        if (totals == null && existing == null) {
             return Uni.createFrom().voidItem();
         }
-        Terms terms = all.isEmpty() ? existingEnded(existing) : Terms.of(all);
+        Terms terms = totals == null ? existingEnded(existing) : Terms.of(totals);
         if (existing != null && terms.equals(Terms.of(existing))) {
             return Uni.createFrom().voidItem();
         }
@@ -84,21 +82,16 @@ public class EntitlementService {
     record Terms(String listingId, String sku, String description, List<String> dimensions, int seats,
             LocalDate startDate, LocalDate endDate, SubscriptionStatus status, List<String> subscriptions) {
 
-        static Terms of(List<Subscription> all) {
-            List<Subscription> inForce = all.stream().filter(s -> s.status != SubscriptionStatus.EXPIRED).toList();
-            List<Subscription> basis = inForce.isEmpty() ? all : inForce;
-            Subscription latest = basis.stream().max(Comparator.comparing((Subscription s) -> s.createdAt)).orElseThrow();
-            TreeSet<String> dimensions = new TreeSet<>();
-            basis.forEach(subscription -> dimensions.addAll(subscription.dimensions()));
-            int seats = all.stream().filter(s -> s.status == SubscriptionStatus.ACTIVE).mapToInt(s -> s.seats).sum();
-            SubscriptionStatus status = all.stream().anyMatch(s -> s.status == SubscriptionStatus.ACTIVE)
-                    ? SubscriptionStatus.ACTIVE
-                    : inForce.isEmpty() ? SubscriptionStatus.EXPIRED : SubscriptionStatus.INACTIVE;
-            return new Terms(latest.listingId, latest.listingId == null ? latest.renewalSku : null,
-                    latest.description, List.copyOf(dimensions), seats,
-                    basis.stream().map(s -> s.startDate).min(Comparator.naturalOrder()).orElseThrow(),
-                    basis.stream().map(s -> s.endDate).max(Comparator.naturalOrder()).orElseThrow(), status,
-                    basis.stream().map(s -> s.serialNumber).sorted().toList());
+        /**
+         * From the subscriptions' totals: what the ones in force (else all) name, their dates and dimensions;
+         * the seats of the active ones; ACTIVE if any is, else INACTIVE while any is in force, else EXPIRED.
+         */
+        static Terms of(ProductTotals totals) {
+            SubscriptionStatus status = totals.anyActive() ? SubscriptionStatus.ACTIVE
+                    : totals.anyInForce() ? SubscriptionStatus.INACTIVE : SubscriptionStatus.EXPIRED;
+            return new Terms(totals.listingId(), totals.listingId() == null ? totals.renewalSku() : null,
+                    totals.description(), totals.dimensions(), totals.activeSeats(), totals.startDate(),
+                    totals.endDate(), status, totals.serials());
         }
 
         static Terms of(Entitlement entitlement) {

@@ -42,18 +42,80 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return list("contractId = ?1 and endDate = ?2 and retiredAt is null", BY_SERIAL, contractId, endDate);
     }
 
-    public Uni<List<Subscription>> ofTeam(String teamId) {
-        return list("teamId", BY_SERIAL, teamId);
+    /**
+     * Team {@code teamId}'s totals, summed in the database: a team can hold thousands of subscriptions, which
+     * loaded as entities would make every later flush of the session check them all.
+     */
+    public Uni<TeamTotals> teamTotals(String teamId) {
+        return aggregate("""
+                select coalesce(sum(seats) filter (where status = 'ACTIVE'), 0)::int,
+                       (count(*) filter (where status = 'ACTIVE'))::int,
+                       max(end_date) filter (where retired_at is null)
+                from subscription where team_id = :team""", Map.of("team", teamId))
+                .map(row -> new TeamTotals(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), (LocalDate) row[2]));
     }
 
-    /** A customer's subscriptions of one product ({@link Subscription#productKey}). */
-    public Uni<List<Subscription>> ofCustomerProduct(String customerId, String productKey) {
-        if (productKey.startsWith("listing:")) {
-            return list("customer.id = ?1 and listingId = ?2", BY_SERIAL, customerId,
-                    productKey.substring("listing:".length()));
-        }
-        return list("customer.id = ?1 and listingId is null and renewalSku = ?2", BY_SERIAL, customerId,
-                productKey.substring("sku:".length()));
+    /** A team's active seats and active subscriptions, and the latest end date of those in force (or null). */
+    public record TeamTotals(int seats, int activeSubscriptions, LocalDate latestEndDate) {
+    }
+
+    /**
+     * What a customer's subscriptions of one product ({@link Subscription#productKey}) add up to, computed in
+     * the database for the same reason as {@link #teamTotals}: the subscriptions in force (all of them when
+     * none is), the latest of those (by creation, then serial number) naming the product, and over all of
+     * them the active seats and whether any is active or in force. Null when the customer has none.
+     */
+    public Uni<ProductTotals> productTotals(String customerId, String productKey) {
+        boolean listing = productKey.startsWith("listing:");
+        String product = listing ? "listing_id = :product" : "listing_id is null and renewal_sku = :product";
+        return aggregate("""
+                with mine as (select * from subscription where customer_id = :customer and %s),
+                basis as (select * from mine where status <> 'EXPIRED'
+                          union all
+                          select * from mine where not exists (select 1 from mine where status <> 'EXPIRED')),
+                latest as (select listing_id, renewal_sku, description from basis
+                           order by created_at desc, serial_number limit 1)
+                select (select count(*) from mine)::int,
+                       (select listing_id from latest), (select renewal_sku from latest), (select description from latest),
+                       (select coalesce(string_agg(distinct key, ',' order by key), '')
+                          from basis, jsonb_array_elements_text(basis.dimensions -> 'keys') key),
+                       (select coalesce(sum(seats), 0) from mine where status = 'ACTIVE')::int,
+                       (select count(*) from mine where status = 'ACTIVE')::int,
+                       (select count(*) from mine where status <> 'EXPIRED')::int,
+                       (select min(start_date) from basis), (select max(end_date) from basis),
+                       (select string_agg(serial_number, ',' order by serial_number) from basis)""".formatted(product),
+                Map.of("customer", customerId, "product", productKey.substring(productKey.indexOf(':') + 1)))
+                .map(row -> ((Number) row[0]).intValue() == 0 ? null : new ProductTotals((String) row[1], (String) row[2],
+                        (String) row[3], split((String) row[4]), ((Number) row[5]).intValue(),
+                        ((Number) row[6]).intValue() > 0, ((Number) row[7]).intValue() > 0, (LocalDate) row[8],
+                        (LocalDate) row[9], split((String) row[10])));
+    }
+
+    /**
+     * A customer's subscriptions of one product, added up.
+     *
+     * @param listingId   the latest one's listing (null for an article without one)
+     * @param renewalSku  the latest one's SKU
+     * @param dimensions  every dimension key of the basis, sorted
+     * @param activeSeats seats of the ACTIVE ones
+     * @param serials     serial numbers of the basis, sorted
+     */
+    public record ProductTotals(String listingId, String renewalSku, String description, List<String> dimensions,
+            int activeSeats, boolean anyActive, boolean anyInForce, LocalDate startDate, LocalDate endDate,
+            List<String> serials) {
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+
+    /** One row of an aggregate query, after flushing the session so the statuses it sums are current. */
+    private Uni<Object[]> aggregate(String sql, Map<String, Object> parameters) {
+        return getSession().chain(session -> session.flush().chain(() -> {
+            var query = session.createNativeQuery(sql, Object[].class);
+            parameters.forEach(query::setParameter);
+            return query.getSingleResult();
+        }));
     }
 
     /**

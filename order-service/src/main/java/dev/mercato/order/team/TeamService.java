@@ -1,16 +1,12 @@
 package dev.mercato.order.team;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.order.account.CustomerRef;
-import dev.mercato.order.subscription.Subscription;
 import dev.mercato.order.subscription.SubscriptionRepository;
-import dev.mercato.order.subscription.SubscriptionStatus;
 import dev.mercato.platform.id.Ids;
 import io.smallrye.mutiny.Uni;
 
@@ -54,15 +50,12 @@ public class TeamService {
 
     /** Recounts team {@code teamId}'s seats and subscriptions; statuses must be current. */
     public Uni<Void> recount(String teamId, Instant now) {
-        return teams.findById(teamId).chain(team -> subscriptions.ofTeam(teamId).invoke(members -> {
-            int seats = members.stream().filter(s -> s.status == SubscriptionStatus.ACTIVE).mapToInt(s -> s.seats).sum();
-            int products = (int) members.stream().filter(s -> s.status == SubscriptionStatus.ACTIVE).count();
-            LocalDate latest = members.stream().filter(s -> s.retiredAt == null).map((Subscription s) -> s.endDate)
-                    .max(Comparator.naturalOrder()).orElse(null);
-            if (seats != team.seats || products != team.productSeats || !Objects.equals(latest, team.latestEndDate)) {
-                team.seats = seats;
-                team.productSeats = products;
-                team.latestEndDate = latest;
+        return teams.findById(teamId).chain(team -> subscriptions.teamTotals(teamId).invoke(totals -> {
+            if (totals.seats() != team.seats || totals.activeSubscriptions() != team.productSeats
+                    || !Objects.equals(totals.latestEndDate(), team.latestEndDate)) {
+                team.seats = totals.seats();
+                team.productSeats = totals.activeSubscriptions();
+                team.latestEndDate = totals.latestEndDate();
                 team.lastUpdated = now;
             }
         })).replaceWithVoid();

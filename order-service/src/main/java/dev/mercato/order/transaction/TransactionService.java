@@ -476,13 +476,12 @@ public class TransactionService {
                 requireTradeIn(article, line.item(), target.subscriptions().get(line.item().serialNumber()), field);
             }
             Proration proration = proration(type, target, line.item(), request, orderDate);
-            Money price = expectedPrice(article, line.item().quantity(), currency,
-                    proration == null ? null : proration.share(), field);
+            Money price = expectedPrice(article, line.item().quantity(), currency, proration, field);
             if (!sameAmount(line.item().price(), price)) {
                 throw OrderRules.unprocessable(field + ".price", "is " + line.item().price().toPlainString()
                         + " but " + line.item().quantity() + " × SKU " + article.sku() + " costs "
                         + price.amount().toPlainString() + " " + currency
-                        + (proration == null ? "" : proration.words())
+                        + proration.words()
                         + "; send price " + price.amount().toPlainString());
             }
             items.add(new TransactionItem(article.sku(), article.id(), line.item().quantity(), article.packSize(),
@@ -571,49 +570,35 @@ public class TransactionService {
     }
 
     /**
-     * The share of a line's full price charged, or null when it is charged whole: new products in a running
+     * The share of a line's full price charged ({@link Proration#NONE} for a new term): new products in a running
      * contract pay for the rest of the contract, added seats for the rest of their subscription, an extension for
      * the days it adds, as a share of the contract's term.
      */
     private static Proration proration(OrderType type, OrderTarget target, OrderItemRequest item,
             PlaceOrderRequest request, LocalDate orderDate) {
         return switch (type) {
-            case ADD_PRODUCT, MULTI_USER_TRADE_IN -> Proration.rest(new Term(target.contract().contractStartDate,
-                    target.contract().contractEndDate.plusDays(1)), orderDate);
+            case ADD_PRODUCT, MULTI_USER_TRADE_IN -> Proration.restOfTerm(target.contract().contractStartDate,
+                    target.contract().contractEndDate, orderDate);
             case ADD_SEAT, S2S -> {
                 Subscription subscription = target.subscriptions().get(item.serialNumber());
-                yield Proration.rest(new Term(subscription.startDate, subscription.endDate.plusDays(1)), orderDate);
+                yield Proration.restOfTerm(subscription.startDate, subscription.endDate, orderDate);
             }
-            case EXTEND -> {
-                Contract contract = target.contract();
-                long added = ChronoUnit.DAYS.between(contract.contractEndDate, request.contractEndDate());
-                long term = ChronoUnit.DAYS.between(contract.contractStartDate,
-                        contract.contractStartDate.plusMonths(contract.contractTerm));
-                yield new Proration(BigDecimal.valueOf(added).divide(BigDecimal.valueOf(term), MathContext.DECIMAL128),
-                        " for the " + added + " days from " + contract.contractEndDate.plusDays(1) + " to "
-                                + request.contractEndDate() + " (of a " + term + "-day term)");
-            }
-            default -> null;
+            case EXTEND -> Proration.extension(target.contract().contractStartDate, target.contract().contractTerm,
+                    target.contract().contractEndDate, request.contractEndDate());
+            default -> Proration.NONE;
         };
     }
 
-    /** What share of a line's price is charged, and how a refusal says it. */
-    private record Proration(BigDecimal share, String words) {
-
-        static Proration rest(Term term, LocalDate from) {
-            return new Proration(term.remainingFraction(from), " for the rest of the term from " + from + " to "
-                    + term.end().minusDays(1));
-        }
-    }
-
     /** The SKU's purchase price × quantity in the customer's currency, times {@code share} of the term, rounded to its minor unit. */
-    private static Money expectedPrice(CatalogArticle article, int quantity, String currency, BigDecimal share,
+    private static Money expectedPrice(CatalogArticle article, int quantity, String currency, Proration proration,
             String field) {
         BigDecimal unitPrice = article.purPrice().get(currency);
         if (unitPrice == null) {
             throw OrderRules.unprocessable(field + ".sku", "SKU " + article.sku() + " has no price in " + currency
                     + ", the customer's currency");
         }
+        return proration.price(unitPrice, quantity, currency);
+    }
         return LinePrice.of(PriceDefinition.perUnit(unitPrice.toPlainString()), BigDecimal.valueOf(quantity), currency,
                 null, share, null).total();
     }
