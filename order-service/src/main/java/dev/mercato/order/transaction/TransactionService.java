@@ -1,7 +1,6 @@
 package dev.mercato.order.transaction;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,10 +34,7 @@ import dev.mercato.platform.id.Ids;
 import dev.mercato.platform.outbox.Outbox;
 import dev.mercato.platform.persistence.Listings.Visibility;
 import dev.mercato.platform.security.Caller;
-import dev.mercato.pricing.LinePrice;
 import dev.mercato.pricing.Money;
-import dev.mercato.pricing.PriceDefinition;
-import dev.mercato.pricing.Term;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -589,7 +585,7 @@ public class TransactionService {
         };
     }
 
-    /** The SKU's purchase price × quantity in the customer's currency, times {@code share} of the term, rounded to its minor unit. */
+    /** The SKU's purchase price × quantity in the customer's currency, times the prorated share, rounded to its minor unit. */
     private static Money expectedPrice(CatalogArticle article, int quantity, String currency, Proration proration,
             String field) {
         BigDecimal unitPrice = article.purPrice().get(currency);
@@ -598,9 +594,6 @@ public class TransactionService {
                     + ", the customer's currency");
         }
         return proration.price(unitPrice, quantity, currency);
-    }
-        return LinePrice.of(PriceDefinition.perUnit(unitPrice.toPlainString()), BigDecimal.valueOf(quantity), currency,
-                null, share, null).total();
     }
 
     /** Equal to the minor unit: 47, 47.0 and 47.00 confirm 47.00; 47.001 confirms nothing. */
