@@ -71,14 +71,16 @@ public class TransactionResource {
     private static final String TYPES = Arrays.stream(OrderType.values()).map(Enum::name).collect(Collectors.joining(", "));
 
     private final TransactionService service;
+    private final DryRuns dryRuns;
     private final TransactionRepository transactions;
     private final TransactionMapper mapper;
     private final IdempotentRequests idempotency;
     private final Caller caller;
 
-    public TransactionResource(TransactionService service, TransactionRepository transactions, TransactionMapper mapper,
-            IdempotentRequests idempotency, Caller caller) {
+    public TransactionResource(TransactionService service, DryRuns dryRuns, TransactionRepository transactions,
+            TransactionMapper mapper, IdempotentRequests idempotency, Caller caller) {
         this.service = service;
+        this.dryRuns = dryRuns;
         this.transactions = transactions;
         this.mapper = mapper;
         this.idempotency = idempotency;
@@ -114,13 +116,13 @@ public class TransactionResource {
     @PermissionsAllowed(Scopes.WRITE_ORDERS)
     @Operation(summary = "Place an order of a type (INITIAL, RENEWAL, ADD_SEAT, ADD_PRODUCT, EXTEND, "
             + "MULTI_USER_TRADE_IN, S2S): 202 with the transaction PENDING; with dryRun=true, 200 with the "
-            + "transaction as it would be placed, and nothing stored")
+            + "transaction as it would be placed and the contract and subscriptions as processing would leave them, "
+            + "and nothing stored")
     public Uni<Response> place(@QueryParam("type") String type, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @Valid @NotNull PlaceOrderRequest request, @Context HttpHeaders headers) {
         OrderType orderType = orderType(type);
         if (dryRun) {
-            return service.place(orderType, request, true, caller)
-                    .map(transaction -> Response.ok(ApiResponse.ok(mapper.toResponse(transaction))).build());
+            return dryRuns.run(orderType, request, caller).map(outcome -> Response.ok(ApiResponse.ok(outcome)).build());
         }
         String scope = "POST /api/v1/transactions?type=" + orderType + " " + caller.clientId();
         return idempotency.once(headers, scope, request, () -> service.place(orderType, request, false, caller)

@@ -111,6 +111,17 @@ class ChangeOrderTest {
                         + " eur for the rest of the term from " + today + " to " + start.plusMonths(12).minusDays(1)
                         + "; send price " + expected.toPlainString()));
 
+        // A dry run shows the subscription with the seats it would have, and changes nothing.
+        given().auth().oauth2(TestTokens.forRole(Role.PARTNER_ADMIN, fixture.partner)).contentType("application/json")
+                .queryParam("type", "ADD_SEAT").queryParam("dryRun", true)
+                .body(json(changeOrder(contract[0], fixture.sku, 3, expected, contract[1])))
+                .post("/api/v1/transactions").then().statusCode(200)
+                .body("data.outcome", equalTo("PROCESSED"))
+                .body("data.contract.contractNumber", equalTo(contract[0]))
+                .body("data.subscriptions.find { it.serialNumber == '" + contract[1] + "' }.seats", equalTo(25));
+        assertThat(TestSql.rows("select quantity, seats from subscription where serial_number = ?", contract[1]))
+                .containsExactly(Map.of("quantity", 2, "seats", 10));
+
         String id = place("ADD_SEAT", changeOrder(contract[0], fixture.sku, 3, expected, contract[1]))
                 .statusCode(202).body("data.contractNumber", equalTo(contract[0])).extract().path("data.id");
         awaitProcessed(id);

@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -242,17 +243,31 @@ class PlaceOrderTest {
     }
 
     @Test
-    void validatesAndPricesADryRunWithoutStoringAnything() {
+    void validatesAndPricesADryRunAndShowsItsContractWithoutStoringAnything() {
         String purchaseOrder = newPurchaseOrder();
-        given().auth().oauth2(TestTokens.forRole(Role.PARTNER_ADMIN, fixture.partner))
+        ValidatableResponse dryRun = given().auth().oauth2(TestTokens.forRole(Role.PARTNER_ADMIN, fixture.partner))
                 .contentType("application/json").queryParam("type", "INITIAL").queryParam("dryRun", true)
                 .body(json(initialOrder(csn, purchaseOrder, fixture.sku, 2, 94)))
                 .post("/api/v1/transactions")
                 .then().statusCode(200)
-                .body("data.id", nullValue())
-                .body("data.status", equalTo("PENDING"))
-                .body("data.contractEndDate", equalTo("2027-11-30"))
-                .body(containsString("\"purPrice\":{\"eur\":94.00}"));
+                .body("data.transaction.id", nullValue())
+                .body("data.transaction.status", equalTo("PENDING"))
+                .body("data.transaction.contractEndDate", equalTo("2027-11-30"))
+                .body("data.transaction.purPrice.eur", equalTo(94.00f))
+                .body("data.outcome", equalTo("PROCESSED"))
+                .body("data.outcomeMessage", nullValue())
+                .body("data.contract.customerCsn", equalTo(csn))
+                .body("data.contract.contractEndDate", equalTo("2027-11-30"))
+                .body("data.subscriptions", hasSize(1))
+                .body("data.subscriptions[0].renewalSku", equalTo(fixture.sku))
+                .body("data.subscriptions[0].status", equalTo("ACTIVE"))
+                .body("data.subscriptions[0].endDate", equalTo("2027-11-30"));
+        String contractId = dryRun.extract().path("data.contract.id");
+        String serialNumber = dryRun.extract().path("data.subscriptions[0].serialNumber");
+        assertThat(TestSql.number("select count(*) from contract where id = ?", contractId)).isZero();
+        assertThat(TestSql.number("select count(*) from subscription where serial_number = ?", serialNumber)).isZero();
+        assertThat(TestSql.number("select count(*) from outbox_event where message_key = ? or payload like ?",
+                contractId, "%" + serialNumber + "%")).isZero();
         given().auth().oauth2(TestTokens.forRole(Role.PARTNER_ADMIN, fixture.partner))
                 .contentType("application/json").queryParam("type", "INITIAL").queryParam("dryRun", true)
                 .body(json(initialOrder(csn, purchaseOrder, fixture.sku, 2, 95)))
