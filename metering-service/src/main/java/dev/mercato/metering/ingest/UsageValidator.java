@@ -70,7 +70,8 @@ public class UsageValidator {
         if (quantity == null || quantity.signum() < 0) {
             return Verdict.reject(Rejection.INVALID_QUANTITY, "quantity must be a non-negative decimal number.");
         }
-        if (quantity.precision() - quantity.scale() > MAX_INTEGER_DIGITS) {
+        // long: an exponent near Integer.MIN_VALUE must not overflow into a small number of digits.
+        if ((long) quantity.precision() - quantity.scale() > MAX_INTEGER_DIGITS) {
             return Verdict.reject(Rejection.INVALID_QUANTITY, "quantity must be less than 10^" + MAX_INTEGER_DIGITS + ".");
         }
         Instant timestamp = receivedAt;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,7 +16,7 @@ import dev.mercato.platform.events.Topics;
  * Every entitlement of {@code orders.entitlements}, in memory, also indexed by customer and listing: a usage
  * event needs an entitlement of its customer to its listing in force on the event's date.
  */
-@ApplicationScoped
+@Singleton // no client proxy: read on every usage event, and the superclass has no no-args constructor
 public class CustomerEntitlements extends CompactedTopicView<EntitlementChangedV1> {
 
     private final Map<String, Map<String, EntitlementChangedV1>> byCustomerAndListing = new ConcurrentHashMap<>();

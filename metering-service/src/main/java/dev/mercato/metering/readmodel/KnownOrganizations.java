@@ -1,6 +1,6 @@
 package dev.mercato.metering.readmodel;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -11,7 +11,7 @@ import dev.mercato.platform.events.Topics;
  * Every organization of {@code identity.organizations}, in memory: ingestion checks that a usage event's
  * customer is a known tenant, and finds a listing vendor's place in the tree to decide who may report for it.
  */
-@ApplicationScoped
+@Singleton // no client proxy: read on every usage event, and the superclass has no no-args constructor
 public class KnownOrganizations extends CompactedTopicView<OrganizationChangedV1> {
 
     public KnownOrganizations(ObjectMapper json) {

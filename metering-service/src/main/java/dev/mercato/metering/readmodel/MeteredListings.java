@@ -1,6 +1,6 @@
 package dev.mercato.metering.readmodel;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -9,7 +9,7 @@ import dev.mercato.platform.events.ListingChangedV1.DimensionV1;
 import dev.mercato.platform.events.Topics;
 
 /** Every listing of {@code catalog.listings} with its dimensions, in memory: usage is checked against them. */
-@ApplicationScoped
+@Singleton // no client proxy: read on every usage event, and the superclass has no no-args constructor
 public class MeteredListings extends CompactedTopicView<ListingChangedV1> {
 
     public MeteredListings(ObjectMapper json) {

@@ -6,22 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The read models ingestion validates against, started with the service. The instance is not ready
- * ({@code /q/health/ready} DOWN, check "Metering read models") until each has read its topic up to the end
- * offsets seen at start-up: before that, valid usage would be refused as unknown.
+ * The read models ingestion validates against, started with the service. Until each has read its topic up to
+ * the end offsets seen at start-up, valid usage would be refused as unknown: ingestion answers 503 and
+ * {@link ReadModelsHealthCheck} keeps the instance out of load balancing.
  */
-@Readiness
 @ApplicationScoped
-public class ReadModels implements HealthCheck {
+public class ReadModels {
 
     private final List<CompactedTopicView<?>> views;
     private final String bootstrapServers;
@@ -50,10 +45,7 @@ public class ReadModels implements HealthCheck {
         return true;
     }
 
-    @Override
-    public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("Metering read models").status(loaded());
-        views.forEach(view -> response.withData(view.topic(), (view.loaded() ? "loaded, " : "loading, ") + view.size()));
-        return response.build();
+    public List<CompactedTopicView<?>> views() {
+        return views;
     }
 }
