@@ -6,12 +6,13 @@
 #   2. batch of 100   wrk POST /api/v1/usage, 100 events a request
 #   3. single event   wrk POST /api/v1/metering-event, one event a request
 # Every request carries a token of the bootstrap client (the platform), fetched once per run and verified on
-# every request. Prints records/s of each and the ratios to the raw producer (targets: batched >= 50 %, single
+# every request, and an Idempotency-Key of its own (as a client should send; its events' ids derive from it). Prints records/s of each and the ratios to the raw producer (targets: batched >= 50 %, single
 # >= 10,000 req/s). Needs identity-service and metering-service running with rate limits off, and psql-free:
 #
 #   MERCATO_RATE_LIMIT_ENABLED=false MERCATO_SERVICES="identity metering" ./mercato up && bench/metering-bench.sh
 #
-# The bench creates (once) the tenant "Metering bench tenant" through identity-service, and publishes a listing
+# The bench creates (once) the tenant "Metering bench tenant" (with a distributor and partner above it) through
+# identity-service, and publishes a listing
 # (lst_meteringbench, dimension api_calls) and the tenant's entitlement to it on catalog.listings and
 # orders.entitlements as catalog-service and order-service would, so it needs neither of them. Loopback only.
 #
@@ -52,9 +53,12 @@ for k in sys.argv[1].split("."): d = d[int(k)] if k.isdigit() else d[k]
 print(d)' "$1"; }
 
 # The fixtures: the tenant through identity-service, the listing and entitlement on their topics.
-tenant=$(api "$identity/api/v1/tenants?limit=1&name=Metering%20bench%20tenant" | json_field data.0.id 2>/dev/null) \
-  || tenant=$(api -X POST --data '{"name": "Metering bench tenant", "countryCode": "FI"}' "$identity/api/v1/tenants" \
-    | json_field data.id) || bench_die "could not create the bench tenant at $identity"
+create() { api -X POST --data "$2" "$identity/api/v1/$1" | json_field data.id; }
+tenant=$(api "$identity/api/v1/tenants?limit=1&name=Metering%20bench%20tenant" | json_field data.0.id 2>/dev/null) || {
+  distributor=$(create distributors '{"name": "Metering bench distributor", "countryCode": "FI", "currency": "eur"}') \
+    && partner=$(create partners "{\"name\": \"Metering bench partner\", \"countryCode\": \"FI\", \"parentId\": \"$distributor\"}") \
+    && tenant=$(create tenants "{\"name\": \"Metering bench tenant\", \"countryCode\": \"FI\", \"parentId\": \"$partner\"}")
+} || bench_die "could not create the bench tenant at $identity"
 platform=$(python3 -c 'import base64, json, sys; p = sys.argv[1].split(".")[1]; p += "=" * (-len(p) % 4)
 print(json.loads(base64.urlsafe_b64decode(p))["org"])' "$token")
 "$java_bin" -Xmx128m -XX:+UseSerialGC -cp "$kafka_lib/*" "$BENCH_ROOT/bench/MeteringBenchFixtures.java" \
@@ -64,7 +68,7 @@ now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 event() { printf '{"customerId": "%s", "listingId": "%s", "dimension": "api_calls", "quantity": %d, "timestamp": "%s", "properties": {"region": "eu-north-1"}}' \
   "$tenant" "$listing" "$1" "$now"; }
 single=$(event 1)
-batch="{\"events\": [$(for i in $(seq 1 100); do event "$i"; [[ $i -lt 100 ]] && printf ','; done)]}"
+batch="{\"events\": [$(for i in $(seq 1 100); do event "$i"; if ((i < 100)); then printf ','; fi; done)]}"
 # Wait until metering-service has read the fixtures (its read models follow the topics).
 for attempt in $(seq 1 60); do
   status=$(curl -s -o "$work/answer" -w '%{http_code}' --max-time 10 -X POST -H "Authorization: Bearer $token" \
@@ -99,7 +103,7 @@ raw=$(sed -n 's/.* records sent, \([0-9.]*\) records\/sec.*/\1/p' <<<"$perf")
 [[ -n $raw ]] || bench_die "ProducerPerformance printed no summary: $perf"
 printf 'raw producer: %s\n  (payload ~%s bytes, %s records)\n\n' "$perf" "$size" "$records"
 
-lua() { # lua <body> → a wrk script posting body with the token
+lua() { # lua <body> → a wrk script posting body with the token and a new Idempotency-Key per request
   python3 - "$1" "$token" <<'LUA'
 import json, sys
 body, token = sys.argv[1], sys.argv[2]
@@ -107,6 +111,11 @@ print('wrk.method = "POST"')
 print('wrk.body = ' + json.dumps(body))
 print('wrk.headers["Content-Type"] = "application/json"')
 print('wrk.headers["Authorization"] = "Bearer ' + token + '"')
+print('local threads = 0')
+print('function setup(thread) threads = threads + 1; thread:set("tid", threads) end')
+print('local sent = 0')
+print('local run = tostring(os.time())')
+print('function request() sent = sent + 1; wrk.headers["Idempotency-Key"] = "bench-" .. run .. "-" .. tid .. "-" .. sent; return wrk.format() end')
 LUA
 }
 lua "$batch" >"$work/batch.lua"

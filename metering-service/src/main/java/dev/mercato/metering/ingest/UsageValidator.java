@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,8 +32,6 @@ public class UsageValidator {
     static final int MAX_PROPERTY_VALUE = 500;
     /** Integer digits a quantity may have: up to 10^18, what every numeric column downstream holds. */
     static final int MAX_INTEGER_DIGITS = 18;
-    private static final Pattern EVENT_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
-    private static final Pattern ID = Pattern.compile("[\\x21-\\x7e]{1,100}");
 
     private final KnownOrganizations organizations;
     private final MeteredListings listings;
@@ -136,7 +133,7 @@ public class UsageValidator {
     }
 
     private static Verdict checkFields(UsageCandidate candidate) {
-        if (candidate.eventId() == null || !EVENT_ID.matcher(candidate.eventId()).matches()) {
+        if (!visibleAscii(candidate.eventId(), 128)) {
             return Verdict.reject(Rejection.INVALID_FIELD, "eventId", "eventId must be 1 to 128 visible ASCII characters.");
         }
         Verdict missing = required("customerId", candidate.customerId());
@@ -174,10 +171,24 @@ public class UsageValidator {
         if (value == null || value.isBlank()) {
             return Verdict.reject(Rejection.MISSING_FIELD, field, field + " is required.");
         }
-        if (!ID.matcher(value).matches()) {
+        if (!visibleAscii(value, 100)) {
             return Verdict.reject(Rejection.INVALID_FIELD, field, field + " must be 1 to 100 visible ASCII characters.");
         }
         return null;
+    }
+
+    /** Whether {@code value} is 1 to {@code max} visible ASCII characters (a loop: this runs for every field of every event). */
+    static boolean visibleAscii(String value, int max) {
+        if (value == null || value.isEmpty() || value.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The quantity without trailing zeros, never in exponent form: its scale is its decimal places. */
