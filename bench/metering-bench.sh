@@ -2,7 +2,7 @@
 # Usage ingestion against Kafka's own ceiling, in one run on this machine:
 #   1. raw producer   Kafka's ProducerPerformance (org.apache.kafka.tools) writing usage-event payloads of the
 #                     size ingestion publishes, with the producer settings ingestion uses (acks=all, idempotent,
-#                     linger 2 ms, 256 KiB batches, lz4) to a topic of metering.usage's partition count
+#                     linger 2 ms, 256 KiB batches, no compression) to a topic of metering.usage's partition count
 #   2. batch of 100   wrk POST /api/v1/usage, 100 events a request
 #   3. single event   wrk POST /api/v1/metering-event, one event a request
 # Every request carries a token of the bootstrap client (the platform), fetched once per run and verified on
@@ -98,7 +98,7 @@ printf 'Kafka %s, metering-service %s, wrk -t2 -c%s, %ss per endpoint after %ss 
 perf=$("$java_bin" -Xmx512m -cp "$kafka_lib/*" org.apache.kafka.tools.ProducerPerformance --topic metering.bench-raw \
   --num-records "$records" --throughput -1 --payload-file "$work/payloads" \
   --producer-props bootstrap.servers="$kafka" acks=all enable.idempotence=true linger.ms=2 batch.size=262144 \
-  compression.type=lz4 2>/dev/null | tail -n 1)
+  compression.type=none 2>/dev/null | tail -n 1)
 raw=$(sed -n 's/.* records sent, \([0-9.]*\) records\/sec.*/\1/p' <<<"$perf")
 [[ -n $raw ]] || bench_die "ProducerPerformance printed no summary: $perf"
 printf 'raw producer: %s\n  (payload ~%s bytes, %s records)\n\n' "$perf" "$size" "$records"
