@@ -40,7 +40,6 @@ public class UsageIngestion {
     private final ReadModels readModels;
     private final IngestMetrics metrics;
     private final IngestConfig config;
-    private final ObjectWriter usageWriter;
     private final ObjectWriter reportWriter;
     private final String source;
 
@@ -51,7 +50,6 @@ public class UsageIngestion {
         this.readModels = readModels;
         this.metrics = metrics;
         this.config = config;
-        this.usageWriter = json.writerFor(UsageEventV1.class);
         this.reportWriter = json.writerFor(MeteringReportV1.class);
         this.source = "/mercato/" + applicationName;
     }
@@ -80,7 +78,7 @@ public class UsageIngestion {
                 UsageEventV1 event = verdict.event();
                 vendorIds.add(event.vendorId());
                 usage.add(record(Topics.METERING_USAGE, event.customerId(), event.id(), UsageEventV1.ACCEPTED,
-                        event.customerId(), receivedAt, requestId, write(usageWriter, event)));
+                        event.customerId(), receivedAt, requestId, UsageEventJson.write(event)));
                 outcomes.add(EventOutcome.accepted(candidate.index(), candidate.eventId()));
             } else {
                 reasons.add(verdict.rejection());
