@@ -25,6 +25,11 @@ final class UsageEventJson {
     }
 
     static byte[] write(UsageEventV1 event) {
+        return write(event, text(event.timestamp()), text(event.receivedAt()));
+    }
+
+    /** As {@link #write(UsageEventV1)}, with the event's instants already formatted ({@code Instant.toString}). */
+    static byte[] write(UsageEventV1 event, String timestamp, String receivedAt) {
         ByteArrayBuilder bytes = new ByteArrayBuilder(512);
         try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
             json.writeStartObject();
@@ -36,8 +41,8 @@ final class UsageEventJson {
             string(json, "subscriptionId", event.subscriptionId());
             string(json, "dimension", event.dimension());
             number(json, "quantity", event.quantity());
-            instant(json, "timestamp", event.timestamp());
-            instant(json, "receivedAt", event.receivedAt());
+            string(json, "timestamp", timestamp);
+            string(json, "receivedAt", receivedAt);
             json.writeFieldName("properties");
             if (event.properties() == null) {
                 json.writeNull();
@@ -76,12 +81,7 @@ final class UsageEventJson {
         }
     }
 
-    private static void instant(JsonGenerator json, String name, Instant value) throws IOException {
-        json.writeFieldName(name);
-        if (value == null) {
-            json.writeNull();
-        } else {
-            json.writeString(value.toString());
-        }
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 }

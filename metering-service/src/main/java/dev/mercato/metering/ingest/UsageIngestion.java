@@ -1,6 +1,5 @@
 package dev.mercato.metering.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +9,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,9 +18,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.mercato.metering.readmodel.ReadModels;
 import dev.mercato.platform.events.MeteringReportV1;
 import dev.mercato.platform.events.MeteringReportV1.RejectedEventV1;
-import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.UsageEventV1;
-import dev.mercato.platform.messaging.CloudEventHeaders;
 import dev.mercato.platform.web.RequestIds;
 import io.smallrye.mutiny.Uni;
 
@@ -62,7 +58,7 @@ public class UsageIngestion {
                     "Usage cannot be checked yet: this instance is still loading customers, listings and entitlements", null));
         }
         Instant receivedAt = Instant.now();
-        String requestId = RequestIds.current();
+        UsageRecords records = new UsageRecords(source, receivedAt, RequestIds.current());
         List<EventOutcome> outcomes = new ArrayList<>(candidates.size());
         List<ProducerRecord<String, byte[]>> usage = new ArrayList<>(candidates.size());
         List<RejectedEventV1> rejected = new ArrayList<>();
@@ -77,8 +73,7 @@ public class UsageIngestion {
             if (verdict.event() != null) {
                 UsageEventV1 event = verdict.event();
                 vendorIds.add(event.vendorId());
-                usage.add(record(Topics.METERING_USAGE, event.customerId(), event.id(), UsageEventV1.ACCEPTED,
-                        event.customerId(), receivedAt, requestId, UsageEventJson.write(event)));
+                usage.add(records.usage(event));
                 outcomes.add(EventOutcome.accepted(candidate.index(), candidate.eventId()));
             } else {
                 reasons.add(verdict.rejection());
@@ -92,9 +87,8 @@ public class UsageIngestion {
         MeteringReportV1 report = new MeteringReportV1(reportId, shape,
                 vendorIds.size() == 1 ? vendorIds.iterator().next() : "VENDOR".equals(reporter.kind()) ? reporter.organizationId() : null,
                 only(listingIds), only(customerIds), status, usage.size(), rejected, receivedAt);
-        ProducerRecord<String, byte[]> reportRecord = record(Topics.METERING_REPORTS, reportId, reportId,
-                allAccepted ? MeteringReportV1.CONFIRMED : MeteringReportV1.FAILED, reportId, receivedAt, requestId,
-                write(reportWriter, report));
+        ProducerRecord<String, byte[]> reportRecord = records.report(reportId,
+                allAccepted ? MeteringReportV1.CONFIRMED : MeteringReportV1.FAILED, write(reportWriter, report));
         IngestResult result = new IngestResult(reportId, status, usage.size(), rejected.size(), outcomes);
         return publisher.send(usage)
                 .chain(() -> publisher.send(List.of(reportRecord)))
@@ -110,16 +104,6 @@ public class UsageIngestion {
                     metrics.report(allAccepted);
                     return result;
                 });
-    }
-
-    private ProducerRecord<String, byte[]> record(String topic, String key, String id, String type, String subject,
-            Instant time, String requestId, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-        CloudEventHeaders.write(record.headers(), id, source, type, subject, time);
-        if (requestId != null) {
-            record.headers().add(new RecordHeader(RequestIds.KAFKA_HEADER, requestId.getBytes(StandardCharsets.UTF_8)));
-        }
-        return record;
     }
 
     private static byte[] write(ObjectWriter writer, Object value) {
