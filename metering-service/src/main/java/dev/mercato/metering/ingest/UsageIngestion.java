@@ -1,0 +1,121 @@
+package dev.mercato.metering.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import dev.mercato.metering.readmodel.ReadModels;
+import dev.mercato.platform.events.MeteringReportV1;
+import dev.mercato.platform.events.MeteringReportV1.RejectedEventV1;
+import dev.mercato.platform.events.UsageEventV1;
+import dev.mercato.platform.web.RequestIds;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Ingests one report (a request of any shape): validates each event, publishes the accepted ones on
+ * {@code metering.usage} keyed by customer, then the report's outcome on {@code metering.reports}, and
+ * answers only once Kafka acknowledged all of them — within {@code mercato.metering.ack-timeout}, else the
+ * request fails with {@link IngestUnavailableException} and nothing in it counts as accepted.
+ */
+@ApplicationScoped
+public class UsageIngestion {
+
+    private final UsageValidator validator;
+    private final UsagePublisher publisher;
+    private final ReadModels readModels;
+    private final IngestMetrics metrics;
+    private final IngestConfig config;
+    private final ObjectWriter reportWriter;
+    private final String source;
+
+    public UsageIngestion(UsageValidator validator, UsagePublisher publisher, ReadModels readModels, IngestMetrics metrics,
+            IngestConfig config, ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.validator = validator;
+        this.publisher = publisher;
+        this.readModels = readModels;
+        this.metrics = metrics;
+        this.config = config;
+        this.reportWriter = json.writerFor(MeteringReportV1.class);
+        this.source = "/mercato/" + applicationName;
+    }
+
+    /** Validates and publishes {@code candidates} as report {@code reportId} of {@code shape}. */
+    public Uni<IngestResult> ingest(String shape, String reportId, List<UsageCandidate> candidates, Reporter reporter) {
+        if (!readModels.loaded()) {
+            metrics.unavailable();
+            return Uni.createFrom().failure(new IngestUnavailableException(
+                    "Usage cannot be checked yet: this instance is still loading customers, listings and entitlements", null));
+        }
+        Instant receivedAt = Instant.now();
+        UsageRecords records = new UsageRecords(source, receivedAt, RequestIds.current());
+        List<EventOutcome> outcomes = new ArrayList<>(candidates.size());
+        List<ProducerRecord<String, byte[]>> usage = new ArrayList<>(candidates.size());
+        List<RejectedEventV1> rejected = new ArrayList<>();
+        List<Rejection> reasons = new ArrayList<>();
+        Set<String> listingIds = new LinkedHashSet<>();
+        Set<String> customerIds = new LinkedHashSet<>();
+        Set<String> vendorIds = new LinkedHashSet<>();
+        for (UsageCandidate candidate : candidates) {
+            UsageValidator.Verdict verdict = validator.validate(candidate, reportId, reporter, receivedAt);
+            listingIds.add(candidate.listingId());
+            customerIds.add(candidate.customerId());
+            if (verdict.event() != null) {
+                UsageEventV1 event = verdict.event();
+                vendorIds.add(event.vendorId());
+                usage.add(records.usage(event));
+                outcomes.add(EventOutcome.accepted(candidate.index(), candidate.eventId()));
+            } else {
+                reasons.add(verdict.rejection());
+                outcomes.add(EventOutcome.rejected(candidate.index(), candidate.eventId(), verdict.rejection(), verdict.reason()));
+                rejected.add(new RejectedEventV1(candidate.index(), candidate.eventId(), candidate.customerId(),
+                        candidate.dimension(), verdict.reason()));
+            }
+        }
+        boolean allAccepted = rejected.isEmpty();
+        String status = allAccepted ? "CONFIRMED" : "FAILED";
+        MeteringReportV1 report = new MeteringReportV1(reportId, shape,
+                vendorIds.size() == 1 ? vendorIds.iterator().next() : "VENDOR".equals(reporter.kind()) ? reporter.organizationId() : null,
+                only(listingIds), only(customerIds), status, usage.size(), rejected, receivedAt);
+        ProducerRecord<String, byte[]> reportRecord = records.report(reportId,
+                allAccepted ? MeteringReportV1.CONFIRMED : MeteringReportV1.FAILED, write(reportWriter, report));
+        IngestResult result = new IngestResult(reportId, status, usage.size(), rejected.size(), outcomes);
+        return publisher.send(usage)
+                .chain(() -> publisher.send(List.of(reportRecord)))
+                .ifNoItem().after(config.ackTimeout()).fail()
+                .onFailure().transform(failure -> {
+                    metrics.unavailable();
+                    return new IngestUnavailableException("Usage could not be made durable in time; nothing of this request"
+                            + " was accepted. Retry it with the same Idempotency-Key", failure);
+                })
+                .map(ignored -> {
+                    metrics.accepted(usage.size());
+                    reasons.forEach(metrics::rejected);
+                    metrics.report(allAccepted);
+                    return result;
+                });
+    }
+
+    private static byte[] write(ObjectWriter writer, Object value) {
+        try {
+            return writer.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a metering event", e);
+        }
+    }
+
+    /** The one value of {@code values}, or null when there are several (or none). */
+    private static String only(Set<String> values) {
+        return values.size() == 1 ? values.iterator().next() : null;
+    }
+}

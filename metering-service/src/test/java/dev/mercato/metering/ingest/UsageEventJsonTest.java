@@ -1,0 +1,44 @@
+package dev.mercato.metering.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mercato.platform.events.UsageEventV1;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The hand-driven writer of usage events writes exactly what the service's Jackson data binding would. */
+@QuarkusTest
+class UsageEventJsonTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void writesWhatDataBindingWrites() throws Exception {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("user", "ada \"lovelace\" \u00e9\u20ac\n\t\\");
+        properties.put("region", "eu-north-1");
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        List<UsageEventV1> events = List.of(
+                new UsageEventV1("e1", "r1", "org_c", "org_v", "lst_1", "SUB-1", "api_calls", new BigDecimal("1000"), at,
+                        at.plusNanos(123_456_789), properties, "UNIQUE_COUNT", "user", new BigDecimal("2.5")),
+                new UsageEventV1("e2", "r1", "org_c", "org_v", "lst_1", null, "storage_gb", new BigDecimal("0.0000001"),
+                        at.plusMillis(5), at, Map.of(), "SUM", null, null),
+                new UsageEventV1("e3", null, null, null, null, null, null, null, null, null, null, null, null, null));
+        for (UsageEventV1 event : events) {
+            assertThat(new String(UsageEventJson.write(event), StandardCharsets.UTF_8)).isEqualTo(json.writeValueAsString(event));
+        }
+    }
+}
