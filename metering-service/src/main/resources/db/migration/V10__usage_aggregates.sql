@@ -1,14 +1,16 @@
 -- Aggregation of metering.usage (package aggregate).
 
--- Every usage event id counted, so a repeat is skipped in the same transaction that would count it.
+-- Every usage event id counted, so a repeat is skipped in the same transaction that would count it. The
+-- id is kept as its name-based (MD5) UUID: 16 bytes whatever the caller's id looks like, so the index
+-- that every event inserts into stays small (a collision needs ~2^61 ids of one day).
 -- Partitioned by the day the usage happened (UTC): ingestion refuses usage older than the backdating
 -- window, so once a day is older than the window plus a grace no accepted event can repeat an id of
 -- it, and its partition is dropped whole (DedupePartitions) instead of deleting rows one by one.
 -- Partitions are created by the consumer for each day it meets, before the batch transaction.
 create table usage_event_seen (
-    event_id   varchar(200) not null,
-    usage_day  date         not null,
-    primary key (event_id, usage_day)
+    event_key  uuid  not null,
+    usage_day  date  not null,
+    primary key (event_key, usage_day)
 ) partition by range (usage_day);
 
 -- One customer's usage of one listing dimension in one hour: every measure is kept, whatever the
@@ -43,7 +45,7 @@ create table usage_aggregate (
     published_value  numeric(38, 12),
     constraint usage_aggregate_key unique nulls not distinct
         (customer_id, listing_id, subscription_id, dimension, hour_start)
-);
+) with (fillfactor = 70); -- room on each page, so adding to an aggregate is a HOT update that touches no index
 -- the closing sweep's candidates
 create index usage_aggregate_open on usage_aggregate (hour_start) where closed_at is null;
 -- the summary's two ways in: a customer's usage, a vendor's listings' usage

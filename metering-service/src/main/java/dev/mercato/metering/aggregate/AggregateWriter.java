@@ -1,6 +1,8 @@
 package dev.mercato.metering.aggregate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,17 +53,17 @@ public class AggregateWriter {
             select gen_random_uuid()::text, $1, 'uag_' || a.id, $2, $3, 'uag_' || a.id, now(), """ + PAYLOAD + " from a";
 
     private static final String REMEMBER = """
-            insert into usage_event_seen (event_id, usage_day)
-            select * from unnest($1::text[], $2::text[]::date[])
+            insert into usage_event_seen (event_key, usage_day)
+            select * from unnest($1::uuid[], $2::date[])
             on conflict do nothing
-            returning event_id""";
+            returning event_key""";
 
     private static final String UPSERT = """
             insert into usage_aggregate as a (customer_id, vendor_id, listing_id, subscription_id, dimension, hour_start,
                 aggregation, unique_property, quantity_sum, event_count, quantity_max, latest_quantity, latest_at, updated_at)
-            select c, v, l, s, d, h::timestamptz, ag, up, qs::numeric, n, qm::numeric, lq::numeric, la::timestamptz, now()
-            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                        $9::text[], $10::bigint[], $11::text[], $12::text[], $13::text[])
+            select c, v, l, s, d, h, ag, up, qs::numeric, n, qm::numeric, lq::numeric, la, now()
+            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[],
+                        $9::text[], $10::bigint[], $11::text[], $12::text[], $13::timestamptz[])
                  as t(c, v, l, s, d, h, ag, up, qs, n, qm, lq, la)
             on conflict on constraint usage_aggregate_key do update set
                 quantity_sum = a.quantity_sum + excluded.quantity_sum,
@@ -112,7 +115,7 @@ public class AggregateWriter {
             return Uni.createFrom().item(new Outcome(0, 0, 0));
         }
         return pool.withTransaction(connection -> remember(connection, events).chain(fresh -> {
-            List<UsageEventV1> counted = events.stream().filter(event -> fresh.contains(event.id())).toList();
+            List<UsageEventV1> counted = events.stream().filter(event -> fresh.contains(keyOf(event))).toList();
             int repeats = events.size() - counted.size();
             if (counted.isEmpty()) {
                 return Uni.createFrom().item(new Outcome(0, repeats, 0));
@@ -125,21 +128,26 @@ public class AggregateWriter {
         }));
     }
 
-    /** The ids of {@code events} not counted before, now remembered. */
-    private static Uni<Set<String>> remember(SqlConnection connection, List<UsageEventV1> events) {
-        String[] ids = new String[events.size()];
-        String[] days = new String[events.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = events.get(i).id();
-            days[i] = dayOf(events.get(i)).toString();
+    /** The keys of {@code events} not counted before, now remembered. */
+    private static Uni<Set<UUID>> remember(SqlConnection connection, List<UsageEventV1> events) {
+        UUID[] keys = new UUID[events.size()];
+        LocalDate[] days = new LocalDate[events.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = keyOf(events.get(i));
+            days[i] = dayOf(events.get(i));
         }
-        return connection.preparedQuery(REMEMBER).execute(Tuple.of(ids, days)).map(rows -> {
-            Set<String> fresh = new HashSet<>(rows.rowCount() * 2);
+        return connection.preparedQuery(REMEMBER).execute(Tuple.of(keys, days)).map(rows -> {
+            Set<UUID> fresh = new HashSet<>(rows.rowCount() * 2);
             for (Row row : rows) {
-                fresh.add(row.getString(0));
+                fresh.add(row.getUUID(0));
             }
             return fresh;
         });
+    }
+
+    /** The event id as it is remembered: its name-based UUID, 16 bytes whatever the id's length. */
+    static UUID keyOf(UsageEventV1 event) {
+        return UUID.nameUUIDFromBytes(event.id().getBytes(StandardCharsets.UTF_8));
     }
 
     static LocalDate dayOf(UsageEventV1 event) {
@@ -159,9 +167,10 @@ public class AggregateWriter {
     private static Uni<Upserted> upsert(SqlConnection connection, Map<AggregateKey, HourlyUsage> totals) {
         int size = totals.size();
         String[] customers = new String[size], vendors = new String[size], listings = new String[size],
-                subscriptions = new String[size], dimensions = new String[size], hours = new String[size],
-                aggregations = new String[size], uniqueProperties = new String[size], sums = new String[size],
-                maxes = new String[size], latests = new String[size], latestAts = new String[size];
+                subscriptions = new String[size], dimensions = new String[size], aggregations = new String[size],
+                uniqueProperties = new String[size], sums = new String[size], maxes = new String[size],
+                latests = new String[size];
+        OffsetDateTime[] hours = new OffsetDateTime[size], latestAts = new OffsetDateTime[size];
         Long[] counts = new Long[size];
         int i = 0;
         // Always the same order, so two transactions touching the same aggregates lock them alike.
@@ -177,14 +186,14 @@ public class AggregateWriter {
             listings[i] = usage.key.listingId();
             subscriptions[i] = usage.key.subscriptionId();
             dimensions[i] = usage.key.dimension();
-            hours[i] = usage.key.hourStart().toString();
+            hours[i] = usage.key.hourStart().atOffset(ZoneOffset.UTC);
             aggregations[i] = usage.aggregation;
             uniqueProperties[i] = usage.uniqueProperty;
             sums[i] = usage.sum.toPlainString();
             counts[i] = usage.count;
             maxes[i] = usage.max.toPlainString();
             latests[i] = usage.latest.toPlainString();
-            latestAts[i] = usage.latestAt.toString();
+            latestAts[i] = usage.latestAt.atOffset(ZoneOffset.UTC);
             i++;
         }
         Tuple parameters = Tuple.from(List.of(customers, vendors, listings, subscriptions, dimensions, hours,

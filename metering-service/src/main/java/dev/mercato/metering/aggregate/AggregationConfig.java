@@ -50,6 +50,13 @@ public interface AggregationConfig {
         @WithDefault("5000")
         int maxBatch();
 
+        /**
+         * Consumers per instance, each with its share of the partitions and its own transactions: two let
+         * PostgreSQL count on two cores at once. More than the topic has partitions would idle.
+         */
+        @WithDefault("2")
+        int consumers();
+
         /** Where records that can never be counted go. */
         @WithDefault("metering.dead-letter")
         String deadLetterTopic();

@@ -3,11 +3,17 @@ package dev.mercato.metering.aggregate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,9 +23,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -41,9 +49,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The batch consumer of {@code metering.usage}: a plain Kafka consumer on a thread of its own, so one
- * poll (up to {@code mercato.metering.aggregation.max-batch} records) is one database transaction
- * ({@link AggregateWriter}) and its offsets are committed only after that transaction has. A crash in
+ * The batch consumer of {@code metering.usage}: {@code mercato.metering.aggregation.consumers} plain Kafka
+ * consumers of one group, each on a thread of its own with its share of the partitions, so that one batch
+ * (up to {@code mercato.metering.aggregation.max-batch} records) is one database transaction
+ * ({@link AggregateWriter}) and its offsets are committed only after that transaction has. While a batch is
+ * in the database the next one is fetched and read. A crash in
  * between re-delivers the batch, and the remembered event ids make the repeat count nothing. A record that
  * can never be counted goes to the dead-letter topic (headers as SmallRye's dead-letter strategy writes
  * them), is counted in {@code mercato.events.consumed{outcome=poison}} and logged; a failure of the
@@ -55,6 +65,9 @@ public class UsageConsumer {
     static final String CONSUMER = "metering-service.aggregation";
     private static final Logger LOG = Logger.getLogger(UsageConsumer.class);
     private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration IDLE_POLL = Duration.ofMillis(500);
+    private static final Duration BUSY_POLL = Duration.ofMillis(10);
 
     private final AggregateWriter writer;
     private final DedupePartitions partitions;
@@ -67,8 +80,8 @@ public class UsageConsumer {
     private final Timer batches;
 
     private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private final Set<KafkaConsumer<String, byte[]>> consumers = ConcurrentHashMap.newKeySet();
+    private final List<Thread> threads = new ArrayList<>();
 
     public UsageConsumer(AggregateWriter writer, DedupePartitions partitions, AggregationConfig config, ObjectMapper json,
             MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -95,53 +108,58 @@ public class UsageConsumer {
 
     /** Starts consuming from the group's committed offsets (no-op when running). */
     public synchronized void start() {
-        if (thread != null) {
+        if (!threads.isEmpty()) {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "metering-aggregation");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < config.aggregation().consumers(); i++) {
+            Thread thread = new Thread(this::run, "metering-aggregation-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
     /** Stops after the batch in hand (its transaction and commit finish, or it is re-delivered later). */
     public synchronized void stop() {
-        if (thread == null) {
-            return;
-        }
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
+        consumers.forEach(KafkaConsumer::wakeup); // a poll in progress returns at once
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(90));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(90));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        thread = null;
+        threads.clear();
     }
 
     private void run() {
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties());
-                KafkaProducer<String, byte[]> deadLetters = new KafkaProducer<>(producerProperties())) {
-            consumer = kafka;
+        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties());
+        consumers.add(kafka);
+        try (kafka; KafkaProducer<String, byte[]> deadLetters = new KafkaProducer<>(producerProperties())) {
             kafka.subscribe(List.of(Topics.METERING_USAGE));
+            Batch next = new Batch();
+            InFlight inFlight = null;
             while (running) {
-                ConsumerRecords<String, byte[]> polled = kafka.poll(Duration.ofMillis(500));
-                if (polled.isEmpty()) {
-                    continue;
+                // While one batch is in the database, the next is fetched and read: Kafka and JSON overlap SQL.
+                do {
+                    next.add(kafka.poll(inFlight == null && next.isEmpty() ? IDLE_POLL : BUSY_POLL), this, deadLetters);
+                } while (running && inFlight != null && !inFlight.result().isDone() && next.size() < config.aggregation().maxBatch());
+                if (inFlight != null) {
+                    if (!finish(inFlight)) {
+                        return; // stopping: neither batch was committed; both are re-delivered
+                    }
+                    commit(kafka, inFlight.batch());
+                    inFlight = null;
                 }
-                if (!countUntilDone(polled, deadLetters)) {
-                    return; // stopping: the batch was not committed and will be re-delivered
+                if (!next.isEmpty()) {
+                    inFlight = new InFlight(next, start(next));
+                    next = new Batch();
                 }
-                try {
-                    kafka.commitSync();
-                } catch (CommitFailedException e) {
-                    // the partitions moved to another consumer meanwhile: it re-reads the batch and skips it
-                    LOG.warnf("offsets of a counted batch could not be committed (%s); its repeats will be skipped",
-                            e.getMessage());
-                }
+            }
+            if (inFlight != null && finish(inFlight)) {
+                commit(kafka, inFlight.batch());
             }
         } catch (WakeupException e) {
             if (running) {
@@ -150,51 +168,117 @@ public class UsageConsumer {
         } catch (RuntimeException e) {
             LOG.error("the usage consumer stopped", e);
         } finally {
-            consumer = null;
+            consumers.remove(kafka);
         }
     }
 
-    /** Counts the batch, retrying a failure; false when the consumer was stopped before it succeeded. */
-    private boolean countUntilDone(ConsumerRecords<String, byte[]> polled, KafkaProducer<String, byte[]> deadLetters) {
-        List<UsageEventV1> events = readAll(polled, deadLetters);
+    private CompletableFuture<AggregateWriter.Outcome> start(Batch batch) {
+        long started = System.nanoTime();
+        return partitions.ensure(batch.days()).chain(() -> writer.count(batch.events()))
+                .invoke(() -> batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+                .subscribeAsCompletionStage();
+    }
+
+    /** Waits for the batch's transaction, retrying it after a failure; false when stopped before it succeeded. */
+    private boolean finish(InFlight inFlight) {
+        Batch batch = inFlight.batch();
         Duration backoff = Duration.ofMillis(200);
+        CompletableFuture<AggregateWriter.Outcome> attempt = inFlight.result();
         while (true) {
             try {
-                Timer.Sample sample = Timer.start();
-                partitions.ensure(events.stream().map(AggregateWriter::dayOf).toList()).await().atMost(BATCH_TIMEOUT);
-                AggregateWriter.Outcome outcome = writer.count(events).await().atMost(BATCH_TIMEOUT);
-                sample.stop(batches);
+                AggregateWriter.Outcome outcome = attempt.get(BATCH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 counted.increment(outcome.counted());
-                repeats.increment(outcome.repeats() + (polled.count() - events.size()));
+                repeats.increment(outcome.repeats() + batch.repeatsWithin());
                 return true;
-            } catch (RuntimeException e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException e) {
                 partitions.forget();
-                LOG.warnf("a batch of %d usage events could not be counted (retrying in %s): %s", events.size(), backoff,
-                        e.toString());
+                LOG.warnf("a batch of %d usage events could not be counted (retrying in %s): %s", batch.size(), backoff,
+                        e.getCause() != null ? e.getCause().toString() : e.toString());
                 if (!pause(backoff)) {
                     return false;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
-                        : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                attempt = start(batch);
             }
         }
     }
 
-    /** The batch's countable events, the first of each id; poison records go to the dead-letter topic. */
-    private List<UsageEventV1> readAll(ConsumerRecords<String, byte[]> polled, KafkaProducer<String, byte[]> deadLetters) {
-        List<UsageEventV1> events = new ArrayList<>(polled.count());
-        Set<String> ids = new HashSet<>(polled.count() * 2);
-        for (ConsumerRecord<String, byte[]> record : polled) {
-            try {
-                UsageEventV1 event = records.read(record);
-                if (ids.add(event.id())) {
+    private static void commit(KafkaConsumer<String, byte[]> kafka, Batch batch) {
+        try {
+            kafka.commitSync(batch.offsets());
+        } catch (CommitFailedException e) {
+            // the partitions moved to another consumer meanwhile: it re-reads the batch and skips what was counted
+            LOG.warnf("offsets of a counted batch could not be committed (%s); its repeats will be skipped", e.getMessage());
+        }
+    }
+
+    /** A batch being counted, and the outcome to come. */
+    private record InFlight(Batch batch, CompletableFuture<AggregateWriter.Outcome> result) {
+    }
+
+    /**
+     * Records gathered for one transaction: the countable events (the first of each id), and the offsets to
+     * commit once it has — every record's, poison ones (already dead-lettered) included.
+     */
+    private static final class Batch {
+
+        private final List<UsageEventV1> events = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+        private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        private int records;
+        private int poisonous;
+
+        void add(ConsumerRecords<String, byte[]> polled, UsageConsumer consumer, KafkaProducer<String, byte[]> deadLetters) {
+            for (ConsumerRecord<String, byte[]> record : polled) {
+                records++;
+                offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                UsageEventV1 event = consumer.read(record, deadLetters);
+                if (event == null) {
+                    poisonous++;
+                } else if (ids.add(event.id())) {
                     events.add(event);
                 }
-            } catch (PoisonEventException e) {
-                deadLetter(deadLetters, record, e);
             }
         }
-        return events;
+
+        boolean isEmpty() {
+            return records == 0;
+        }
+
+        int size() {
+            return records;
+        }
+
+        List<UsageEventV1> events() {
+            return events;
+        }
+
+        List<java.time.LocalDate> days() {
+            return events.stream().map(AggregateWriter::dayOf).distinct().toList();
+        }
+
+        Map<TopicPartition, OffsetAndMetadata> offsets() {
+            return offsets;
+        }
+
+        /** Records that repeated an id already in this batch (poison ones aside, they are not events). */
+        int repeatsWithin() {
+            return records - events.size() - poisonous;
+        }
+
+    }
+
+    /** The record as a usage event; null for poison, which goes to the dead-letter topic. */
+    private UsageEventV1 read(ConsumerRecord<String, byte[]> record, KafkaProducer<String, byte[]> deadLetters) {
+        try {
+            return records.read(record);
+        } catch (PoisonEventException e) {
+            deadLetter(deadLetters, record, e);
+            return null;
+        }
     }
 
     private void deadLetter(KafkaProducer<String, byte[]> deadLetters, ConsumerRecord<String, byte[]> record,
@@ -243,7 +327,7 @@ public class UsageConsumer {
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, CONSUMER);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, CONSUMER + "-" + Thread.currentThread().getName());
         return properties;
     }
 
@@ -254,7 +338,7 @@ public class UsageConsumer {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, CONSUMER + "-dead-letters");
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, CONSUMER + "-dead-letters-" + Thread.currentThread().getName());
         return properties;
     }
 }
