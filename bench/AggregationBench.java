@@ -1,7 +1,6 @@
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,10 +23,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * CloudEvents headers, keyed by customer, acks=all, idempotent producer) produced onto metering.usage at a fixed
  * rate, then the aggregation consumer group's lag (end offsets − committed offsets) sampled every 500 ms until it
  * is back to zero. Each event has its own id; customers {@code <run>-c<n>} over a few listings and dimensions of
- * every measure, timestamps spread over the last 3 hours. Loopback brokers only.
+ * every measure, timestamps spread evenly over the last {@code <spread>} minutes. Loopback brokers only.
  *
  * Usage: java -cp '<kafka lib>/*' bench/AggregationBench.java <bootstrap> <group> <run> <events/s> <seconds>
- *        <customers>
+ *        <customers> <spread minutes>
  */
 public class AggregationBench {
 
@@ -42,6 +41,7 @@ public class AggregationBench {
         int rate = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         int customers = Integer.parseInt(args[5]);
+        int spreadSeconds = Integer.parseInt(args[6]) * 60;
         if (!bootstrap.startsWith("127.") && !bootstrap.startsWith("localhost")) {
             throw new IllegalArgumentException("loopback brokers only: " + bootstrap);
         }
@@ -59,13 +59,14 @@ public class AggregationBench {
                 KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
                         new StringSerializer())) {
             long lagBefore = lag(admin, group);
-            System.out.printf("run %s: %d events/s for %d s over %d customers onto %s (group %s, lag before %d)%n", run, rate,
-                    seconds, customers, TOPIC, group, lagBefore);
+            System.out.printf("run %s: %d events/s for %d s, %d customers x %d dimensions, usage times over the last %d min,"
+                    + " onto %s (group %s, lag before %d)%n", run, rate, seconds, customers, DIMENSIONS.length, spreadSeconds / 60,
+                    TOPIC, group, lagBefore);
             AtomicLong failed = new AtomicLong();
             long total = (long) rate * seconds;
             long start = System.nanoTime();
             long nextReport = start + 5_000_000_000L;
-            Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+            Instant now = Instant.now();
             String receivedAt = Instant.now().toString();
             int[] sample = new int[1];
             for (long n = 0; n < total; n++) {
@@ -76,7 +77,7 @@ public class AggregationBench {
                 }
                 int customer = (int) (n % customers);
                 String[] dimension = DIMENSIONS[(int) ((n / customers) % DIMENSIONS.length)];
-                Instant at = hour.minusSeconds((n * 7919) % 10_800);
+                Instant at = now.minusSeconds((n * 7919) % spreadSeconds);
                 String id = run + "-" + n;
                 String customerId = run + "-c" + customer;
                 String body = "{\"id\":\"" + id + "\",\"reportId\":\"" + run + "-r" + (n / 100) + "\",\"customerId\":\""

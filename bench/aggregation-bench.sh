@@ -11,7 +11,9 @@
 # MERCATO_DB_PREFIX              default mercato (database <prefix>_metering); MERCATO_PG_PORT default 5432; user postgres
 # MERCATO_BENCH_RATE             events/s, default 20000
 # MERCATO_BENCH_SECONDS          seconds of load, default 60
-# MERCATO_BENCH_CUSTOMERS        distinct customers, default 1000
+# MERCATO_BENCH_CUSTOMERS        distinct customers, default 1000 (each reports 5 dimensions, one per measure)
+# MERCATO_BENCH_SPREAD_MINUTES   usage times spread over the last this many minutes, default 60 (live usage: the
+#                                current and the previous hour); 180 makes every batch touch more aggregates
 # MERCATO_BENCH_GROUP            the aggregation's consumer group, default metering-service-aggregation
 set -euo pipefail
 
@@ -23,6 +25,7 @@ state=${MERCATO_STATE_DIR:-$BENCH_ROOT/.mercato}
 rate=${MERCATO_BENCH_RATE:-20000}
 seconds=${MERCATO_BENCH_SECONDS:-60}
 customers=${MERCATO_BENCH_CUSTOMERS:-1000}
+spread=${MERCATO_BENCH_SPREAD_MINUTES:-60}
 group=${MERCATO_BENCH_GROUP:-metering-service-aggregation}
 database="${MERCATO_DB_PREFIX:-mercato}_metering"
 sql() { psql -h 127.0.0.1 -p "${MERCATO_PG_PORT:-5432}" -U postgres -d "$database" -Atqc "$1"; }
@@ -37,7 +40,7 @@ java_bin=java
 [[ -n ${JAVA_HOME-} ]] && java_bin="$JAVA_HOME/bin/java"
 printf 'load average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 "$java_bin" -Xmx512m -XX:+UseSerialGC -Dlog4j2.configurationFile="$state/kafka/tools-log4j2.properties" \
-  -cp "$state/kafka/lib/*" "$BENCH_ROOT/bench/AggregationBench.java" "$bootstrap" "$group" "$run" "$rate" "$seconds" "$customers"
+  -cp "$state/kafka/lib/*" "$BENCH_ROOT/bench/AggregationBench.java" "$bootstrap" "$group" "$run" "$rate" "$seconds" "$customers" "$spread"
 printf 'load average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 counted=$(sql "select coalesce(sum(event_count), 0) from usage_aggregate where customer_id like '$run-%'")
