@@ -2,6 +2,7 @@ package dev.mercato.metering.aggregate;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,8 +26,11 @@ final class UsageRecords {
     private static final int MAX_ID = 200;
     private static final int MAX_REFERENCE = 64;
     private static final int MAX_UNIQUE_VALUE = 500;
-    /** numeric(38, 12): 26 digits before the point. */
-    private static final BigDecimal LARGEST_QUANTITY = new BigDecimal("1e26");
+    /** numeric(38, 12) holds 26 digits before the point: room for an hour's sum of a hundred million of these. */
+    private static final BigDecimal LARGEST_QUANTITY = new BigDecimal("1e18");
+    /** Usage outside these years names no hour worth keeping (and no day partition PostgreSQL can name). */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final ObjectReader reader;
 
@@ -54,8 +58,8 @@ final class UsageRecords {
         optional(record, event.vendorId(), "vendorId");
         optional(record, event.subscriptionId(), "subscriptionId");
         optional(record, event.uniqueProperty(), "uniqueProperty");
-        if (event.timestamp() == null) {
-            throw poison(record, "has no timestamp");
+        if (event.timestamp() == null || event.timestamp().isBefore(EARLIEST) || !event.timestamp().isBefore(LATEST)) {
+            throw poison(record, "has no timestamp or one outside 2000-2199: " + event.timestamp());
         }
         if (event.quantity() == null || event.quantity().signum() < 0 || event.quantity().abs().compareTo(LARGEST_QUANTITY) >= 0
                 || event.quantity().scale() > 12) {
