@@ -320,7 +320,7 @@ public class UsageConsumer {
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.aggregation().groupId());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.aggregation().maxBatch()));
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.min(config.aggregation().maxBatch(), 5000)));
         // Larger fetches: a batch should be a full one whenever the topic has a backlog.
         properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
         properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
