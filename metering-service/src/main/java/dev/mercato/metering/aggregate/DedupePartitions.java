@@ -51,6 +51,12 @@ public class DedupePartitions {
                 .collect().last().replaceWithVoid();
     }
 
+    /** Creates today's and tomorrow's partitions (UTC) if they do not exist yet. */
+    public Uni<Void> ensureAhead() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return ensure(List.of(today, today.plusDays(1)));
+    }
+
     /** Forgets which partitions exist (another instance may have dropped one): the next batch checks again. */
     public void forget() {
         known.clear();

@@ -59,9 +59,12 @@ public class HourClosing {
                     }
                 },
                 failure -> LOG.warnf("could not close usage hours (will retry): %s", failure.toString())));
-        vertx.setPeriodic(java.time.Duration.ofHours(1).toMillis(), id -> partitions.prune().subscribe().with(
-                dropped -> LOG.debugf("dropped %d dedupe partitions", dropped),
-                failure -> LOG.warnf("could not drop old dedupe partitions: %s", failure.toString())));
+        // Today's and tomorrow's partitions exist before their first event (creating one waits for every batch
+        // in progress); days older than the retention are dropped.
+        vertx.setPeriodic(1, java.time.Duration.ofHours(1).toMillis(), id -> partitions.ensureAhead()
+                .chain(partitions::prune).subscribe().with(
+                        dropped -> LOG.debugf("dropped %d dedupe partitions", dropped),
+                        failure -> LOG.warnf("could not prepare or drop dedupe partitions: %s", failure.toString())));
     }
 
     /** Closes and publishes every aggregate whose hour is past its grace; emits how many. */
