@@ -1,17 +1,18 @@
 -- Aggregation of metering.usage (package aggregate).
 
--- Every usage event id counted, so a repeat is skipped in the same transaction that would count it. The
--- id is kept as its name-based (MD5) UUID: 16 bytes whatever the caller's id looks like, so the index
--- that every event inserts into stays small (a collision needs ~2^61 ids of one day).
+-- Every usage event counted, so a repeat is skipped in the same transaction that would count it. An
+-- event is its id and its usage time (a repeat carries both): the id as its name-based (MD5) UUID, 16
+-- bytes whatever the caller's id looks like (a collision needs ~2^61 ids of one day), after the time, so
+-- the index grows where usage is happening now instead of at random places all over it.
 -- Partitioned by the day the usage happened (UTC): ingestion refuses usage older than the backdating
--- window, so once a day is older than the window plus a grace no accepted event can repeat an id of
--- it, and its partition is dropped whole (DedupePartitions) instead of deleting rows one by one.
--- Partitions are created by the consumer for each day it meets, before the batch transaction.
+-- window, so once a day is older than the window plus a grace no accepted event can repeat one of it,
+-- and its partition is dropped whole (DedupePartitions) instead of deleting rows one by one.
+-- Partitions are created ahead each hour, and by the consumer for any other day it meets.
 create table usage_event_seen (
-    event_key  uuid  not null,
-    usage_day  date  not null,
-    primary key (event_key, usage_day)
-) partition by range (usage_day);
+    usage_at   timestamptz  not null,
+    event_key  uuid         not null,
+    primary key (usage_at, event_key)
+) partition by range (usage_at);
 
 -- One customer's usage of one listing dimension in one hour: every measure is kept, whatever the
 -- dimension declares (declared_value is the declared one). closed_at is set when the hour closes and

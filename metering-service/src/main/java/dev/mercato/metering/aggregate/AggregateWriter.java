@@ -53,8 +53,8 @@ public class AggregateWriter {
             select gen_random_uuid()::text, $1, 'uag_' || a.id, $2, $3, 'uag_' || a.id, now(), """ + PAYLOAD + " from a";
 
     private static final String REMEMBER = """
-            insert into usage_event_seen (event_key, usage_day)
-            select * from unnest($1::uuid[], $2::date[])
+            insert into usage_event_seen (usage_at, event_key)
+            select * from unnest($1::timestamptz[], $2::uuid[])
             on conflict do nothing
             returning event_key""";
 
@@ -131,12 +131,12 @@ public class AggregateWriter {
     /** The keys of {@code events} not counted before, now remembered. */
     private static Uni<Set<UUID>> remember(SqlConnection connection, List<UsageEventV1> events) {
         UUID[] keys = new UUID[events.size()];
-        LocalDate[] days = new LocalDate[events.size()];
+        OffsetDateTime[] times = new OffsetDateTime[events.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = keyOf(events.get(i));
-            days[i] = dayOf(events.get(i));
+            times[i] = events.get(i).timestamp().atOffset(ZoneOffset.UTC);
         }
-        return connection.preparedQuery(REMEMBER).execute(Tuple.of(keys, days)).map(rows -> {
+        return connection.preparedQuery(REMEMBER).execute(Tuple.of(times, keys)).map(rows -> {
             Set<UUID> fresh = new HashSet<>(rows.rowCount() * 2);
             for (Row row : rows) {
                 fresh.add(row.getUUID(0));

@@ -66,7 +66,7 @@ public class DedupePartitions {
         // A concurrent "create if not exists" of the same partition can still fail on the catalog's unique
         // index: then the other one made it, which is all that was needed.
         String sql = "create table if not exists " + PREFIX + SUFFIX.format(day) + " partition of usage_event_seen"
-                + " for values from ('" + day + "') to ('" + day.plusDays(1) + "')";
+                + " for values from ('" + day + " 00:00+00') to ('" + day.plusDays(1) + " 00:00+00')";
         return pool.query(sql).execute().replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> exists(day).map(exists -> {
                     if (!exists) {
