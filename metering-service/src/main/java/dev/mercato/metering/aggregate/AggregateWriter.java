@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -175,7 +176,7 @@ public class AggregateWriter {
         int i = 0;
         // Always the same order, so two transactions touching the same aggregates lock them alike.
         List<HourlyUsage> sorted = new ArrayList<>(totals.values());
-        sorted.sort(java.util.Comparator.comparing((HourlyUsage usage) -> usage.key.customerId())
+        sorted.sort(Comparator.comparing((HourlyUsage usage) -> usage.key.customerId())
                 .thenComparing(usage -> usage.key.listingId())
                 .thenComparing(usage -> String.valueOf(usage.key.subscriptionId()))
                 .thenComparing(usage -> usage.key.dimension())

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,11 +17,11 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The day partitions of {@code usage_event_seen}: one per day usage happened on, created when the
- * consumer first meets the day, dropped whole once the day is older than
+ * The day partitions of {@code usage_event_seen}: one per day usage happened on, created a day ahead
+ * or when the consumer first meets the day, dropped whole once the day is older than
  * {@code mercato.metering.dedupe-retention} (longer than the backdating window, so ingestion can no
  * longer accept an event of that day, and no id of it can come back).
  */
@@ -79,7 +80,7 @@ public class DedupePartitions {
 
     private Uni<Boolean> exists(LocalDate day) {
         return pool.preparedQuery("select to_regclass($1) is not null")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(PREFIX + SUFFIX.format(day)))
+                .execute(Tuple.of(PREFIX + SUFFIX.format(day)))
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
@@ -101,7 +102,7 @@ public class DedupePartitions {
                             LOG.infof("dropped %s: its event ids are older than the dedupe retention", name);
                         })
                         .replaceWith(1))
-                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+                .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
 }

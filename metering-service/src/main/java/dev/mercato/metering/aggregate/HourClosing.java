@@ -1,5 +1,7 @@
 package dev.mercato.metering.aggregate;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -61,7 +63,7 @@ public class HourClosing {
                 failure -> LOG.warnf("could not close usage hours (will retry): %s", failure.toString())));
         // Today's and tomorrow's partitions exist before their first event (creating one waits for every batch
         // in progress); days older than the retention are dropped.
-        vertx.setPeriodic(1, java.time.Duration.ofHours(1).toMillis(), id -> partitions.ensureAhead()
+        vertx.setPeriodic(1, Duration.ofHours(1).toMillis(), id -> partitions.ensureAhead()
                 .chain(partitions::prune).subscribe().with(
                         dropped -> LOG.debugf("dropped %d dedupe partitions", dropped),
                         failure -> LOG.warnf("could not prepare or drop dedupe partitions: %s", failure.toString())));

@@ -2,6 +2,7 @@ package dev.mercato.metering.aggregate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -256,7 +257,7 @@ public class UsageConsumer {
             return events;
         }
 
-        List<java.time.LocalDate> days() {
+        List<LocalDate> days() {
             return events.stream().map(AggregateWriter::dayOf).distinct().toList();
         }
 

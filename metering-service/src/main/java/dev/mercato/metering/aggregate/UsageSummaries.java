@@ -1,6 +1,7 @@
 package dev.mercato.metering.aggregate;
 
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +31,8 @@ public class UsageSummaries {
     }
 
     Uni<PageResponse<UsageSummaryResponse>> summarize(SummaryQuery query, Caller caller) {
-        List<Object> parameters = new ArrayList<>(List.of(query.from().atOffset(java.time.ZoneOffset.UTC),
-                query.to().atOffset(java.time.ZoneOffset.UTC)));
+        List<Object> parameters = new ArrayList<>(List.of(query.from().atOffset(ZoneOffset.UTC),
+                query.to().atOffset(ZoneOffset.UTC)));
         StringBuilder where = new StringBuilder("a.hour_start >= $1 and a.hour_start < $2");
         filter(where, parameters, "a.customer_id", query.customer());
         filter(where, parameters, "a.listing_id", query.listing());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -97,7 +98,7 @@ public class UsageReportResource {
     private static Map<String, List<String>> expanded(Map<String, List<String>> parameters) {
         Map<String, List<String>> expanded = new LinkedHashMap<>();
         parameters.forEach((name, values) -> expanded.merge(SHORT_FILTERS.getOrDefault(name, name), values,
-                (first, second) -> java.util.stream.Stream.concat(first.stream(), second.stream()).toList()));
+                (first, second) -> Stream.concat(first.stream(), second.stream()).toList()));
         return expanded;
     }
 }
