@@ -19,7 +19,8 @@ public class ListingMapper {
                 listing.description, listing.productCode, listing.currency, listing.status.name(),
                 listing.dimensions().stream().map(dimension -> new ListingChangedV1.DimensionV1(dimension.key(),
                         dimension.title(), dimension.unit(), dimension.pricePerUnit(), dimension.decimals(),
-                        dimension.description(), dimension.retiredAt(), "SUM", null, null)).toList(), // TODO(metering): declared per dimension
+                        dimension.description(), dimension.retiredAt(), dimension.aggregation().name(),
+                        dimension.uniqueProperty(), dimension.tokenRate())).toList(),
                 listing.createdAt, listing.updatedAt, listing.version);
     }
 }

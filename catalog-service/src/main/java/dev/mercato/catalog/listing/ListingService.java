@@ -49,6 +49,9 @@ public class ListingService {
         String currency = Currencies.normalize(request.currency(), "currency");
         List<DimensionRequest> requested = request.dimensions() == null ? List.of() : request.dimensions();
         requireDistinctKeys(requested);
+        for (int i = 0; i < requested.size(); i++) {
+            requireConsistentMeasure(requested.get(i), "dimensions[" + i + "].");
+        }
         return owners.forNewItem(caller, request.vendorId()).chain(owner -> {
             Instant now = Instant.now();
             Listing listing = new Listing();
@@ -89,6 +92,7 @@ public class ListingService {
 
     @WithTransaction
     public Uni<Listing> addDimension(String id, DimensionRequest request, Caller caller) {
+        requireConsistentMeasure(request, "");
         return change(id, caller, listing -> {
             if (listing.dimension(request.key()).isPresent()) {
                 throw ApiException.conflict("listing " + id + " already has a dimension '" + request.key()
@@ -159,9 +163,24 @@ public class ListingService {
         }
     }
 
+    /** A unique property names what UNIQUE_COUNT counts, so it is required there and meaningless elsewhere. */
+    private static void requireConsistentMeasure(DimensionRequest request, String prefix) {
+        boolean uniqueCount = request.aggregation() == DimensionAggregation.UNIQUE_COUNT;
+        if (uniqueCount && request.uniqueProperty() == null) {
+            throw ApiException.invalidField(prefix + "uniqueProperty",
+                    "is required when aggregation is UNIQUE_COUNT: the property whose distinct values are counted");
+        }
+        if (!uniqueCount && request.uniqueProperty() != null) {
+            throw ApiException.invalidField(prefix + "uniqueProperty",
+                    "is only allowed when aggregation is UNIQUE_COUNT");
+        }
+    }
+
     private static ListingDimension dimensionOf(DimensionRequest request) {
         return new ListingDimension(request.key(), request.title().strip(), request.unit().strip(),
                 request.pricePerUnit(), request.decimals() == null ? 0 : request.decimals(),
-                request.description(), null);
+                request.description(), null,
+                request.aggregation() == null ? DimensionAggregation.SUM : request.aggregation(),
+                request.uniqueProperty(), request.tokenRate());
     }
 }

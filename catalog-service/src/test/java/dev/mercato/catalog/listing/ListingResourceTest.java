@@ -148,6 +148,60 @@ class ListingResourceTest {
     }
 
     @Test
+    void dimensionsDeclareTheirMeasureWhichNeverChanges() {
+        String body = listingBody("Measures " + UUID.randomUUID()).replace("\"decimals\": 3}",
+                "\"decimals\": 3, \"aggregation\": \"MAX\", \"tokenRate\": 2.5}");
+        String id = create(vendorAdmin, body).statusCode(201)
+                .body("data.dimensions[0].aggregation", equalTo("SUM"))
+                .body("data.dimensions[0].tokenRate", nullValue())
+                .body("data.dimensions[1].aggregation", equalTo("MAX"))
+                .body("data.dimensions[1].tokenRate", equalTo(2.5f))
+                .extract().path("data.id");
+        String dimensions = "/api/v1/listings/" + id + "/dimensions";
+        given().auth().oauth2(vendorAdmin).contentType("application/json")
+                .body("{\"key\": \"users\", \"title\": \"Users\", \"unit\": \"user\", \"pricePerUnit\": 1,"
+                        + " \"aggregation\": \"UNIQUE_COUNT\", \"uniqueProperty\": \"userId\"}")
+                .post(dimensions).then().statusCode(201)
+                .body("data.dimensions.find { it.key == 'users' }.uniqueProperty", equalTo("userId"));
+
+        ConsumerRecord<String, String> event = TestKafka.awaitRecord("catalog.listings",
+                record -> id.equals(record.key()) && record.value().contains("\"users\""), java.time.Duration.ofSeconds(30));
+        assertThat(event.value()).contains("\"aggregation\":\"UNIQUE_COUNT\"", "\"uniqueProperty\":\"userId\"",
+                "\"aggregation\":\"MAX\"", "\"tokenRate\":2.5");
+
+        given().auth().oauth2(vendorAdmin).contentType("application/json").body("{\"tokenRate\": 3}")
+                .patch(dimensions + "/storage_gb").then().statusCode(200)
+                .body("data.dimensions.find { it.key == 'storage_gb' }.tokenRate", equalTo(3))
+                .body("data.dimensions.find { it.key == 'storage_gb' }.aggregation", equalTo("MAX"));
+        for (String change : new String[] { "{\"aggregation\": \"SUM\"}", "{\"uniqueProperty\": \"x\"}",
+                "{\"tokenRate\": 0}", "{\"tokenRate\": -1}" }) {
+            given().auth().oauth2(vendorAdmin).contentType("application/json").body(change)
+                    .patch(dimensions + "/users").then().statusCode(400).body("code", equalTo(400));
+        }
+        assertThat(TestSql.number("select count(*) from listing, jsonb_array_elements(dimensions->'items') item"
+                + " where id = ? and (item->>'aggregation' = 'MAX' or item->>'uniqueProperty' = 'userId')", id)).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAMeasureThatDoesNotAddUpNamingTheField() {
+        String name = "Bad measure " + UUID.randomUUID();
+        String good = listingBody(name);
+        expectRefusal(good.replace("\"decimals\": 3}", "\"decimals\": 3, \"aggregation\": \"AVERAGE\"}"),
+                "dimensions[1].aggregation");
+        expectRefusal(good.replace("\"decimals\": 3}", "\"decimals\": 3, \"aggregation\": \"UNIQUE_COUNT\"}"),
+                "dimensions[1].uniqueProperty");
+        expectRefusal(good.replace("\"decimals\": 3}", "\"decimals\": 3, \"uniqueProperty\": \"userId\"}"),
+                "dimensions[1].uniqueProperty");
+        expectRefusal(good.replace("\"decimals\": 3}",
+                "\"decimals\": 3, \"aggregation\": \"UNIQUE_COUNT\", \"uniqueProperty\": \"user id\"}"),
+                "dimensions[1].uniqueProperty");
+        expectRefusal(good.replace("\"decimals\": 3}", "\"decimals\": 3, \"tokenRate\": 0}"), "dimensions[1].tokenRate");
+        expectRefusal(good.replace("\"decimals\": 3}", "\"decimals\": 3, \"tokenRate\": \"lots\"}"),
+                "dimensions[1].tokenRate");
+        assertThat(TestSql.number("select count(*) from listing where name = ?", name)).isZero();
+    }
+
+    @Test
     void answersTheSameListingToARepeatedIdempotentCreate() {
         String key = UUID.randomUUID().toString();
         String name = "Idempotent " + key;

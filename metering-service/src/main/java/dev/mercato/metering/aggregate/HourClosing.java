@@ -1,0 +1,86 @@
+package dev.mercato.metering.aggregate;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.mercato.platform.events.Topics;
+import dev.mercato.platform.events.UsageAggregateV1;
+import dev.mercato.platform.outbox.Outbox;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Closes the hours whose grace has passed: marks their aggregates closed and writes each to the outbox
+ * for {@code metering.aggregates}, in one statement per round. Rows are claimed with
+ * {@code for update skip locked}, so two sweeps at once (two instances) close each aggregate once, and
+ * an aggregate the consumer is changing right now is simply closed by the next round.
+ */
+@ApplicationScoped
+public class HourClosing {
+
+    private static final Logger LOG = Logger.getLogger(HourClosing.class);
+    private static final int ROUND = 2000;
+
+    private static final String CLOSE = """
+            with a as (
+                update usage_aggregate u set closed_at = now(), revision = 1, published_value = u.declared_value
+                where u.id in (select id from usage_aggregate
+                               where closed_at is null and hour_start <= now() - interval '1 hour' - make_interval(secs => $4)
+                               order by hour_start, id limit $5 for update skip locked)
+                returning u.*, null::numeric as previous_value)
+            """ + AggregateWriter.TO_OUTBOX;
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final AggregationConfig config;
+    private final DedupePartitions partitions;
+    private final String source;
+
+    public HourClosing(Pool pool, Vertx vertx, AggregationConfig config, DedupePartitions partitions,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+        this.partitions = partitions;
+        this.source = "/mercato/" + applicationName;
+    }
+
+    void schedule(@Observes StartupEvent event) {
+        vertx.setPeriodic(config.closeSweepEvery().toMillis(), id -> closeDue().subscribe().with(
+                closed -> {
+                    if (closed > 0) {
+                        LOG.infof("closed %d hourly usage aggregates", closed);
+                    }
+                },
+                failure -> LOG.warnf("could not close usage hours (will retry): %s", failure.toString())));
+        // Today's and tomorrow's partitions exist before their first event (creating one waits for every batch
+        // in progress); days older than the retention are dropped.
+        vertx.setPeriodic(1, Duration.ofHours(1).toMillis(), id -> partitions.ensureAhead()
+                .chain(partitions::prune).subscribe().with(
+                        dropped -> LOG.debugf("dropped %d dedupe partitions", dropped),
+                        failure -> LOG.warnf("could not prepare or drop dedupe partitions: %s", failure.toString())));
+    }
+
+    /** Closes and publishes every aggregate whose hour is past its grace; emits how many. */
+    public Uni<Integer> closeDue() {
+        return round().chain(closed -> closed < ROUND ? Uni.createFrom().item(closed)
+                : closeDue().map(more -> closed + more));
+    }
+
+    private Uni<Integer> round() {
+        return pool.withTransaction(connection -> connection.preparedQuery(CLOSE)
+                .execute(Tuple.of(Topics.METERING_AGGREGATES, UsageAggregateV1.CLOSED, source,
+                        (double) config.closeGrace().toSeconds(), ROUND))
+                .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
+                        : connection.query("notify " + Outbox.CHANNEL).execute().replaceWithVoid())
+                .map(rows -> rows.rowCount()));
+    }
+}

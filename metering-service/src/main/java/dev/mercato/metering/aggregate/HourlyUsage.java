@@ -1,0 +1,50 @@
+package dev.mercato.metering.aggregate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import dev.mercato.platform.events.UsageEventV1;
+
+/**
+ * A batch's new usage of one aggregate (customer, listing, subscription, dimension, hour), added up in
+ * memory so the database sees one row per aggregate instead of one per event.
+ */
+final class HourlyUsage {
+
+    final AggregateKey key;
+    final String vendorId;
+    final String aggregation;
+    final String uniqueProperty;
+    BigDecimal sum = BigDecimal.ZERO;
+    long count;
+    BigDecimal max;
+    BigDecimal latest;
+    Instant latestAt;
+    final Set<String> uniqueValues = new LinkedHashSet<>();
+
+    HourlyUsage(AggregateKey key, UsageEventV1 first) {
+        this.key = key;
+        this.vendorId = first.vendorId();
+        this.aggregation = UsageRecords.aggregationOf(first);
+        this.uniqueProperty = first.uniqueProperty();
+    }
+
+    void add(UsageEventV1 event) {
+        BigDecimal quantity = event.quantity();
+        sum = sum.add(quantity);
+        count++;
+        max = max == null || quantity.compareTo(max) > 0 ? quantity : max;
+        if (latestAt == null || !event.timestamp().isBefore(latestAt)) {
+            latest = quantity;
+            latestAt = event.timestamp();
+        }
+        if (event.uniqueProperty() != null && event.properties() != null) {
+            String value = event.properties().get(event.uniqueProperty());
+            if (value != null) {
+                uniqueValues.add(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package dev.mercato.metering.aggregate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mercato.platform.events.Topics;
+import dev.mercato.platform.events.UsageEventV1;
+import dev.mercato.platform.messaging.PoisonEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The batch consumer of {@code metering.usage}: {@code mercato.metering.aggregation.consumers} plain Kafka
+ * consumers of one group, each on a thread of its own with its share of the partitions, so that one batch
+ * (up to {@code mercato.metering.aggregation.max-batch} records) is one database transaction
+ * ({@link AggregateWriter}) and its offsets are committed only after that transaction has. While a batch is
+ * in the database the next one is fetched and read. A crash in
+ * between re-delivers the batch, and the remembered event ids make the repeat count nothing. A record that
+ * can never be counted goes to the dead-letter topic (headers as SmallRye's dead-letter strategy writes
+ * them), is counted in {@code mercato.events.consumed{outcome=poison}} and logged; a failure of the
+ * database is retried with backoff, without committing, until it succeeds or the consumer stops.
+ */
+@ApplicationScoped
+public class UsageConsumer {
+
+    static final String CONSUMER = "metering-service.aggregation";
+    private static final Logger LOG = Logger.getLogger(UsageConsumer.class);
+    private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration IDLE_POLL = Duration.ofMillis(500);
+    private static final Duration BUSY_POLL = Duration.ofMillis(10);
+
+    private final AggregateWriter writer;
+    private final DedupePartitions partitions;
+    private final AggregationConfig config;
+    private final String bootstrapServers;
+    private final UsageRecords records;
+    private final Counter counted;
+    private final Counter repeats;
+    private final Counter poison;
+    private final Timer batches;
+
+    private volatile boolean running;
+    private final Set<KafkaConsumer<String, byte[]>> consumers = ConcurrentHashMap.newKeySet();
+    private final List<Thread> threads = new ArrayList<>();
+
+    public UsageConsumer(AggregateWriter writer, DedupePartitions partitions, AggregationConfig config, ObjectMapper json,
+            MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.writer = writer;
+        this.partitions = partitions;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.records = new UsageRecords(json);
+        this.counted = registry.counter("mercato.events.consumed", "consumer", CONSUMER, "outcome", "processed");
+        this.repeats = registry.counter("mercato.events.consumed", "consumer", CONSUMER, "outcome", "duplicate");
+        this.poison = registry.counter("mercato.events.consumed", "consumer", CONSUMER, "outcome", "poison");
+        this.batches = registry.timer("mercato.metering.aggregation.batch");
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.aggregation().enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts consuming from the group's committed offsets (no-op when running). */
+    public synchronized void start() {
+        if (!threads.isEmpty()) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < config.aggregation().consumers(); i++) {
+            Thread thread = new Thread(this::run, "metering-aggregation-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    /** Stops after the batch in hand (its transaction and commit finish, or it is re-delivered later). */
+    public synchronized void stop() {
+        running = false;
+        consumers.forEach(KafkaConsumer::wakeup); // a poll in progress returns at once
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(90));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    private void run() {
+        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties());
+        consumers.add(kafka);
+        try (kafka; KafkaProducer<String, byte[]> deadLetters = new KafkaProducer<>(producerProperties())) {
+            kafka.subscribe(List.of(Topics.METERING_USAGE));
+            Batch next = new Batch();
+            InFlight inFlight = null;
+            while (running) {
+                // While one batch is in the database, the next is fetched and read: Kafka and JSON overlap SQL.
+                do {
+                    next.add(kafka.poll(inFlight == null && next.isEmpty() ? IDLE_POLL : BUSY_POLL), this, deadLetters);
+                } while (running && inFlight != null && !inFlight.result().isDone() && next.size() < config.aggregation().maxBatch());
+                if (inFlight != null) {
+                    if (!finish(inFlight)) {
+                        return; // stopping: neither batch was committed; both are re-delivered
+                    }
+                    commit(kafka, inFlight.batch());
+                    inFlight = null;
+                }
+                if (!next.isEmpty()) {
+                    inFlight = new InFlight(next, start(next));
+                    next = new Batch();
+                }
+            }
+            if (inFlight != null && finish(inFlight)) {
+                commit(kafka, inFlight.batch());
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("the usage consumer was woken up unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the usage consumer stopped", e);
+        } finally {
+            consumers.remove(kafka);
+        }
+    }
+
+    private CompletableFuture<AggregateWriter.Outcome> start(Batch batch) {
+        long started = System.nanoTime();
+        return partitions.ensure(batch.days()).chain(() -> writer.count(batch.events()))
+                .invoke(() -> batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+                .subscribeAsCompletionStage();
+    }
+
+    /** Waits for the batch's transaction, retrying it after a failure; false when stopped before it succeeded. */
+    private boolean finish(InFlight inFlight) {
+        Batch batch = inFlight.batch();
+        Duration backoff = Duration.ofMillis(200);
+        CompletableFuture<AggregateWriter.Outcome> attempt = inFlight.result();
+        while (true) {
+            try {
+                AggregateWriter.Outcome outcome = attempt.get(BATCH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                counted.increment(outcome.counted());
+                repeats.increment(outcome.repeats() + batch.repeatsWithin());
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException e) {
+                partitions.forget();
+                LOG.warnf("a batch of %d usage events could not be counted (retrying in %s): %s", batch.size(), backoff,
+                        e.getCause() != null ? e.getCause().toString() : e.toString());
+                if (!pause(backoff)) {
+                    return false;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                attempt = start(batch);
+            }
+        }
+    }
+
+    private static void commit(KafkaConsumer<String, byte[]> kafka, Batch batch) {
+        try {
+            kafka.commitSync(batch.offsets());
+        } catch (CommitFailedException e) {
+            // the partitions moved to another consumer meanwhile: it re-reads the batch and skips what was counted
+            LOG.warnf("offsets of a counted batch could not be committed (%s); its repeats will be skipped", e.getMessage());
+        }
+    }
+
+    /** A batch being counted, and the outcome to come. */
+    private record InFlight(Batch batch, CompletableFuture<AggregateWriter.Outcome> result) {
+    }
+
+    /**
+     * Records gathered for one transaction: the countable events (the first of each id), and the offsets to
+     * commit once it has — every record's, poison ones (already dead-lettered) included.
+     */
+    private static final class Batch {
+
+        private final List<UsageEventV1> events = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+        private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        private int records;
+        private int poisonous;
+
+        void add(ConsumerRecords<String, byte[]> polled, UsageConsumer consumer, KafkaProducer<String, byte[]> deadLetters) {
+            for (ConsumerRecord<String, byte[]> record : polled) {
+                records++;
+                offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                UsageEventV1 event = consumer.read(record, deadLetters);
+                if (event == null) {
+                    poisonous++;
+                } else if (ids.add(event.id())) {
+                    events.add(event);
+                }
+            }
+        }
+
+        boolean isEmpty() {
+            return records == 0;
+        }
+
+        int size() {
+            return records;
+        }
+
+        List<UsageEventV1> events() {
+            return events;
+        }
+
+        List<LocalDate> days() {
+            return events.stream().map(AggregateWriter::dayOf).distinct().toList();
+        }
+
+        Map<TopicPartition, OffsetAndMetadata> offsets() {
+            return offsets;
+        }
+
+        /** Records that repeated an id already in this batch (poison ones aside, they are not events). */
+        int repeatsWithin() {
+            return records - events.size() - poisonous;
+        }
+
+    }
+
+    /** The record as a usage event; null for poison, which goes to the dead-letter topic. */
+    private UsageEventV1 read(ConsumerRecord<String, byte[]> record, KafkaProducer<String, byte[]> deadLetters) {
+        try {
+            return records.read(record);
+        } catch (PoisonEventException e) {
+            deadLetter(deadLetters, record, e);
+            return null;
+        }
+    }
+
+    private void deadLetter(KafkaProducer<String, byte[]> deadLetters, ConsumerRecord<String, byte[]> record,
+            PoisonEventException e) {
+        poison.increment();
+        LOG.warnf("%s sends a record to the dead-letter topic: %s", CONSUMER, e.getMessage());
+        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(config.aggregation().deadLetterTopic(), null,
+                record.key(), record.value(), new RecordHeaders(record.headers().toArray()));
+        letter.headers().add("dead-letter-reason", bytes(e.getMessage()));
+        letter.headers().add("dead-letter-topic", bytes(record.topic()));
+        letter.headers().add("dead-letter-partition", bytes(Integer.toString(record.partition())));
+        letter.headers().add("dead-letter-offset", bytes(Long.toString(record.offset())));
+        try {
+            // before the batch's offsets are committed, or a crash would lose the record for good
+            deadLetters.send(letter).get(30, TimeUnit.SECONDS);
+        } catch (Exception failure) {
+            throw new IllegalStateException("could not dead-letter " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset(), failure);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private boolean pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return running;
+    }
+
+    private Properties consumerProperties() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.aggregation().groupId());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.min(config.aggregation().maxBatch(), 5000)));
+        // Larger fetches: a batch should be a full one whenever the topic has a backlog.
+        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, CONSUMER + "-" + Thread.currentThread().getName());
+        return properties;
+    }
+
+    private Properties producerProperties() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, CONSUMER + "-dead-letters-" + Thread.currentThread().getName());
+        return properties;
+    }
+}

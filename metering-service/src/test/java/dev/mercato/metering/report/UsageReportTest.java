@@ -1,0 +1,106 @@
+package dev.mercato.metering.report;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import dev.mercato.metering.UsageWorld;
+import dev.mercato.platform.events.MeteringReportV1;
+import dev.mercato.platform.security.Role;
+import dev.mercato.platform.security.Scopes;
+import dev.mercato.testkit.AuthorizationMatrix;
+import dev.mercato.testkit.TestKafka;
+import dev.mercato.testkit.TestSql;
+import dev.mercato.testkit.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Usage reports as metering.reports tells them, listed with their outcome to whom they concern. */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UsageReportTest {
+
+    private UsageWorld world;
+    private String confirmed;
+    private String failed;
+
+    @BeforeAll
+    void reports() {
+        world = new UsageWorld();
+        confirmed = "rpt_" + UUID.randomUUID();
+        failed = "rpt_" + UUID.randomUUID();
+        publish(confirmed, MeteringReportV1.CONFIRMED, "CONFIRMED", "[]", "2026-04-01T10:00:00Z");
+        String rejected = """
+                [{"index": 1, "eventId": "e-2", "customerId": "%s", "dimension": "api_calls", "reason": "quantity has more decimals than the dimension allows"}]"""
+                .formatted(world.tenant.id());
+        publish(failed, MeteringReportV1.FAILED, "FAILED", rejected, "2026-04-02T10:00:00Z");
+        publish(failed, MeteringReportV1.FAILED, "FAILED", rejected, "2026-04-02T10:00:00Z"); // a repeat changes nothing
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.number(
+                "select count(*) from usage_report where id in (?, ?)", confirmed, failed) == 2);
+    }
+
+    private void publish(String id, String type, String status, String rejected, String receivedAt) {
+        String body = """
+                {"id": "%s", "shape": "metering", "vendorId": "%s", "listingId": "lst_reports", "customerId": "%s",
+                 "status": "%s", "accepted": 2, "rejected": %s, "receivedAt": "%s"}"""
+                .formatted(id, world.vendor.id(), world.tenant.id(), status, rejected, receivedAt);
+        TestKafka.send("metering.reports", id, body, TestKafka.cloudEventHeaders("evt-" + id, type, id));
+    }
+
+    @Test
+    void listsReportsWithTheirOutcomeAndFilters() {
+        String admin = TestTokens.forRole(Role.VENDOR_ADMIN, world.vendor);
+        given().auth().oauth2(admin).get("/api/v1/metering/" + failed).then().statusCode(200)
+                .body("data.status", equalTo("FAILED"))
+                .body("data.accepted", equalTo(2))
+                .body("data.rejected", equalTo(1))
+                .body("data.rejections[0].reason", equalTo("quantity has more decimals than the dimension allows"));
+        given().auth().oauth2(admin).get("/api/v1/metering?status=FAILED&customer=" + world.tenant.id()).then().statusCode(200)
+                .body("data.id", hasItem(failed)).body("data.id", not(hasItem(confirmed)))
+                .body("pagination.total", equalTo(1));
+        given().auth().oauth2(admin).get("/api/v1/metering?from=2026-04-01T00:00:00Z&to=2026-04-02T00:00:00Z&listing=lst_reports")
+                .then().statusCode(200).body("data.id", hasItem(confirmed)).body("data.id", not(hasItem(failed)));
+        given().auth().oauth2(admin).get("/api/v1/metering?sort=receivedAt&listingId=lst_reports&customerId=" + world.tenant.id())
+                .then().statusCode(200).body("data[0].id", equalTo(confirmed)).body("data[1].id", equalTo(failed));
+        given().auth().oauth2(admin).get("/api/v1/metering?statu=FAILED").then().statusCode(400);
+        given().auth().oauth2(admin).get("/api/v1/metering?from=soon").then().statusCode(400);
+        given().auth().oauth2(admin).get("/api/v1/metering?limit=1000").then().statusCode(400);
+    }
+
+    @Test
+    void showsAReportToItsCustomerItsVendorAndThoseAbove() {
+        world.fromEveryone(AuthorizationMatrix.get("/api/v1/metering/" + failed)
+                .requiring(Scopes.READ_METERING)
+                .exposing(failed, world.tenant.path())
+                .alsoSeenAt(world.vendor.path()))
+                .verify();
+    }
+
+    @Test
+    void listsAReportOnlyToThoseWhoSeeIt() {
+        world.fromEveryone(AuthorizationMatrix.get("/api/v1/metering?limit=100&listingId=lst_reports")
+                .requiring(Scopes.READ_METERING)
+                .exposing(confirmed, world.tenant.path())
+                .alsoSeenAt(world.vendor.path())
+                .hiddenWith(200))
+                .verify();
+    }
+
+    @Test
+    void exportsAReportOnlyToThoseWhoSeeIt() {
+        world.fromEveryone(AuthorizationMatrix.get("/api/v1/metering/-dump")
+                .requiring(Scopes.READ_METERING)
+                .exposing(confirmed, world.tenant.path())
+                .alsoSeenAt(world.vendor.path())
+                .hiddenWith(200))
+                .verify();
+    }
+}
