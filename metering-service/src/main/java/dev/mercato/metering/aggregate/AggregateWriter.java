@@ -146,9 +146,13 @@ public class AggregateWriter {
         });
     }
 
-    /** The event id as it is remembered: its name-based UUID, 16 bytes whatever the id's length. */
+    /**
+     * The event as it is remembered: a name-based UUID (16 bytes whatever the id's length) of its vendor and id.
+     * A caller's own event id is unique only within its vendor, so two vendors' events with the same id are two
+     * events (ids ingestion derives name the reporting organization already).
+     */
     static UUID keyOf(UsageEventV1 event) {
-        return UUID.nameUUIDFromBytes(event.id().getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes((event.vendorId() + "\n" + event.id()).getBytes(StandardCharsets.UTF_8));
     }
 
     static LocalDate dayOf(UsageEventV1 event) {

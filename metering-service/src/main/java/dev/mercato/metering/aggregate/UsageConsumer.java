@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -227,7 +228,7 @@ public class UsageConsumer {
     private static final class Batch {
 
         private final List<UsageEventV1> events = new ArrayList<>();
-        private final Set<String> ids = new HashSet<>();
+        private final Set<UUID> ids = new HashSet<>();
         private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         private int records;
         private int poisonous;
@@ -239,7 +240,7 @@ public class UsageConsumer {
                 UsageEventV1 event = consumer.read(record, deadLetters);
                 if (event == null) {
                     poisonous++;
-                } else if (ids.add(event.id())) {
+                } else if (ids.add(AggregateWriter.keyOf(event))) {
                     events.add(event);
                 }
             }

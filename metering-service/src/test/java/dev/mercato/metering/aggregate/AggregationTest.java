@@ -120,6 +120,19 @@ class AggregationTest {
     }
 
     @Test
+    void countsTwoVendorsEventsWithTheSameIdAsTwoEvents() {
+        // A caller's event id is unique only within its vendor.
+        String customer = newCustomer();
+        Instant at = Instant.now().minus(3, ChronoUnit.HOURS);
+        UsageEvents.send(event("evt-shared", customer, "org_vendor_a", "lst_vendor_a", "api_calls", "SUM", "2", at, Map.of(), null),
+                event("evt-shared", customer, "org_vendor_b", "lst_vendor_b", "api_calls", "SUM", "3", at, Map.of(), null));
+        await().atMost(PATIENCE).until(() -> TestSql.number(
+                "select count(*) from usage_aggregate where customer_id = ? and dimension = 'api_calls'", customer) == 2);
+        assertThat(TestSql.number("select sum(quantity_sum)::bigint from usage_aggregate where customer_id = ?", customer))
+                .isEqualTo(5);
+    }
+
+    @Test
     void catchesUpAfterBeingStoppedWithoutCountingTwice() {
         String customer = newCustomer();
         Instant at = Instant.now().minus(3, ChronoUnit.HOURS);
