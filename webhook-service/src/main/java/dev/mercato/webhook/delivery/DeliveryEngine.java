@@ -64,7 +64,7 @@ public class DeliveryEngine {
                 order by m.next_attempt_at
                 limit $1
                 for update of m skip locked)
-            update webhook_message m set next_attempt_at = now() + make_interval(secs => $2)
+            update webhook_message m set next_attempt_at = now() + make_interval(secs => $2::float8)
             from due, webhook_endpoint e
             where m.id = due.id and e.id = m.endpoint_id
             returning m.id, m.endpoint_id, m.event_type, m.payload, m.request_id, m.attempts,
@@ -72,7 +72,7 @@ public class DeliveryEngine {
                       e.rate_limit_per_second""";
 
     private static final String CLAIM_ONE = """
-            update webhook_message m set next_attempt_at = now() + make_interval(secs => $2)
+            update webhook_message m set next_attempt_at = now() + make_interval(secs => $2::float8)
             from webhook_endpoint e
             where m.id = $1 and m.status = 'PENDING' and e.id = m.endpoint_id
             returning m.id, m.endpoint_id, m.event_type, m.payload, m.request_id, m.attempts,
@@ -194,7 +194,7 @@ public class DeliveryEngine {
         }
         if (!released.isEmpty()) {
             // Left for later without counting an attempt: the endpoint's rate limit or its share of slots is spent.
-            pool.preparedQuery("update webhook_message set next_attempt_at = now() + make_interval(secs => $2) "
+            pool.preparedQuery("update webhook_message set next_attempt_at = now() + make_interval(secs => $2::float8) "
                     + "where id = any($1) and status = 'PENDING'")
                     .execute(Tuple.of(released.toArray(String[]::new), releaseMillis / 1000.0))
                     .subscribe().with(ignored -> {
@@ -281,10 +281,10 @@ public class DeliveryEngine {
         double delaySeconds = delay == null ? 0 : delay.toMillis() / 1000.0;
         OffsetDateTime at = OffsetDateTime.ofInstant(attemptedAt, ZoneOffset.UTC);
         return pool.withTransaction(sql -> sql.preparedQuery("""
-                        update webhook_message set status = $2, attempts = attempts + 1, last_attempt_at = $3,
-                            last_status_code = $4, last_error = $5,
-                            delivered_at = case when $2 = 'DELIVERED' then now() else null end,
-                            next_attempt_at = case when $2 = 'PENDING' then now() + make_interval(secs => $6)
+                        update webhook_message set status = $2::varchar, attempts = attempts + 1, last_attempt_at = $3,
+                            last_status_code = $4::int, last_error = $5::varchar,
+                            delivered_at = case when $2::varchar = 'DELIVERED' then now() else null end,
+                            next_attempt_at = case when $2::varchar = 'PENDING' then now() + make_interval(secs => $6::float8)
                                                    else next_attempt_at end
                         where id = $1 and status = 'PENDING'""")
                 .execute(Tuple.tuple(List.of(message.id(), status, at))
@@ -313,16 +313,16 @@ public class DeliveryEngine {
                 update webhook_endpoint e set
                     consecutive_failures = e.consecutive_failures + 1,
                     failing_since = coalesce(e.failing_since, now()),
-                    circuit_open_until = case when e.consecutive_failures + 1 >= $2
-                                              then now() + make_interval(secs => $3) else e.circuit_open_until end,
-                    enabled = case when $4 or coalesce(e.failing_since, now()) < now() - make_interval(secs => $5)
+                    circuit_open_until = case when e.consecutive_failures + 1 >= $2::int
+                                              then now() + make_interval(secs => $3::float8) else e.circuit_open_until end,
+                    enabled = case when $4::boolean or coalesce(e.failing_since, now()) < now() - make_interval(secs => $5::float8)
                                    then false else e.enabled end,
                     disabled_reason = case when not e.enabled then e.disabled_reason
-                                           when $4 then 'GONE'
-                                           when coalesce(e.failing_since, now()) < now() - make_interval(secs => $5)
+                                           when $4::boolean then 'GONE'
+                                           when coalesce(e.failing_since, now()) < now() - make_interval(secs => $5::float8)
                                            then 'FAILING' else e.disabled_reason end,
-                    updated_at = case when e.enabled and ($4 or coalesce(e.failing_since, now())
-                                      < now() - make_interval(secs => $5)) then now() else e.updated_at end
+                    updated_at = case when e.enabled and ($4::boolean or coalesce(e.failing_since, now())
+                                      < now() - make_interval(secs => $5::float8)) then now() else e.updated_at end
                 from (select id, enabled from webhook_endpoint where id = $1 for update) before
                 where e.id = before.id
                 returning before.enabled as was_enabled, e.enabled, e.owner_id, e.url, e.disabled_reason""")

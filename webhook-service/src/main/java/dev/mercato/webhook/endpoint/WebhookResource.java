@@ -190,9 +190,21 @@ public class WebhookResource {
     @Path("/{id}/rotate-secret")
     @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed(Scopes.WRITE_WEBHOOKS)
-    @Operation(summary = "A new secret, shown this once; the previous one also signs for overlapMinutes (default a day)")
-    public Uni<ApiResponse<WebhookResponse>> rotate(@PathParam("id") String id, @Valid RotateSecretRequest request) {
-        return service.rotate(id, request, caller).map(e -> ApiResponse.ok(WebhookResponse.of(e, e.secret)));
+    @Operation(summary = "A new secret, shown this once; the previous one also signs for overlapMinutes (query, default a day)")
+    public Uni<ApiResponse<WebhookResponse>> rotate(@PathParam("id") String id,
+            @QueryParam("overlapMinutes") String overlapMinutes) {
+        Integer minutes = null;
+        if (overlapMinutes != null) {
+            try {
+                minutes = Integer.valueOf(overlapMinutes.trim());
+            } catch (NumberFormatException e) {
+                minutes = -1;
+            }
+            if (minutes < 0 || minutes > 10080) {
+                throw ApiException.invalidField("overlapMinutes", "must be a whole number from 0 to 10080");
+            }
+        }
+        return service.rotate(id, minutes, caller).map(e -> ApiResponse.ok(WebhookResponse.of(e, e.secret)));
     }
 
     @POST

@@ -131,9 +131,8 @@ public class WebhookService {
     }
 
     /** A new secret; the old one keeps signing (as a second signature) for the overlap. Emits the new secret. */
-    public Uni<WebhookEndpoint> rotate(String id, RotateSecretRequest request, Caller caller) {
-        Duration overlap = request == null || request.overlapMinutes() == null ? config.secretOverlap()
-                : Duration.ofMinutes(request.overlapMinutes());
+    public Uni<WebhookEndpoint> rotate(String id, Integer overlapMinutes, Caller caller) {
+        Duration overlap = overlapMinutes == null ? config.secretOverlap() : Duration.ofMinutes(overlapMinutes);
         return Panache.withTransaction(() -> visible(id, caller).map(endpoint -> {
             Instant now = Instant.now();
             endpoint.previousSecret = overlap.isZero() ? null : endpoint.secret;

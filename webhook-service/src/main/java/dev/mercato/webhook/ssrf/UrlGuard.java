@@ -34,8 +34,14 @@ public class UrlGuard {
 
     private final Set<String> allowHttpHosts;
 
+    @jakarta.inject.Inject
     public UrlGuard(WebhookConfig config) {
-        this.allowHttpHosts = config.allowHttpHosts().orElse(List.of()).stream()
+        this(config.allowHttpHosts().orElse(List.of()));
+    }
+
+    /** A guard with this development allow-list (empty in production). */
+    public UrlGuard(List<String> allowHttpHosts) {
+        this.allowHttpHosts = allowHttpHosts.stream()
                 .map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
