@@ -52,22 +52,28 @@ public class DeliveryEngine {
 
     private static final Logger LOG = Logger.getLogger(DeliveryEngine.class);
 
+    /**
+     * Up to $3 due messages per enabled endpoint whose circuit is closed (each endpoint its own index range, so none
+     * waits behind another's pile), each the oldest pending message of its subject; $1 in all; leased for $2 seconds.
+     */
     private static final String CLAIM = """
             with due as (
-                select m.id from webhook_message m
-                join webhook_endpoint e on e.id = m.endpoint_id
-                where m.status = 'PENDING' and m.next_attempt_at <= now() and e.enabled
-                  and (e.circuit_open_until is null or e.circuit_open_until <= now())
-                  and not exists (select 1 from webhook_message p
-                                  where p.endpoint_id = m.endpoint_id and p.subject = m.subject
-                                    and p.status = 'PENDING' and p.seq < m.seq)
-                order by m.next_attempt_at
-                limit $1
-                for update of m skip locked)
+                select c.id from webhook_endpoint e
+                cross join lateral (
+                    select m.id from webhook_message m
+                    where m.endpoint_id = e.id and m.status = 'PENDING' and m.next_attempt_at <= now()
+                      and not exists (select 1 from webhook_message p
+                                      where p.endpoint_id = m.endpoint_id and p.subject = m.subject
+                                        and p.status = 'PENDING' and p.seq < m.seq)
+                    order by m.next_attempt_at
+                    limit $3
+                    for update of m skip locked) c
+                where e.enabled and (e.circuit_open_until is null or e.circuit_open_until <= now())
+                limit $1)
             update webhook_message m set next_attempt_at = now() + make_interval(secs => $2::float8)
             from due, webhook_endpoint e
             where m.id = due.id and e.id = m.endpoint_id
-            returning m.id, m.endpoint_id, m.event_type, m.payload, m.request_id, m.attempts,
+            returning m.id, m.endpoint_id, m.subject, m.event_type, m.payload, m.request_id, m.attempts,
                       e.url, e.secret, e.previous_secret, e.previous_secret_until, e.custom_headers,
                       e.rate_limit_per_second""";
 
@@ -75,7 +81,7 @@ public class DeliveryEngine {
             update webhook_message m set next_attempt_at = now() + make_interval(secs => $2::float8)
             from webhook_endpoint e
             where m.id = $1 and m.status = 'PENDING' and e.id = m.endpoint_id
-            returning m.id, m.endpoint_id, m.event_type, m.payload, m.request_id, m.attempts,
+            returning m.id, m.endpoint_id, m.subject, m.event_type, m.payload, m.request_id, m.attempts,
                       e.url, e.secret, e.previous_secret, e.previous_secret_until, e.custom_headers,
                       e.rate_limit_per_second""";
 
@@ -143,7 +149,8 @@ public class DeliveryEngine {
             polling.set(false);
             return;
         }
-        pool.preparedQuery(CLAIM).execute(Tuple.of(room, (double) config.lease().toSeconds()))
+        pool.preparedQuery(CLAIM).execute(Tuple.of(room, (double) config.lease().toSeconds(),
+                        Math.min(room, config.maxInFlightPerEndpoint())))
                 .subscribe().with(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     rows.forEach(row -> claimed.add(Claimed.of(row)));
@@ -221,13 +228,24 @@ public class DeliveryEngine {
     private Uni<WebhookSender.Outcome> attempt(Claimed message) {
         Instant attemptedAt = Instant.now();
         Timer.Sample sample = Timer.start(registry);
-        return vertx.executeBlocking(() -> guard.check(message.url()), false)
+        // A literal address needs no DNS and is checked on the spot; a name is resolved off the event loop.
+        Uni<UrlGuard.Target> checked = UrlGuard.isAddressLiteral(message.url())
+                ? Uni.createFrom().item(() -> {
+                    try {
+                        return guard.check(message.url());
+                    } catch (RefusedUrlException e) {
+                        throw new RefusedUrl(e);
+                    }
+                })
+                : vertx.executeBlocking(() -> guard.check(message.url()), false);
+        return checked
                 .onItem().transformToUni(target -> {
                     byte[] body = message.payload().getBytes(StandardCharsets.UTF_8);
                     return sender.send(target, headers(message, body, attemptedAt), body);
                 })
-                .onFailure(RefusedUrlException.class).recoverWithItem(refused -> new WebhookSender.Outcome(null, 0, null,
-                        "refused: the URL " + refused.getMessage(), null))
+                .onFailure(e -> e instanceof RefusedUrlException || e instanceof RefusedUrl)
+                .recoverWithItem(refused -> new WebhookSender.Outcome(null, 0, null, "refused: the URL "
+                        + (refused instanceof RefusedUrl wrapped ? wrapped.getCause() : refused).getMessage(), null))
                 .onFailure().recoverWithItem(e -> new WebhookSender.Outcome(null, 0, null,
                         "could not be sent: " + e.getClass().getSimpleName(), null))
                 .chain(outcome -> record(message, attemptedAt, outcome).replaceWith(outcome))
@@ -280,6 +298,9 @@ public class DeliveryEngine {
         String status = outcome.succeeded() ? "DELIVERED" : finalFailure ? "FAILED" : "PENDING";
         double delaySeconds = delay == null ? 0 : delay.toMillis() / 1000.0;
         OffsetDateTime at = OffsetDateTime.ofInstant(attemptedAt, ZoneOffset.UTC);
+        if (outcome.succeeded()) {
+            return delivered(message, at, outcome);
+        }
         return pool.withTransaction(sql -> sql.preparedQuery("""
                         update webhook_message set status = $2::varchar, attempts = attempts + 1, last_attempt_at = $3,
                             last_status_code = $4::int, last_error = $5::varchar,
@@ -297,7 +318,40 @@ public class DeliveryEngine {
                                         outcome.succeeded() ? "SUCCEEDED" : "FAILED"))
                                 .addInteger(outcome.statusCode()).addInteger(outcome.durationMs())
                                 .addString(truncate(outcome.excerpt())).addString(truncate(outcome.error()))))
+                .chain(() -> "PENDING".equals(status) ? holdSubject(sql, message, delaySeconds) : Uni.createFrom().voidItem())
                 .chain(() -> outcome.succeeded() ? healthy(sql, message.endpointId()) : failing(sql, message, gone)));
+    }
+
+    /**
+     * The later messages of a subject wait for its head anyway: they are moved to the head's next attempt, so they do
+     * not fill the endpoint's claim window while the endpoint's other subjects are ready.
+     */
+    private static Uni<Void> holdSubject(SqlClient sql, Claimed message, double delaySeconds) {
+        return sql.preparedQuery("""
+                update webhook_message set next_attempt_at = now() + make_interval(secs => $3::float8)
+                where endpoint_id = $1 and subject = $2 and status = 'PENDING' and id <> $4
+                  and seq > (select seq from webhook_message where id = $4)
+                  and next_attempt_at < now() + make_interval(secs => $3::float8)""")
+                .execute(Tuple.of(message.endpointId(), message.subject(), delaySeconds, message.id()))
+                .replaceWithVoid();
+    }
+
+    /** The common case in one statement (one round trip, atomic): message delivered, attempt recorded, endpoint healthy. */
+    private Uni<Void> delivered(Claimed message, OffsetDateTime at, WebhookSender.Outcome outcome) {
+        return pool.preparedQuery("""
+                with delivered as (
+                    update webhook_message set status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = $3,
+                        last_status_code = $4, last_error = null, delivered_at = now()
+                    where id = $1 and status = 'PENDING'),
+                attempt as (
+                    insert into webhook_attempt (message_id, endpoint_id, attempted_at, outcome, status_code, duration_ms,
+                        response_excerpt)
+                    values ($1, $2, $3, 'SUCCEEDED', $4, $5, $6))
+                update webhook_endpoint set consecutive_failures = 0, failing_since = null, circuit_open_until = null
+                where id = $2 and (consecutive_failures <> 0 or failing_since is not null or circuit_open_until is not null)""")
+                .execute(Tuple.tuple(List.of(message.id(), message.endpointId(), at, outcome.statusCode(),
+                        outcome.durationMs())).addString(truncate(outcome.excerpt())))
+                .replaceWithVoid();
     }
 
     private static Uni<Void> healthy(SqlClient sql, String endpointId) {
@@ -392,8 +446,15 @@ public class DeliveryEngine {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 
+    /** A refused URL found on the spot, carried through Mutiny (which takes unchecked failures only). */
+    private static final class RefusedUrl extends RuntimeException {
+        RefusedUrl(RefusedUrlException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
     /** A claimed message with what sending it needs of its endpoint. */
-    record Claimed(String id, String endpointId, String eventType, String payload, String requestId, int attempts,
+    record Claimed(String id, String endpointId, String subject, String eventType, String payload, String requestId, int attempts,
             String url, String secret, String previousSecret, Instant previousSecretUntil, Map<String, Object> customHeaders,
             Integer rateLimitPerSecond) {
 
@@ -401,7 +462,8 @@ public class DeliveryEngine {
             OffsetDateTime until = row.getOffsetDateTime("previous_secret_until");
             JsonObject headers = row.getJsonObject("custom_headers");
             JsonObject custom = headers == null ? null : headers.getJsonObject("headers");
-            return new Claimed(row.getString("id"), row.getString("endpoint_id"), row.getString("event_type"),
+            return new Claimed(row.getString("id"), row.getString("endpoint_id"), row.getString("subject"),
+                    row.getString("event_type"),
                     row.getString("payload"), row.getString("request_id"), row.getInteger("attempts"), row.getString("url"),
                     row.getString("secret"), row.getString("previous_secret"), until == null ? null : until.toInstant(),
                     custom == null ? null : custom.getMap(), row.getInteger("rate_limit_per_second"));

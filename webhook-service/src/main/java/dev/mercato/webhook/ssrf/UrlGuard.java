@@ -114,6 +114,17 @@ public class UrlGuard {
         return new Target(uri, https, host, port, requestUri, addresses[0]);
     }
 
+    /** Whether the URL's host is an IP address (in any numeric form), so checking it needs no DNS. */
+    public static boolean isAddressLiteral(String url) {
+        try {
+            String host = host(new URI(url.trim()));
+            return host != null && (host.contains(":")
+                    || Arrays.stream(host.split("\\.", -1)).allMatch(label -> NUMERIC_LABEL.matcher(label).matches()));
+        } catch (URISyntaxException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The URI's host in lower case, IPv6 literals without brackets; null when it has none. */
     static String host(URI uri) {
         String host = uri.getHost();

@@ -127,6 +127,8 @@ class DeliveryTest {
         Webhooks.entitlementChanged("ent_" + UUID.randomUUID(), organizations.tenant, 1, null);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(gone.url()), r -> r.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSql.number(
+                "select count(*) from webhook_endpoint where id = ? and not enabled", gone.id()) == 1);
         given().auth().oauth2(admin(organizations.partner)).get(WEBHOOKS + "/" + gone.id()).then().statusCode(200)
                 .body("data.enabled", equalTo(false)).body("data.disabledReason", equalTo("GONE"));
         Received notice = await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(watcher.url()), r -> r.size() == 1)
