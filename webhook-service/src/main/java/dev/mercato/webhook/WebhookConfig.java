@@ -1,0 +1,86 @@
+package dev.mercato.webhook;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Webhook delivery settings. Environment: {@code MERCATO_WEBHOOKS_…}; webhook-service/README.md "Configuration". */
+@ConfigMapping(prefix = "mercato.webhooks")
+public interface WebhookConfig {
+
+    /**
+     * Hosts (exact, lower-case; IPv6 without brackets) an endpoint may reach over plain http and whatever
+     * address they resolve to: a development allow-list (loopback for {@code ./mercato} and tests). Empty in
+     * production: https only, public addresses only.
+     */
+    Optional<List<String>> allowHttpHosts();
+
+    /** Delay before each attempt: the first entry for the first attempt, and so on; after the last, the message fails. */
+    @WithDefault("PT0S,PT5S,PT5M,PT30M,PT2H,PT5H,PT10H,PT10H")
+    List<Duration> retrySchedule();
+
+    /** Each retry delay varies by up to this fraction either way, so failed messages do not return in step. */
+    @WithDefault("0.2")
+    double retryJitter();
+
+    /** The longest {@code Retry-After} (429, 503) honoured; a longer one is cut to this. */
+    @WithDefault("PT1H")
+    Duration maxRetryAfter();
+
+    @WithDefault("PT5S")
+    Duration connectTimeout();
+
+    /** Total time for one attempt: connecting, sending, and reading the answer. */
+    @WithDefault("PT15S")
+    Duration requestTimeout();
+
+    /** How long a claimed message is held by the instance sending it; a crashed instance's claims come back after it. */
+    @WithDefault("PT1M")
+    Duration lease();
+
+    /** How often the engine looks for due messages when nothing wakes it earlier. */
+    @WithDefault("PT0.25S")
+    Duration pollInterval();
+
+    /** Messages claimed per round. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** Attempts in flight per instance. */
+    @WithDefault("512")
+    int maxInFlight();
+
+    /** Attempts in flight per endpoint and instance, so a slow receiver cannot take every slot. */
+    @WithDefault("32")
+    int maxInFlightPerEndpoint();
+
+    /** Consecutive failed attempts that open an endpoint's circuit. */
+    @WithDefault("5")
+    int circuitBreakerThreshold();
+
+    /** How long an open circuit holds an endpoint's messages back before one is tried again. */
+    @WithDefault("PT1M")
+    Duration circuitBreakerOpen();
+
+    /** An endpoint failing without a success for this long is disabled and its owner told (endpoint.disabled). */
+    @WithDefault("P5D")
+    Duration disableAfter();
+
+    /** How long the previous secret keeps signing after a rotation, unless the request names another overlap. */
+    @WithDefault("PT24H")
+    Duration secretOverlap();
+
+    /** Delivered and failed messages, with their attempts, are deleted this long after they were created. */
+    @WithDefault("P30D")
+    Duration retention();
+
+    @WithDefault("PT1H")
+    Duration pruneInterval();
+
+    /** Whether the delivery engine runs in this instance. */
+    @WithDefault("true")
+    boolean engineEnabled();
+}

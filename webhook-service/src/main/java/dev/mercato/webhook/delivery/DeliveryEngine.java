@@ -1,0 +1,472 @@
+package dev.mercato.webhook.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.mercato.platform.id.Ids;
+import dev.mercato.webhook.WebhookConfig;
+import dev.mercato.webhook.event.EventCatalogue;
+import dev.mercato.webhook.ssrf.UrlGuard;
+import dev.mercato.webhook.ssrf.UrlGuard.RefusedUrlException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Sends stored messages. Each round claims due messages with {@code for update skip locked} (safe with any number of
+ * instances) by moving their {@code next_attempt_at} a lease ahead: a message stays PENDING while it is sent, so a crash
+ * at any moment leaves it to be claimed again once the lease runs out — nothing is lost, and a duplicate carries the
+ * same {@code webhook-id}. Only the oldest pending message of a subject for an endpoint is eligible (per-subject order);
+ * endpoints never wait for each other: an endpoint whose circuit is open, whose rate limit is spent or which has
+ * {@code max-in-flight-per-endpoint} attempts running has its messages left for later, and the round goes on.
+ */
+@Singleton
+public class DeliveryEngine {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryEngine.class);
+
+    /**
+     * Up to $3 due messages per enabled endpoint whose circuit is closed (each endpoint its own index range, so none
+     * waits behind another's pile), each the oldest pending message of its subject; $1 in all; leased for $2 seconds.
+     */
+    private static final String CLAIM = """
+            with due as (
+                select c.id from webhook_endpoint e
+                cross join lateral (
+                    select m.id from webhook_message m
+                    where m.endpoint_id = e.id and m.status = 'PENDING' and m.next_attempt_at <= now()
+                      and not exists (select 1 from webhook_message p
+                                      where p.endpoint_id = m.endpoint_id and p.subject = m.subject
+                                        and p.status = 'PENDING' and p.seq < m.seq)
+                    order by m.next_attempt_at
+                    limit $3
+                    for update of m skip locked) c
+                where e.enabled and (e.circuit_open_until is null or e.circuit_open_until <= now())
+                limit $1)
+            update webhook_message m set next_attempt_at = now() + make_interval(secs => $2::float8)
+            from due, webhook_endpoint e
+            where m.id = due.id and e.id = m.endpoint_id
+            returning m.id, m.endpoint_id, m.subject, m.event_type, m.payload, m.request_id, m.attempts,
+                      e.url, e.secret, e.previous_secret, e.previous_secret_until, e.custom_headers,
+                      e.rate_limit_per_second""";
+
+    private static final String CLAIM_ONE = """
+            update webhook_message m set next_attempt_at = now() + make_interval(secs => $2::float8)
+            from webhook_endpoint e
+            where m.id = $1 and m.status = 'PENDING' and e.id = m.endpoint_id
+            returning m.id, m.endpoint_id, m.subject, m.event_type, m.payload, m.request_id, m.attempts,
+                      e.url, e.secret, e.previous_secret, e.previous_secret_until, e.custom_headers,
+                      e.rate_limit_per_second""";
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final WebhookConfig config;
+    private final UrlGuard guard;
+    private final WebhookSender sender;
+    private final EndpointRateLimits rateLimits;
+    private final MeterRegistry registry;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicBoolean pollAgain = new AtomicBoolean();
+    private volatile boolean stopped;
+    private volatile boolean paused;
+    private long timerId = -1;
+
+    public DeliveryEngine(Pool pool, Vertx vertx, WebhookConfig config, UrlGuard guard, WebhookSender sender,
+            EndpointRateLimits rateLimits, MeterRegistry registry) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+        this.guard = guard;
+        this.sender = sender;
+        this.rateLimits = rateLimits;
+        this.registry = registry;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.engineEnabled()) {
+            timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    /** Stops claiming new messages (attempts in flight finish); for tests that look at messages before they go. */
+    public void pause(boolean pause) {
+        this.paused = pause;
+    }
+
+    /** Attempts running in this instance. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Looks for due messages now (new messages were stored, or a slot came free). */
+    public void wake() {
+        if (stopped || paused || !config.engineEnabled()) {
+            return;
+        }
+        if (!polling.compareAndSet(false, true)) {
+            pollAgain.set(true);
+            return;
+        }
+        pollAgain.set(false);
+        int room = Math.min(config.batchSize(), config.maxInFlight() - inFlight.get());
+        if (room <= 0) {
+            polling.set(false);
+            return;
+        }
+        pool.preparedQuery(CLAIM).execute(Tuple.of(room, (double) config.lease().toSeconds(),
+                        Math.min(room, config.maxInFlightPerEndpoint())))
+                .subscribe().with(rows -> {
+                    List<Claimed> claimed = new ArrayList<>();
+                    rows.forEach(row -> claimed.add(Claimed.of(row)));
+                    dispatch(claimed);
+                    polling.set(false);
+                    if (claimed.size() == room || pollAgain.get()) {
+                        wake();
+                    }
+                }, failure -> {
+                    polling.set(false);
+                    LOG.warnf("webhook messages could not be claimed (will retry): %s", failure.toString());
+                });
+    }
+
+    /** Sends one pending message now, whatever its endpoint's state, and answers with the attempt's outcome. */
+    public Uni<WebhookSender.Outcome> deliverNow(String messageId) {
+        return pool.preparedQuery(CLAIM_ONE).execute(Tuple.of(messageId, (double) config.lease().toSeconds()))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    Claimed message = Claimed.of(rows.iterator().next());
+                    begin(message.endpointId());
+                    return attempt(message).eventually(() -> end(message.endpointId()));
+                });
+    }
+
+    private void dispatch(List<Claimed> claimed) {
+        List<String> released = new ArrayList<>();
+        long releaseMillis = 1000;
+        for (Claimed message : claimed) {
+            AtomicInteger running = inFlightByEndpoint.computeIfAbsent(message.endpointId(), id -> new AtomicInteger());
+            if (running.get() >= config.maxInFlightPerEndpoint()) {
+                released.add(message.id());
+                continue;
+            }
+            long wait = rateLimits.tryAcquire(message.endpointId(), message.rateLimitPerSecond());
+            if (wait > 0) {
+                released.add(message.id());
+                releaseMillis = Math.min(releaseMillis, wait);
+                continue;
+            }
+            begin(message.endpointId());
+            attempt(message).eventually(() -> end(message.endpointId()))
+                    .subscribe().with(outcome -> {
+                    }, failure -> LOG.errorf("webhook message %s: the attempt could not be recorded (it is retried "
+                            + "after its lease): %s", message.id(), failure.toString()));
+        }
+        if (!released.isEmpty()) {
+            // Left for later without counting an attempt: the endpoint's rate limit or its share of slots is spent.
+            pool.preparedQuery("update webhook_message set next_attempt_at = now() + make_interval(secs => $2::float8) "
+                    + "where id = any($1) and status = 'PENDING'")
+                    .execute(Tuple.of(released.toArray(String[]::new), releaseMillis / 1000.0))
+                    .subscribe().with(ignored -> {
+                    }, failure -> LOG.warnf("held-back webhook messages could not be rescheduled (their lease "
+                            + "brings them back): %s", failure.toString()));
+        }
+    }
+
+    private void begin(String endpointId) {
+        inFlight.incrementAndGet();
+        inFlightByEndpoint.computeIfAbsent(endpointId, id -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private Uni<Void> end(String endpointId) {
+        inFlight.decrementAndGet();
+        AtomicInteger running = inFlightByEndpoint.get(endpointId);
+        if (running != null) {
+            running.decrementAndGet();
+        }
+        wake();
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<WebhookSender.Outcome> attempt(Claimed message) {
+        Instant attemptedAt = Instant.now();
+        Timer.Sample sample = Timer.start(registry);
+        // A literal address needs no DNS and is checked on the spot; a name is resolved off the event loop.
+        Uni<UrlGuard.Target> checked = UrlGuard.isAddressLiteral(message.url())
+                ? Uni.createFrom().item(() -> {
+                    try {
+                        return guard.check(message.url());
+                    } catch (RefusedUrlException e) {
+                        throw new RefusedUrl(e);
+                    }
+                })
+                : vertx.executeBlocking(() -> guard.check(message.url()), false);
+        return checked
+                .onItem().transformToUni(target -> {
+                    byte[] body = message.payload().getBytes(StandardCharsets.UTF_8);
+                    return sender.send(target, headers(message, body, attemptedAt), body);
+                })
+                .onFailure(e -> e instanceof RefusedUrlException || e instanceof RefusedUrl)
+                .recoverWithItem(refused -> new WebhookSender.Outcome(null, 0, null, "refused: the URL "
+                        + (refused instanceof RefusedUrl wrapped ? wrapped.getCause() : refused).getMessage(), null))
+                .onFailure().recoverWithItem(e -> new WebhookSender.Outcome(null, 0, null,
+                        "could not be sent: " + e.getClass().getSimpleName(), null))
+                .chain(outcome -> record(message, attemptedAt, outcome).replaceWith(outcome))
+                .invoke(outcome -> {
+                    String result = outcome.succeeded() ? "delivered" : "failed";
+                    sample.stop(registry.timer("mercato.webhooks.attempt.duration", "outcome", result));
+                    registry.counter("mercato.webhooks.attempts", "outcome", result).increment();
+                    if (!outcome.succeeded()) {
+                        LOG.warnf("webhook message %s (%s) to endpoint %s, attempt %d failed: status %s, %s",
+                                message.id(), message.eventType(), message.endpointId(), message.attempts() + 1,
+                                outcome.statusCode(), outcome.error() == null ? "receiver refused it" : outcome.error());
+                    }
+                });
+    }
+
+    /** Content type, the signatures, the event and request ids, then the endpoint's own headers (never replacing ours). */
+    private static Map<String, String> headers(Claimed message, byte[] body, Instant attemptedAt) {
+        long timestamp = attemptedAt.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (message.customHeaders() != null) {
+            message.customHeaders().forEach((name, value) -> headers.put(name, String.valueOf(value)));
+        }
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "Mercato-Webhooks/1.0");
+        headers.put("webhook-id", message.id());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        String signature = Signatures.standard(message.secret(), message.id(), timestamp, body);
+        headers.put(Signatures.HEX_HEADER, Signatures.hex(message.secret(), body));
+        if (message.previousSecret() != null && message.previousSecretUntil() != null
+                && message.previousSecretUntil().isAfter(attemptedAt)) {
+            signature += " " + Signatures.standard(message.previousSecret(), message.id(), timestamp, body);
+            headers.put(Signatures.HEX_HEADER_PREVIOUS, Signatures.hex(message.previousSecret(), body));
+        }
+        headers.put("webhook-signature", signature);
+        headers.put("X-Mercato-Event", message.eventType());
+        if (message.requestId() != null) {
+            headers.put("X-Request-ID", message.requestId());
+        }
+        return headers;
+    }
+
+    private Uni<Void> record(Claimed message, Instant attemptedAt, WebhookSender.Outcome outcome) {
+        int attempts = message.attempts() + 1;
+        boolean gone = outcome.statusCode() != null && outcome.statusCode() == 410;
+        Duration delay = null;
+        if (!outcome.succeeded() && !gone) {
+            delay = nextDelay(attempts, outcome);
+        }
+        boolean finalFailure = !outcome.succeeded() && delay == null;
+        String status = outcome.succeeded() ? "DELIVERED" : finalFailure ? "FAILED" : "PENDING";
+        double delaySeconds = delay == null ? 0 : delay.toMillis() / 1000.0;
+        OffsetDateTime at = OffsetDateTime.ofInstant(attemptedAt, ZoneOffset.UTC);
+        if (outcome.succeeded()) {
+            return delivered(message, at, outcome);
+        }
+        return pool.withTransaction(sql -> sql.preparedQuery("""
+                        update webhook_message set status = $2::varchar, attempts = attempts + 1, last_attempt_at = $3,
+                            last_status_code = $4::int, last_error = $5::varchar,
+                            delivered_at = case when $2::varchar = 'DELIVERED' then now() else null end,
+                            next_attempt_at = case when $2::varchar = 'PENDING' then now() + make_interval(secs => $6::float8)
+                                                   else next_attempt_at end
+                        where id = $1 and status = 'PENDING'""")
+                .execute(Tuple.tuple(List.of(message.id(), status, at))
+                        .addInteger(outcome.statusCode()).addString(truncate(outcome.error())).addDouble(delaySeconds))
+                .chain(() -> sql.preparedQuery("""
+                        insert into webhook_attempt (message_id, endpoint_id, attempted_at, outcome, status_code,
+                            duration_ms, response_excerpt, error)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                        .execute(Tuple.tuple(List.of(message.id(), message.endpointId(), at,
+                                        outcome.succeeded() ? "SUCCEEDED" : "FAILED"))
+                                .addInteger(outcome.statusCode()).addInteger(outcome.durationMs())
+                                .addString(truncate(outcome.excerpt())).addString(truncate(outcome.error()))))
+                .chain(() -> "PENDING".equals(status) ? holdSubject(sql, message, delaySeconds) : Uni.createFrom().voidItem())
+                .chain(() -> outcome.succeeded() ? healthy(sql, message.endpointId()) : failing(sql, message, gone)));
+    }
+
+    /**
+     * The later messages of a subject wait for its head anyway: they are moved to the head's next attempt, so they do
+     * not fill the endpoint's claim window while the endpoint's other subjects are ready.
+     */
+    private static Uni<Void> holdSubject(SqlClient sql, Claimed message, double delaySeconds) {
+        return sql.preparedQuery("""
+                update webhook_message set next_attempt_at = now() + make_interval(secs => $3::float8)
+                where endpoint_id = $1 and subject = $2 and status = 'PENDING' and id <> $4
+                  and seq > (select seq from webhook_message where id = $4)
+                  and next_attempt_at < now() + make_interval(secs => $3::float8)""")
+                .execute(Tuple.of(message.endpointId(), message.subject(), delaySeconds, message.id()))
+                .replaceWithVoid();
+    }
+
+    /** The common case in one statement (one round trip, atomic): message delivered, attempt recorded, endpoint healthy. */
+    private Uni<Void> delivered(Claimed message, OffsetDateTime at, WebhookSender.Outcome outcome) {
+        return pool.preparedQuery("""
+                with delivered as (
+                    update webhook_message set status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = $3,
+                        last_status_code = $4, last_error = null, delivered_at = now()
+                    where id = $1 and status = 'PENDING'),
+                attempt as (
+                    insert into webhook_attempt (message_id, endpoint_id, attempted_at, outcome, status_code, duration_ms,
+                        response_excerpt)
+                    values ($1, $2, $3, 'SUCCEEDED', $4, $5, $6))
+                update webhook_endpoint set consecutive_failures = 0, failing_since = null, circuit_open_until = null
+                where id = $2 and (consecutive_failures <> 0 or failing_since is not null or circuit_open_until is not null)""")
+                .execute(Tuple.tuple(List.of(message.id(), message.endpointId(), at, outcome.statusCode(),
+                        outcome.durationMs())).addString(truncate(outcome.excerpt())))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> healthy(SqlClient sql, String endpointId) {
+        return sql.preparedQuery("""
+                update webhook_endpoint set consecutive_failures = 0, failing_since = null, circuit_open_until = null
+                where id = $1 and (consecutive_failures <> 0 or failing_since is not null or circuit_open_until is not null)""")
+                .execute(Tuple.of(endpointId)).replaceWithVoid();
+    }
+
+    /** Counts the failure; opens the circuit at the threshold; disables the endpoint on 410 or after days of failing. */
+    private Uni<Void> failing(SqlClient sql, Claimed message, boolean gone) {
+        return sql.preparedQuery("""
+                update webhook_endpoint e set
+                    consecutive_failures = e.consecutive_failures + 1,
+                    failing_since = coalesce(e.failing_since, now()),
+                    circuit_open_until = case when e.consecutive_failures + 1 >= $2::int
+                                              then now() + make_interval(secs => $3::float8) else e.circuit_open_until end,
+                    enabled = case when $4::boolean or coalesce(e.failing_since, now()) < now() - make_interval(secs => $5::float8)
+                                   then false else e.enabled end,
+                    disabled_reason = case when not e.enabled then e.disabled_reason
+                                           when $4::boolean then 'GONE'
+                                           when coalesce(e.failing_since, now()) < now() - make_interval(secs => $5::float8)
+                                           then 'FAILING' else e.disabled_reason end,
+                    updated_at = case when e.enabled and ($4::boolean or coalesce(e.failing_since, now())
+                                      < now() - make_interval(secs => $5::float8)) then now() else e.updated_at end
+                from (select id, enabled from webhook_endpoint where id = $1 for update) before
+                where e.id = before.id
+                returning before.enabled as was_enabled, e.enabled, e.owner_id, e.url, e.disabled_reason""")
+                .execute(Tuple.of(message.endpointId(), config.circuitBreakerThreshold(),
+                        (double) config.circuitBreakerOpen().toSeconds(), gone, (double) config.disableAfter().toSeconds()))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Row row = rows.iterator().next();
+                    if (row.getBoolean("was_enabled") && !row.getBoolean("enabled")) {
+                        registry.counter("mercato.webhooks.endpoints.disabled", "reason", row.getString("disabled_reason"))
+                                .increment();
+                        LOG.warnf("webhook endpoint %s is disabled: %s", message.endpointId(), row.getString("disabled_reason"));
+                        return notifyDisabled(sql, message.endpointId(), row.getString("owner_id"), row.getString("url"),
+                                row.getString("disabled_reason"));
+                    }
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Stores an {@code endpoint.disabled} message for each other enabled endpoint of the owner that wants it. */
+    static Uni<Void> notifyDisabled(SqlClient sql, String endpointId, String ownerId, String url, String reason) {
+        return sql.preparedQuery("""
+                select id from webhook_endpoint
+                where owner_id = $1 and id <> $2 and enabled
+                  and (jsonb_typeof(event_types -> 'types') is distinct from 'array'
+                       or event_types -> 'types' ? 'endpoint.disabled')""")
+                .execute(Tuple.of(ownerId, endpointId))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Instant now = Instant.now();
+                    ObjectNode data = JsonNodeFactory.instance.objectNode()
+                            .put("id", endpointId).put("url", url).put("reason", reason).put("disabledAt", now.toString());
+                    String eventId = Ids.next("evt");
+                    String payload = Payloads.body(eventId, EventCatalogue.ENDPOINT_DISABLED, now, data);
+                    List<Tuple> batch = new ArrayList<>();
+                    rows.forEach(row -> batch.add(Tuple.of(Ids.next("msg"), row.getString("id"), eventId,
+                            EventCatalogue.ENDPOINT_DISABLED, endpointId, payload)));
+                    return sql.preparedQuery("""
+                            insert into webhook_message (id, endpoint_id, event_id, event_type, subject, payload, status,
+                                next_attempt_at, created_at)
+                            values ($1, $2, $3, $4, $5, $6, 'PENDING', now(), now())""")
+                            .executeBatch(batch).replaceWithVoid();
+                });
+    }
+
+    /** The delay before the next attempt, or null when the schedule is spent. {@code Retry-After} wins when given. */
+    Duration nextDelay(int attemptsMade, WebhookSender.Outcome outcome) {
+        List<Duration> schedule = config.retrySchedule();
+        if (attemptsMade >= schedule.size()) {
+            return null;
+        }
+        Integer code = outcome.statusCode();
+        if (outcome.retryAfter() != null && code != null && (code == 429 || code == 503)) {
+            Duration wanted = outcome.retryAfter();
+            return wanted.compareTo(config.maxRetryAfter()) > 0 ? config.maxRetryAfter() : wanted;
+        }
+        Duration base = schedule.get(attemptsMade);
+        double jitter = 1 + (ThreadLocalRandom.current().nextDouble() * 2 - 1) * config.retryJitter();
+        return Duration.ofMillis(Math.max(0, (long) (base.toMillis() * jitter)));
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    /** A refused URL found on the spot, carried through Mutiny (which takes unchecked failures only). */
+    private static final class RefusedUrl extends RuntimeException {
+        RefusedUrl(RefusedUrlException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /** A claimed message with what sending it needs of its endpoint. */
+    record Claimed(String id, String endpointId, String subject, String eventType, String payload, String requestId, int attempts,
+            String url, String secret, String previousSecret, Instant previousSecretUntil, Map<String, Object> customHeaders,
+            Integer rateLimitPerSecond) {
+
+        static Claimed of(Row row) {
+            OffsetDateTime until = row.getOffsetDateTime("previous_secret_until");
+            JsonObject headers = row.getJsonObject("custom_headers");
+            JsonObject custom = headers == null ? null : headers.getJsonObject("headers");
+            return new Claimed(row.getString("id"), row.getString("endpoint_id"), row.getString("subject"),
+                    row.getString("event_type"),
+                    row.getString("payload"), row.getString("request_id"), row.getInteger("attempts"), row.getString("url"),
+                    row.getString("secret"), row.getString("previous_secret"), until == null ? null : until.toInstant(),
+                    custom == null ? null : custom.getMap(), row.getInteger("rate_limit_per_second"));
+        }
+    }
+}

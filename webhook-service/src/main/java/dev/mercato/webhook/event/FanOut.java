@@ -1,0 +1,132 @@
+package dev.mercato.webhook.event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.mercato.platform.directory.DirectoryOrganization;
+import dev.mercato.platform.directory.OrganizationDirectory;
+import dev.mercato.platform.id.Ids;
+import dev.mercato.webhook.delivery.Payloads;
+import dev.mercato.webhook.delivery.WebhookMessage;
+import dev.mercato.webhook.delivery.WebhookMessageRepository;
+import dev.mercato.webhook.endpoint.WebhookEndpoint;
+import dev.mercato.webhook.endpoint.WebhookEndpointRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Routes one public event to the endpoints allowed to receive it and stores a message for each, inside the consuming
+ * transaction (so the event is marked handled exactly when its messages exist). Recipients, by the organization
+ * tree: every enabled endpoint that wants the type and is owned by one of the event's audience (the organizations
+ * that can read the object through the API — its customer, its vendor), or owned by an organization above one of
+ * them that opted in with {@code includeDescendants}. No other organization ever gets it.
+ */
+@ApplicationScoped
+public class FanOut {
+
+    private static final Logger LOG = Logger.getLogger(FanOut.class);
+
+    /** An audience organization this service has not heard of yet: the event is retried, then dead-lettered. */
+    public static final class UnknownOrganizationException extends RuntimeException {
+        UnknownOrganizationException(String id) {
+            super("organization " + id + " is not (yet) in the directory");
+        }
+    }
+
+    private final OrganizationDirectory directory;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookMessageRepository messages;
+    private final MeterRegistry registry;
+
+    public FanOut(OrganizationDirectory directory, WebhookEndpointRepository endpoints, WebhookMessageRepository messages,
+            MeterRegistry registry) {
+        this.directory = directory;
+        this.endpoints = endpoints;
+        this.messages = messages;
+        this.registry = registry;
+    }
+
+    /**
+     * Stores a message of {@code type} about {@code subject} for each recipient endpoint of the audience.
+     *
+     * @param audience organization ids that may read the object (nulls ignored)
+     * @return how many messages were stored
+     */
+    public Uni<Integer> route(String type, String subject, JsonNode source, String requestId, Instant occurredAt,
+            List<String> audience) {
+        List<String> ids = audience.stream().filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return paths(ids).chain(paths -> endpoints.find("enabled = true and (ownerId in ?1 or includeDescendants = true)",
+                        ids).list()
+                .chain(candidates -> {
+                    List<WebhookEndpoint> recipients = candidates.stream()
+                            .filter(endpoint -> endpoint.wants(type) && receives(endpoint, paths))
+                            .toList();
+                    if (recipients.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    String eventId = Ids.next("evt");
+                    Instant now = Instant.now();
+                    String payload = Payloads.body(eventId, type, occurredAt == null ? now : occurredAt,
+                            EventCatalogue.data(type, source));
+                    List<WebhookMessage> stored = new ArrayList<>();
+                    for (WebhookEndpoint endpoint : recipients) {
+                        WebhookMessage message = new WebhookMessage();
+                        message.id = Ids.next("msg");
+                        message.endpointId = endpoint.id;
+                        message.eventId = eventId;
+                        message.eventType = type;
+                        message.subject = subject;
+                        message.payload = payload;
+                        message.requestId = requestId;
+                        message.status = "PENDING";
+                        message.nextAttemptAt = now;
+                        message.createdAt = now;
+                        stored.add(message);
+                    }
+                    registry.counter("mercato.webhooks.messages.stored", "event", type).increment(stored.size());
+                    return messages.persist(stored).chain(() -> messages.flush()).replaceWith(stored.size());
+                }));
+    }
+
+    /** Whether {@code endpoint} may receive an event whose audience has these paths (id → path). */
+    static boolean receives(WebhookEndpoint endpoint, Map<String, String> audiencePaths) {
+        for (Map.Entry<String, String> member : audiencePaths.entrySet()) {
+            if (endpoint.ownerId.equals(member.getKey())) {
+                return true;
+            }
+            if (endpoint.includeDescendants && member.getValue().startsWith(endpoint.ownerPath + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Uni<Map<String, String>> paths(List<String> ids) {
+        return directory.list("id in ?1", ids).map(found -> {
+            Map<String, String> paths = new LinkedHashMap<>();
+            for (DirectoryOrganization organization : found) {
+                paths.put(organization.id, organization.path);
+            }
+            for (String id : ids) {
+                if (!paths.containsKey(id)) {
+                    LOG.debugf("audience organization %s unknown", id);
+                    throw new UnknownOrganizationException(id);
+                }
+            }
+            return paths;
+        });
+    }
+}

@@ -1,0 +1,94 @@
+package dev.mercato.webhook.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import dev.mercato.testkit.TestSql;
+import dev.mercato.webhook.Receiver;
+import dev.mercato.webhook.WebhookTestOrganizations;
+import dev.mercato.webhook.Webhooks;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Who gets an event, by the organization tree: the customer (and, for offers and metering, the vendor), the
+ * organizations above the customer only with includeDescendants, and never a foreign organization.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoutingTest {
+
+    private WebhookTestOrganizations o;
+    private Receiver receiver;
+    private String tenant, partnerAll, distributorOwn, platformAll, otherTenant, otherPartnerAll, vendor, otherVendor,
+            tenantOffersOnly;
+
+    @BeforeAll
+    void setUp() {
+        o = WebhookTestOrganizations.published();
+        receiver = new Receiver();
+    }
+
+    /** Once, before the first test: RestAssured knows the port only when a test runs. */
+    @BeforeEach
+    void endpoints() {
+        if (tenant != null) {
+            return;
+        }
+        String url = receiver.url("routing", Receiver.always(200));
+        String all = "\"includeDescendants\": true";
+        tenant = Webhooks.create(o.tenant, url, null).id();
+        tenantOffersOnly = Webhooks.create(o.tenant, url, "\"eventTypes\": [\"privateOffer.created\"]").id();
+        partnerAll = Webhooks.create(o.partner, url, all).id();
+        distributorOwn = Webhooks.create(o.distributor, url, null).id();
+        platformAll = Webhooks.create(o.platform, url, all).id();
+        otherTenant = Webhooks.create(o.otherTenant, url, null).id();
+        otherPartnerAll = Webhooks.create(o.otherPartner, url, all).id();
+        vendor = Webhooks.create(o.vendor, url, null).id();
+        otherVendor = Webhooks.create(o.otherVendor, url, all).id();
+    }
+
+    @AfterAll
+    void tearDown() {
+        receiver.close();
+    }
+
+    @Test
+    void aCustomersEventGoesToItAndToTheOrganizationsAboveItThatOptedIn() {
+        String entitlement = Webhooks.entitlementChanged("ent_" + UUID.randomUUID(), o.tenant, 1, null);
+        assertThat(recipients(entitlement, 3)).isEqualTo(Set.of(tenant, partnerAll, platformAll));
+    }
+
+    @Test
+    void anOfferGoesToTheCustomerSideAndItsVendor() {
+        String offer = "ofr_" + UUID.randomUUID();
+        Webhooks.offer("mercato.catalog.offer.created.v1", offer, o.vendor, o.tenant);
+        assertThat(recipients(offer, 5)).isEqualTo(Set.of(tenant, tenantOffersOnly, partnerAll, platformAll, vendor));
+        // a change that is no public event goes nowhere
+        String draft = "ofr_" + UUID.randomUUID();
+        Webhooks.offer("mercato.catalog.offer.changed.v1", draft, o.vendor, o.tenant);
+        Webhooks.offer("mercato.catalog.offer.accepted.v1", offer, o.vendor, o.tenant);
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestSql.number(
+                "select count(*) from webhook_message where subject = ? and event_type = 'privateOffer.accepted'", offer) == 4);
+        assertThat(TestSql.number("select count(*) from webhook_message where subject = ?", draft)).isZero();
+    }
+
+    private static Set<String> recipients(String subject, int expected) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestSql.number(
+                "select count(*) from webhook_message where subject = ?", subject) >= expected);
+        List<java.util.Map<String, Object>> rows = TestSql.rows(
+                "select endpoint_id from webhook_message where subject = ?", subject);
+        return rows.stream().map(r -> (String) r.get("endpoint_id")).collect(Collectors.toSet());
+    }
+}
