@@ -141,6 +141,12 @@ export function compactedTopics(vfs) {
 }
 
 // Literals that only look like topics: configuration names in @ConfigMapping / @ConfigProperty.
+/**
+ * Files whose dotted literals name something other than topics: webhook-service's catalogue of public event types
+ * (`metering.confirmed`, `invoice.paid`, …) shares the topics' prefixes but is delivered over HTTP, never to Kafka.
+ */
+const NOT_TOPIC_FILES = new Set(['webhook-service/src/main/java/dev/mercato/webhook/event/EventCatalogue.java']);
+
 const CONFIG_NAME_BEFORE = /@(?:[\w.]+\.)?(?:ConfigMapping\s*\(\s*(?:prefix\s*=\s*)?|ConfigProperty\s*\(\s*name\s*=\s*)$/;
 
 /**
@@ -170,6 +176,7 @@ export function scanTopics(vfs) {
   for (const root of javaRoots) {
     if (!vfs.isDir(root)) continue;
     for (const file of walkFiles(vfs, root).filter((f) => f.endsWith('.java'))) {
+      if (NOT_TOPIC_FILES.has(file)) continue;
       for (const lit of javaStringLiterals(vfs.read(file))) {
         if (!TOPIC_LITERAL.test(lit.value)) continue;
         if (CONFIG_NAME_BEFORE.test(lit.before)) {
