@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,8 @@ public abstract class PlatformEndpointsContract {
     @Test
     void reportsLiveAndReadyWithDatabaseAndKafkaChecks() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        // A service may be DOWN for its first seconds (metering loads its in-memory read models): ready within 30 s.
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
