@@ -12,6 +12,7 @@ import dev.mercato.order.account.AccountRepository;
 import dev.mercato.order.account.AccountStatus;
 import dev.mercato.order.catalogmodel.CatalogArticle;
 import dev.mercato.order.catalogmodel.CatalogArticles;
+import dev.mercato.order.catalogmodel.CatalogOffers;
 import dev.mercato.order.contract.ContractRepository;
 import dev.mercato.order.contract.ContractService;
 import dev.mercato.order.contract.ContractType;
@@ -41,6 +42,7 @@ public class TransactionEffects {
 
     private final AccountRepository accounts;
     private final CatalogArticles articles;
+    private final CatalogOffers offers;
     private final ContractRepository contracts;
     private final ContractService contractService;
     private final SubscriptionRepository subscriptions;
@@ -49,12 +51,14 @@ public class TransactionEffects {
     private final OpportunityService opportunityService;
     private final PartialRenewals partialRenewals;
 
-    public TransactionEffects(AccountRepository accounts, CatalogArticles articles, ContractRepository contracts,
+    public TransactionEffects(AccountRepository accounts, CatalogArticles articles, CatalogOffers offers,
+            ContractRepository contracts,
             ContractService contractService, SubscriptionRepository subscriptions,
             SubscriptionService subscriptionService, OpportunityRepository opportunities,
             OpportunityService opportunityService, PartialRenewals partialRenewals) {
         this.accounts = accounts;
         this.articles = articles;
+        this.offers = offers;
         this.contracts = contracts;
         this.contractService = contractService;
         this.subscriptions = subscriptions;
@@ -231,11 +235,14 @@ public class TransactionEffects {
     /**
      * The subscriptions the items make, with their articles' product details, and the contract type they share.
      * A new contract's subscriptions run its whole term, from its start even when that lies in the past; ones
-     * added to a running contract start today (the contract service's default) and end with it.
+     * added to a running contract start today (the contract service's default) and end with it. An order made
+     * from an accepted private offer gives use of the offer's metered listing (every dimension of it), which is
+     * what the customer's entitlement, and with it the usage metering accepts, is keyed by.
      */
     private Uni<NewItems> newSubscriptions(OrderTransaction t, boolean wholeContractTerm) {
         List<String> skus = t.items.lines().stream().map(TransactionItem::sku).toList();
-        return articles.bySku(skus).map(known -> {
+        Uni<String> listing = t.offerId == null ? Uni.createFrom().nullItem() : offers.listingOf(t.offerId);
+        return listing.chain(listingId -> articles.bySku(skus).map(known -> {
             List<NewSubscription> items = new ArrayList<>();
             String contractType = null;
             for (TransactionItem item : t.items.lines()) {
@@ -244,11 +251,14 @@ public class TransactionEffects {
                 NewSubscription subscription = NewSubscription.of(item.sku(), item.quantity(), item.packSize(),
                         new Prices(unitPrices, Map.of())).withProduct(article == null ? null : article.description(), null,
                                 article == null ? null : deployment(article.deployment()), null);
+                if (listingId != null) {
+                    subscription = subscription.withListing(listingId, List.of());
+                }
                 items.add(wholeContractTerm ? subscription.withDates(t.contractStartDate, t.contractEndDate) : subscription);
                 contractType = contractType != null || article == null ? contractType : article.contractType();
             }
             return new NewItems(items, contractType);
-        });
+        }));
     }
 
     private static void recordSerialNumbers(OrderTransaction t, List<Subscription> made) {

@@ -72,6 +72,11 @@ class OfferOrderTest {
         assertThat(transaction.get("contract_number")).isNotNull();
         assertThat(TestSql.number("select count(*) from contract where contract_number = ?",
                 transaction.get("contract_number"))).isEqualTo(1);
+        // It gives use of the offer's listing: the entitlement metering checks usage against is the listing's.
+        assertThat(TestSql.number("select count(*) from subscription where contract_number = ? and listing_id = ?",
+                transaction.get("contract_number"), "lst_offered")).isEqualTo(1);
+        assertThat(TestSql.number("select count(*) from entitlement where customer_id = ? and listing_id = ?"
+                + " and status = 'ACTIVE'", fixture.tenant.id(), "lst_offered")).isEqualTo(1);
         // Redelivery and the second copy arrived and were handled: still one transaction.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> TestSql.number(
                 "select count(*) from order_transaction where offer_id = ?", offerId) == 1);
