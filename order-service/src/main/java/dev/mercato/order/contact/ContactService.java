@@ -2,6 +2,7 @@ package dev.mercato.order.contact;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,13 +37,20 @@ public class ContactService {
                 contact.role = role;
                 contact.status = ContactStatus.ACTIVE;
                 contact.createdAt = now;
-            } else {
-                contact.role = contact.role.with(role);
             }
-            contact.firstName = firstName != null ? firstName : contact.firstName;
-            contact.lastName = lastName != null ? lastName : contact.lastName;
-            contact.phone = phone != null ? phone : contact.phone;
-            contact.lastUpdated = now;
+            ContactRole newRole = existing == null ? role : contact.role.with(role);
+            String newFirstName = firstName != null ? firstName : contact.firstName;
+            String newLastName = lastName != null ? lastName : contact.lastName;
+            String newPhone = phone != null ? phone : contact.phone;
+            // Unchanged stays untouched: a customer's orders, processed side by side, all name their contact.
+            if (existing == null || newRole != contact.role || !Objects.equals(newFirstName, contact.firstName)
+                    || !Objects.equals(newLastName, contact.lastName) || !Objects.equals(newPhone, contact.phone)) {
+                contact.role = newRole;
+                contact.firstName = newFirstName;
+                contact.lastName = newLastName;
+                contact.phone = newPhone;
+                contact.lastUpdated = now;
+            }
             return existing == null ? contacts.persistAndFlush(contact) : Uni.createFrom().item(contact);
         });
     }

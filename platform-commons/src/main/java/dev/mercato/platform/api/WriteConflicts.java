@@ -17,6 +17,8 @@ import io.vertx.pgclient.PgException;
 public final class WriteConflicts {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** serialization_failure and deadlock_detected: PostgreSQL gave up one of two racing transactions. */
+    private static final Set<String> LOST_RACE = Set.of("40001", "40P01");
     /** character_not_in_repertoire (a NUL byte in text) and untranslatable_character (\u0000 in jsonb). */
     private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
     private static final int MAX_DEPTH = 32;
@@ -38,6 +40,14 @@ public final class WriteConflicts {
             }
         }
         return isUniqueViolation(failure);
+    }
+
+    /**
+     * The transaction lost a race and would most likely succeed if run again: a {@linkplain #isConflict conflict},
+     * a serialization failure or a deadlock.
+     */
+    public static boolean isLostRace(Throwable failure) {
+        return isConflict(failure) || LOST_RACE.contains(sqlState(failure));
     }
 
     /** PostgreSQL refused a text value it cannot store (a NUL character). */

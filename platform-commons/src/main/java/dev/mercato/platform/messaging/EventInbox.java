@@ -1,6 +1,7 @@
 package dev.mercato.platform.messaging;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mercato.platform.api.WriteConflicts;
 import dev.mercato.platform.web.RequestIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,13 +20,16 @@ import io.smallrye.mutiny.Uni;
 /**
  * The idempotent consumer: applies an event's effect at most once per consumer. The event id is
  * remembered in {@code processed_event} in the same transaction as the effect, so a redelivered
- * event (Kafka is at-least-once) changes nothing. Transient failures are retried a few times;
- * poison records fail at once, and the channel's dead-letter strategy takes them off the partition.
+ * event (Kafka is at-least-once) changes nothing. Failures are retried with a jittered backoff — a few times,
+ * or more when the transaction lost a race with another one over a shared row; poison records fail at once,
+ * and the channel's dead-letter strategy takes them off the partition.
  */
 @ApplicationScoped
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    private static final int ATTEMPTS = 4;
+    private static final int ATTEMPTS_AFTER_LOST_RACES = 12;
 
     private final ObjectMapper json;
     private final MeterRegistry registry;
@@ -48,10 +53,11 @@ public class EventInbox {
             return poison(consumer, e);
         }
         RequestIds.bind(event.requestId() != null ? event.requestId() : event.id());
+        AtomicInteger failures = new AtomicInteger();
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> rememberFirstTime(consumer, event)
                         .chain(firstTime -> firstTime ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false))))
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
+                .onFailure(failure -> worthAnotherAttempt(failure, failures.incrementAndGet()))
+                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).withJitter(0.5).indefinitely()
                 .onItem().invoke(applied -> count(consumer, applied ? "processed" : "duplicate"))
                 .onFailure().invoke(e -> {
                     if (e instanceof PoisonEventException poison) {
@@ -63,6 +69,18 @@ public class EventInbox {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * A poison record never; a transaction that lost a race with another handling of a row they share (two
+     * consumers of one customer's orders) up to {@value #ATTEMPTS_AFTER_LOST_RACES} times, since it succeeds once the
+     * other one committed; any other failure (the database away, a bug) up to {@value #ATTEMPTS} times.
+     */
+    private static boolean worthAnotherAttempt(Throwable failure, int failures) {
+        if (failure instanceof PoisonEventException) {
+            return false;
+        }
+        return failures < (WriteConflicts.isLostRace(failure) ? ATTEMPTS_AFTER_LOST_RACES : ATTEMPTS);
     }
 
     /** Inserts the event id; emits true when this consumer has not seen it before. */
