@@ -46,6 +46,7 @@ public class OfferProjector {
         }
         Map<String, Object> row = new HashMap<>();
         row.put("id", offer.id());
+        row.put("vendor", offer.vendor());
         row.put("vendorId", offer.vendorId());
         row.put("listingId", offer.listingId());
         row.put("customerId", offer.customerId());
@@ -56,12 +57,13 @@ public class OfferProjector {
         row.put("expiresAt", offer.expiresAt());
         row.put("sourceVersion", offer.version());
         return NativeStatements.execute("""
-                insert into catalog_offer (id, vendor_id, listing_id, customer_id, status, discount_percentage,
+                insert into catalog_offer (id, vendor, vendor_id, listing_id, customer_id, status, discount_percentage,
                     duration_months, accepted_at, expires_at, source_version)
-                values (:id, :vendorId, :listingId, :customerId, :status, cast(:discount as numeric),
+                values (:id, :vendor, :vendorId, :listingId, :customerId, :status, cast(:discount as numeric),
                     cast(:duration as integer), cast(:acceptedAt as timestamptz), cast(:expiresAt as timestamptz),
                     :sourceVersion)
-                on conflict (id) do update set vendor_id = excluded.vendor_id, listing_id = excluded.listing_id,
+                on conflict (id) do update set vendor = excluded.vendor, vendor_id = excluded.vendor_id,
+                    listing_id = excluded.listing_id,
                     customer_id = excluded.customer_id, status = excluded.status,
                     discount_percentage = excluded.discount_percentage, duration_months = excluded.duration_months,
                     accepted_at = excluded.accepted_at, expires_at = excluded.expires_at,

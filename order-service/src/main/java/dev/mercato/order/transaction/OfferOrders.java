@@ -11,16 +11,22 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
 
 import dev.mercato.order.account.Account;
 import dev.mercato.order.account.AccountRepository;
 import dev.mercato.order.catalogmodel.CatalogArticle;
 import dev.mercato.order.catalogmodel.CatalogArticles;
+import dev.mercato.order.sweep.Sweeps;
 import dev.mercato.platform.events.PrivateOfferChangedV1;
 import dev.mercato.platform.id.Ids;
 import dev.mercato.pricing.Discount;
 import dev.mercato.pricing.LinePrice;
 import dev.mercato.pricing.PriceDefinition;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,21 +37,30 @@ import io.smallrye.mutiny.Uni;
  * Without exactly one such article, or a price in that currency, the transaction is stored REJECTED saying
  * why. An offer that already has its transaction (a redelivery, or the accepted and changed copies of the same
  * snapshot) makes no other: the offer id is unique among transactions.
+ *
+ * <p>The acceptance and the customer's account come on different topics, so the acceptance may arrive first (a
+ * customer onboarded and sold to within seconds while this service catches up): the offer then waits in the read
+ * model, and a sweep places it once the account has arrived ({@link #placeWaiting}).
  */
 @ApplicationScoped
 public class OfferOrders {
+
+    private static final Logger LOG = Logger.getLogger(OfferOrders.class);
+    static final int WAITING_BATCH = 100;
 
     private final TransactionRepository transactions;
     private final AccountRepository accounts;
     private final CatalogArticles articles;
     private final TransactionService service;
+    private final Sweeps sweeps;
 
     public OfferOrders(TransactionRepository transactions, AccountRepository accounts, CatalogArticles articles,
-            TransactionService service) {
+            TransactionService service, Sweeps sweeps) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.articles = articles;
         this.service = service;
+        this.sweeps = sweeps;
     }
 
     /** Places the offer's order unless it has one; nothing for an offer that is not ACCEPTED. */
@@ -55,8 +70,52 @@ public class OfferOrders {
         }
         return transactions.count("offerId", offer.id()).chain(existing -> existing > 0
                 ? Uni.createFrom().voidItem()
-                : accounts.findById(offer.customerId()).chain(customer -> articles.ofOwner(offer.vendorId())
-                        .chain(sold -> store(build(offer, customer, sold)))));
+                : accounts.findById(offer.customerId()).chain(customer -> {
+                    if (customer == null) {
+                        LOG.infof("accepted private offer %s waits for its customer %s to be known here", offer.id(),
+                                offer.customerId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return articles.ofOwner(offer.vendorId()).chain(sold -> store(build(offer, customer, sold)));
+                }));
+    }
+
+    void schedule(@Observes StartupEvent event) {
+        sweeps.every("accepted private offers placed once their customer was known", this::placeWaiting);
+    }
+
+    /**
+     * Places the orders of accepted offers that have none yet and whose customer is now known, a batch per
+     * transaction (claimed with {@code skip locked}, so two instances never place one twice); emits how many.
+     */
+    public Uni<Integer> placeWaiting() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select o.id, o.vendor, o.vendor_id, o.listing_id, o.customer_id, o.discount_percentage,
+                               o.duration_months, o.accepted_at
+                        from catalog_offer o join account a on a.id = o.customer_id
+                        where o.status = 'ACCEPTED'
+                          and not exists (select 1 from order_transaction t where t.offer_id = o.id)
+                        order by o.accepted_at limit %d
+                        for update of o skip locked""".formatted(WAITING_BATCH), Object[].class).getResultList())
+                .chain(rows -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Object[] row : rows) {
+                        PrivateOfferChangedV1 offer = waitingOffer(row);
+                        chain = chain.chain(() -> accepted(offer));
+                    }
+                    return chain.replaceWith(rows.size());
+                }));
+    }
+
+    /** What an order needs of an offer, as the read model keeps it. */
+    private static PrivateOfferChangedV1 waitingOffer(Object[] row) {
+        Instant acceptedAt = row[7] instanceof java.time.OffsetDateTime time ? time.toInstant() : (Instant) row[7];
+        BigDecimal discount = row[5] == null ? null : new BigDecimal(row[5].toString());
+        PrivateOfferChangedV1.PricingV1 pricing = row[6] == null ? null
+                : new PrivateOfferChangedV1.PricingV1(discount, ((Number) row[6]).intValue());
+        return new PrivateOfferChangedV1((String) row[0], (String) row[1], (String) row[2], (String) row[3], null,
+                (String) row[4], null, null, null, pricing, "ACCEPTED", null, null, acceptedAt, null, null, null, null,
+                null, 0);
     }
 
     private Uni<Void> store(OrderTransaction transaction) {
@@ -77,20 +136,15 @@ public class OfferOrders {
         t.resellerId = offer.vendorId() == null ? "" : offer.vendorId();
         t.resellerName = offer.vendor();
         t.resellerSiteId = "offer";
-        t.currency = customer == null || customer.currency == null ? "" : customer.currency.toLowerCase(Locale.ROOT);
+        t.currency = customer.currency == null ? "" : customer.currency.toLowerCase(Locale.ROOT);
         t.customerId = offer.customerId();
-        t.customerPath = customer == null ? "" : customer.path;
-        t.customerCsn = customer == null ? "" : customer.csn;
-        t.customerName = customer == null ? offer.customerName() : customer.name;
-        if (t.customerName == null) {
-            t.customerName = "";
-        }
-        if (customer != null) {
-            t.customerAddressLine1 = customer.addressLine1;
-            t.customerCity = customer.city;
-            t.customerPostal = customer.postal;
-            t.customerCountry = customer.country;
-        }
+        t.customerPath = customer.path;
+        t.customerCsn = customer.csn;
+        t.customerName = customer.name == null ? "" : customer.name;
+        t.customerAddressLine1 = customer.addressLine1;
+        t.customerCity = customer.city;
+        t.customerPostal = customer.postal;
+        t.customerCountry = customer.country;
         t.contractStartDate = acceptedOn;
         t.contractTerm = months;
         t.contractEndDate = months == null ? null : acceptedOn.plusMonths(months).minusDays(1);
@@ -103,8 +157,7 @@ public class OfferOrders {
         t.attempt = 1;
         t.createdAt = now;
         t.updatedAt = now;
-        String refusal = customer == null ? "the offer's customer " + offer.customerId() + " is not a known account"
-                : months == null || months < 1 ? "the offer names no duration to make a contract term of"
+        String refusal = months == null || months < 1 ? "the offer names no duration to make a contract term of"
                 : null;
         CatalogArticle article = null;
         if (refusal == null) {

@@ -85,6 +85,24 @@ class OfferOrderTest {
     }
 
     @Test
+    void anOfferAcceptedBeforeItsCustomerIsKnownWaitsAndBecomesAnOrderWhenTheCustomerArrives() {
+        TestOrganization lateTenant = fixture.partner.child("TENANT");
+        String offerId = newOfferId();
+        send(offerId, offer(offerId, fixture.vendor, lateTenant, "ACCEPTED", "10", 12, 1), UUID.randomUUID().toString(),
+                "mercato.catalog.offer.changed.v1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.number(
+                "select count(*) from catalog_offer where id = ? and vendor = 'direct'", offerId) == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> TestSql.number(
+                "select count(*) from order_transaction where offer_id = ?", offerId) == 0);
+
+        OrganizationEvents.send(lateTenant, "Late tenant", "FI", 0);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PROCESSED".equals(status(offerId)));
+        assertThat(TestSql.rows("select customer_id, reseller_name from order_transaction where offer_id = ?", offerId))
+                .containsExactly(Map.of("customer_id", lateTenant.id(), "reseller_name", "direct"));
+    }
+
+    @Test
     void anAcceptedOfferWithoutAnArticleIsRejectedSayingWhy() {
         String offerId = newOfferId();
         send(offerId, offer(offerId, emptyVendor, "ACCEPTED", "5", 12, 1), UUID.randomUUID().toString(),
@@ -121,13 +139,18 @@ class OfferOrderTest {
     }
 
     private String offer(String id, TestOrganization vendor, String status, String discount, int months, long version) {
+        return offer(id, vendor, fixture.tenant, status, discount, months, version);
+    }
+
+    private String offer(String id, TestOrganization vendor, TestOrganization customer, String status, String discount,
+            int months, long version) {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         return """
                 {"id": "%s", "vendor": "direct", "vendorId": "%s", "listingId": "lst_offered", "listingName": "Offered",
                  "customerId": "%s", "customerName": "Tenant", "title": "Offer", "notes": null,
                  "pricing": {"discountPercentage": %s, "duration": %d}, "status": "%s",
                  "acceptedAt": %s, "createdAt": "%sT00:00:00Z", "updatedAt": "%sT00:00:00Z", "version": %d}"""
-                .formatted(id, vendor.id(), fixture.tenant.id(), discount, months, status,
+                .formatted(id, vendor.id(), customer.id(), discount, months, status,
                         "ACCEPTED".equals(status) ? '"' + today + "T08:00:00Z\"" : "null", today, today, version);
     }
 
