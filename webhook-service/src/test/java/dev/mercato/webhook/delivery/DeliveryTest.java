@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import dev.mercato.testkit.TestSql;
 import dev.mercato.webhook.Receiver;
 import dev.mercato.webhook.Receiver.Received;
-import dev.mercato.webhook.WebhookTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.webhook.Webhooks;
 import dev.mercato.webhook.Webhooks.Created;
 import io.restassured.path.json.JsonPath;
@@ -35,12 +35,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeliveryTest {
 
-    private WebhookTestOrganizations organizations;
+    private TestMarketplace organizations;
     private Receiver receiver;
 
     @BeforeAll
     void setUp() {
-        organizations = WebhookTestOrganizations.published();
+        organizations = TestMarketplace.published();
         receiver = new Receiver();
     }
 

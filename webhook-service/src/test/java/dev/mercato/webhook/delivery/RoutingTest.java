@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.mercato.testkit.TestSql;
 import dev.mercato.webhook.Receiver;
-import dev.mercato.webhook.WebhookTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.webhook.Webhooks;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,14 +29,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingTest {
 
-    private WebhookTestOrganizations o;
+    private TestMarketplace o;
     private Receiver receiver;
     private String tenant, partnerAll, distributorOwn, platformAll, otherTenant, otherPartnerAll, vendor, otherVendor,
             tenantOffersOnly;
 
     @BeforeAll
     void setUp() {
-        o = WebhookTestOrganizations.published();
+        o = TestMarketplace.published();
         receiver = new Receiver();
     }
 

@@ -11,7 +11,7 @@ import dev.mercato.platform.security.Role;
 import dev.mercato.platform.security.Scopes;
 import dev.mercato.testkit.AuthorizationMatrix;
 import dev.mercato.webhook.Receiver;
-import dev.mercato.webhook.WebhookTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.webhook.Webhooks;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -23,12 +23,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebhookAccessTest {
 
-    private WebhookTestOrganizations organizations;
+    private TestMarketplace organizations;
     private Receiver receiver;
 
     @BeforeAll
     void setUp() {
-        organizations = WebhookTestOrganizations.published();
+        organizations = TestMarketplace.published();
         receiver = new Receiver();
     }
 

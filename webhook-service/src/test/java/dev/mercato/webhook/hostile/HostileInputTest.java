@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mercato.testkit.HostileRequests;
 import dev.mercato.webhook.Receiver;
-import dev.mercato.webhook.WebhookTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.webhook.Webhooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -24,12 +24,12 @@ import io.restassured.RestAssured;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
 
-    private WebhookTestOrganizations organizations;
+    private TestMarketplace organizations;
     private Receiver receiver;
 
     @BeforeAll
     void setUp() {
-        organizations = WebhookTestOrganizations.published();
+        organizations = TestMarketplace.published();
         receiver = new Receiver();
     }
 
