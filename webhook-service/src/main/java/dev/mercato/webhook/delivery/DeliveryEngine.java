@@ -22,8 +22,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.mercato.platform.crypto.AesGcm;
 import dev.mercato.platform.id.Ids;
 import dev.mercato.webhook.WebhookConfig;
+import dev.mercato.webhook.endpoint.SecretEncryption;
 import dev.mercato.webhook.event.EventCatalogue;
 import dev.mercato.webhook.ssrf.UrlGuard;
 import dev.mercato.webhook.ssrf.UrlGuard.RefusedUrlException;
@@ -55,10 +57,13 @@ public class DeliveryEngine {
     /**
      * Up to $3 due messages per enabled endpoint whose circuit is closed (each endpoint its own index range, so none
      * waits behind another's pile), each the oldest pending message of its subject; $1 in all; leased for $2 seconds.
+     * An endpoint whose circuit has been open ($4 consecutive failures) and whose open period is over is half-open: it
+     * gets one message, the probe, and its circuit is closed again for $5 seconds while the probe is out, so no other
+     * message follows until the probe succeeds (which closes the circuit) or fails (which opens it again).
      */
     private static final String CLAIM = """
             with due as (
-                select c.id from webhook_endpoint e
+                select c.id, e.id as endpoint_id, e.consecutive_failures >= $4 as probe from webhook_endpoint e
                 cross join lateral (
                     select m.id from webhook_message m
                     where m.endpoint_id = e.id and m.status = 'PENDING' and m.next_attempt_at <= now()
@@ -66,10 +71,13 @@ public class DeliveryEngine {
                                       where p.endpoint_id = m.endpoint_id and p.subject = m.subject
                                         and p.status = 'PENDING' and p.seq < m.seq)
                     order by m.next_attempt_at
-                    limit $3
+                    limit case when e.consecutive_failures >= $4 then 1 else $3 end
                     for update of m skip locked) c
                 where e.enabled and (e.circuit_open_until is null or e.circuit_open_until <= now())
-                limit $1)
+                limit $1),
+            probing as (
+                update webhook_endpoint set circuit_open_until = now() + make_interval(secs => $5::float8)
+                where id in (select endpoint_id from due where probe))
             update webhook_message m set next_attempt_at = now() + make_interval(secs => $2::float8)
             from due, webhook_endpoint e
             where m.id = due.id and e.id = m.endpoint_id
@@ -92,6 +100,7 @@ public class DeliveryEngine {
     private final WebhookSender sender;
     private final EndpointRateLimits rateLimits;
     private final MeterRegistry registry;
+    private final SecretEncryption encryption;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
@@ -101,7 +110,7 @@ public class DeliveryEngine {
     private long timerId = -1;
 
     public DeliveryEngine(Pool pool, Vertx vertx, WebhookConfig config, UrlGuard guard, WebhookSender sender,
-            EndpointRateLimits rateLimits, MeterRegistry registry) {
+            EndpointRateLimits rateLimits, MeterRegistry registry, SecretEncryption encryption) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
@@ -109,6 +118,7 @@ public class DeliveryEngine {
         this.sender = sender;
         this.rateLimits = rateLimits;
         this.registry = registry;
+        this.encryption = encryption;
     }
 
     void start(@Observes StartupEvent event) {
@@ -150,10 +160,19 @@ public class DeliveryEngine {
             return;
         }
         pool.preparedQuery(CLAIM).execute(Tuple.of(room, (double) config.lease().toSeconds(),
-                        Math.min(room, config.maxInFlightPerEndpoint())))
+                        Math.min(room, config.maxInFlightPerEndpoint()), config.circuitBreakerThreshold(),
+                        seconds(config.circuitBreakerOpen())))
                 .subscribe().with(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
-                    rows.forEach(row -> claimed.add(Claimed.of(row)));
+                    rows.forEach(row -> {
+                        try {
+                            claimed.add(Claimed.of(row, encryption));
+                        } catch (AesGcm.WrongKeyException e) {
+                            LOG.errorf("webhook message %s: its endpoint's secret cannot be decrypted with the configured "
+                                    + "mercato.webhooks.secret-encryption-key (it is tried again after its lease)",
+                                    row.getString("id"));
+                        }
+                    });
                     dispatch(claimed);
                     polling.set(false);
                     if (claimed.size() == room || pollAgain.get()) {
@@ -172,7 +191,7 @@ public class DeliveryEngine {
                     if (rows.size() == 0) {
                         return Uni.createFrom().nullItem();
                     }
-                    Claimed message = Claimed.of(rows.iterator().next());
+                    Claimed message = Claimed.of(rows.iterator().next(), encryption);
                     begin(message.endpointId());
                     return attempt(message).eventually(() -> end(message.endpointId()));
                 });
@@ -379,9 +398,10 @@ public class DeliveryEngine {
                                       < now() - make_interval(secs => $5::float8)) then now() else e.updated_at end
                 from (select id, enabled from webhook_endpoint where id = $1 for update) before
                 where e.id = before.id
-                returning before.enabled as was_enabled, e.enabled, e.owner_id, e.url, e.disabled_reason""")
+                returning before.enabled as was_enabled, e.enabled, e.owner_id, e.url, e.disabled_reason, e.failing_since,
+                    e.consecutive_failures""")
                 .execute(Tuple.of(message.endpointId(), config.circuitBreakerThreshold(),
-                        (double) config.circuitBreakerOpen().toSeconds(), gone, (double) config.disableAfter().toSeconds()))
+                        seconds(config.circuitBreakerOpen()), gone, seconds(config.disableAfter())))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().voidItem();
@@ -390,7 +410,10 @@ public class DeliveryEngine {
                     if (row.getBoolean("was_enabled") && !row.getBoolean("enabled")) {
                         registry.counter("mercato.webhooks.endpoints.disabled", "reason", row.getString("disabled_reason"))
                                 .increment();
-                        LOG.warnf("webhook endpoint %s is disabled: %s", message.endpointId(), row.getString("disabled_reason"));
+                        LOG.warnf("webhook endpoint %s of %s is disabled: %s (failing since %s, %d failed attempts in a row); "
+                                + "its owner's other endpoints get endpoint.disabled", message.endpointId(),
+                                row.getString("owner_id"), row.getString("disabled_reason"),
+                                row.getOffsetDateTime("failing_since"), row.getInteger("consecutive_failures"));
                         return notifyDisabled(sql, message.endpointId(), row.getString("owner_id"), row.getString("url"),
                                 row.getString("disabled_reason"));
                     }
@@ -442,6 +465,10 @@ public class DeliveryEngine {
         return Duration.ofMillis(Math.max(0, (long) (base.toMillis() * jitter)));
     }
 
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
     private static String truncate(String text) {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
     }
@@ -458,14 +485,16 @@ public class DeliveryEngine {
             String url, String secret, String previousSecret, Instant previousSecretUntil, Map<String, Object> customHeaders,
             Integer rateLimitPerSecond) {
 
-        static Claimed of(Row row) {
+        static Claimed of(Row row, SecretEncryption encryption) {
+            String endpointId = row.getString("endpoint_id");
             OffsetDateTime until = row.getOffsetDateTime("previous_secret_until");
             JsonObject headers = row.getJsonObject("custom_headers");
             JsonObject custom = headers == null ? null : headers.getJsonObject("headers");
             return new Claimed(row.getString("id"), row.getString("endpoint_id"), row.getString("subject"),
                     row.getString("event_type"),
                     row.getString("payload"), row.getString("request_id"), row.getInteger("attempts"), row.getString("url"),
-                    row.getString("secret"), row.getString("previous_secret"), until == null ? null : until.toInstant(),
+                    encryption.open(endpointId, row.getString("secret")),
+                    encryption.open(endpointId, row.getString("previous_secret")), until == null ? null : until.toInstant(),
                     custom == null ? null : custom.getMap(), row.getInteger("rate_limit_per_second"));
         }
     }
