@@ -58,9 +58,20 @@ public final class AesGcm {
         return encrypt(associatedData, plaintext.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws WrongKeyException when {@code stored} was not encrypted under this key with this associated data */
+    /**
+     * @throws WrongKeyException when {@code stored} was not encrypted under this key with this associated data (or is
+     *         no ciphertext of this form at all)
+     */
     public byte[] decrypt(String associatedData, String stored) {
-        byte[] all = Base64.getDecoder().decode(stored);
+        byte[] all;
+        try {
+            all = Base64.getDecoder().decode(stored);
+        } catch (IllegalArgumentException e) {
+            throw new WrongKeyException();
+        }
+        if (all.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new WrongKeyException();
+        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
