@@ -60,10 +60,15 @@ public class DeliveryEngine {
      * An endpoint whose circuit has been open ($4 consecutive failures) and whose open period is over is half-open: it
      * gets one message, the probe, and its circuit is closed again for $5 seconds while the probe is out, so no other
      * message follows until the probe succeeds (which closes the circuit) or fails (which opens it again).
+     * Endpoints with attempts running in this instance ($6 ids, $7 free slots each) get no more than their free slots,
+     * so nothing is claimed only to be put back.
      */
     private static final String CLAIM = """
-            with due as (
+            with busy as (
+                select * from unnest($6::varchar[], $7::int[]) as b(endpoint_id, free)),
+            due as (
                 select c.id, e.id as endpoint_id, e.consecutive_failures >= $4 as probe from webhook_endpoint e
+                left join busy b on b.endpoint_id = e.id
                 cross join lateral (
                     select m.id from webhook_message m
                     where m.endpoint_id = e.id and m.status = 'PENDING' and m.next_attempt_at <= now()
@@ -71,9 +76,10 @@ public class DeliveryEngine {
                                       where p.endpoint_id = m.endpoint_id and p.subject = m.subject
                                         and p.status = 'PENDING' and p.seq < m.seq)
                     order by m.next_attempt_at
-                    limit case when e.consecutive_failures >= $4 then 1 else $3 end
+                    limit least(coalesce(b.free, $3), case when e.consecutive_failures >= $4 then 1 else $3 end)
                     for update of m skip locked) c
                 where e.enabled and (e.circuit_open_until is null or e.circuit_open_until <= now())
+                  and coalesce(b.free, $3) > 0
                 limit $1),
             probing as (
                 update webhook_endpoint set circuit_open_until = now() + make_interval(secs => $5::float8)
@@ -101,6 +107,7 @@ public class DeliveryEngine {
     private final EndpointRateLimits rateLimits;
     private final MeterRegistry registry;
     private final SecretEncryption encryption;
+    private final DeliveredRecorder recorder;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
@@ -110,7 +117,8 @@ public class DeliveryEngine {
     private long timerId = -1;
 
     public DeliveryEngine(Pool pool, Vertx vertx, WebhookConfig config, UrlGuard guard, WebhookSender sender,
-            EndpointRateLimits rateLimits, MeterRegistry registry, SecretEncryption encryption) {
+            EndpointRateLimits rateLimits, MeterRegistry registry, SecretEncryption encryption,
+            DeliveredRecorder recorder) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
@@ -119,6 +127,7 @@ public class DeliveryEngine {
         this.rateLimits = rateLimits;
         this.registry = registry;
         this.encryption = encryption;
+        this.recorder = recorder;
     }
 
     void start(@Observes StartupEvent event) {
@@ -159,9 +168,21 @@ public class DeliveryEngine {
             polling.set(false);
             return;
         }
-        pool.preparedQuery(CLAIM).execute(Tuple.of(room, (double) config.lease().toSeconds(),
-                        Math.min(room, config.maxInFlightPerEndpoint()), config.circuitBreakerThreshold(),
-                        seconds(config.circuitBreakerOpen())))
+        int perEndpoint = Math.min(room, config.maxInFlightPerEndpoint());
+        List<String> busyEndpoints = new ArrayList<>();
+        List<Integer> freeSlots = new ArrayList<>();
+        inFlightByEndpoint.forEach((endpointId, running) -> {
+            int count = running.get();
+            if (count > 0) {
+                busyEndpoints.add(endpointId);
+                freeSlots.add(Math.max(0, config.maxInFlightPerEndpoint() - count));
+            }
+        });
+        pool.preparedQuery(CLAIM).execute(Tuple.tuple().addInteger(room).addDouble((double) config.lease().toSeconds())
+                        .addInteger(perEndpoint).addInteger(config.circuitBreakerThreshold())
+                        .addDouble(seconds(config.circuitBreakerOpen()))
+                        .addArrayOfString(busyEndpoints.toArray(String[]::new))
+                        .addArrayOfInteger(freeSlots.toArray(Integer[]::new)))
                 .subscribe().with(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     rows.forEach(row -> {
@@ -307,23 +328,18 @@ public class DeliveryEngine {
     }
 
     private Uni<Void> record(Claimed message, Instant attemptedAt, WebhookSender.Outcome outcome) {
-        int attempts = message.attempts() + 1;
-        boolean gone = outcome.statusCode() != null && outcome.statusCode() == 410;
-        Duration delay = null;
-        if (!outcome.succeeded() && !gone) {
-            delay = nextDelay(attempts, outcome);
-        }
-        boolean finalFailure = !outcome.succeeded() && delay == null;
-        String status = outcome.succeeded() ? "DELIVERED" : finalFailure ? "FAILED" : "PENDING";
-        double delaySeconds = delay == null ? 0 : delay.toMillis() / 1000.0;
         OffsetDateTime at = OffsetDateTime.ofInstant(attemptedAt, ZoneOffset.UTC);
         if (outcome.succeeded()) {
-            return delivered(message, at, outcome);
+            return recorder.record(message.id(), message.endpointId(), at, outcome.statusCode(), outcome.durationMs(),
+                    truncate(outcome.excerpt()));
         }
+        boolean gone = outcome.statusCode() != null && outcome.statusCode() == 410;
+        Duration delay = gone ? null : nextDelay(message.attempts() + 1, outcome);
+        String status = delay == null ? "FAILED" : "PENDING";
+        double delaySeconds = delay == null ? 0 : delay.toMillis() / 1000.0;
         return pool.withTransaction(sql -> sql.preparedQuery("""
                         update webhook_message set status = $2::varchar, attempts = attempts + 1, last_attempt_at = $3,
                             last_status_code = $4::int, last_error = $5::varchar,
-                            delivered_at = case when $2::varchar = 'DELIVERED' then now() else null end,
                             next_attempt_at = case when $2::varchar = 'PENDING' then now() + make_interval(secs => $6::float8)
                                                    else next_attempt_at end
                         where id = $1 and status = 'PENDING'""")
@@ -333,12 +349,11 @@ public class DeliveryEngine {
                         insert into webhook_attempt (message_id, endpoint_id, attempted_at, outcome, status_code,
                             duration_ms, response_excerpt, error)
                         values ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                        .execute(Tuple.tuple(List.of(message.id(), message.endpointId(), at,
-                                        outcome.succeeded() ? "SUCCEEDED" : "FAILED"))
+                        .execute(Tuple.tuple(List.of(message.id(), message.endpointId(), at, "FAILED"))
                                 .addInteger(outcome.statusCode()).addInteger(outcome.durationMs())
                                 .addString(truncate(outcome.excerpt())).addString(truncate(outcome.error()))))
                 .chain(() -> "PENDING".equals(status) ? holdSubject(sql, message, delaySeconds) : Uni.createFrom().voidItem())
-                .chain(() -> outcome.succeeded() ? healthy(sql, message.endpointId()) : failing(sql, message, gone)));
+                .chain(() -> failing(sql, message, gone)));
     }
 
     /**
@@ -353,31 +368,6 @@ public class DeliveryEngine {
                   and next_attempt_at < now() + make_interval(secs => $3::float8)""")
                 .execute(Tuple.of(message.endpointId(), message.subject(), delaySeconds, message.id()))
                 .replaceWithVoid();
-    }
-
-    /** The common case in one statement (one round trip, atomic): message delivered, attempt recorded, endpoint healthy. */
-    private Uni<Void> delivered(Claimed message, OffsetDateTime at, WebhookSender.Outcome outcome) {
-        return pool.preparedQuery("""
-                with delivered as (
-                    update webhook_message set status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = $3,
-                        last_status_code = $4, last_error = null, delivered_at = now()
-                    where id = $1 and status = 'PENDING'),
-                attempt as (
-                    insert into webhook_attempt (message_id, endpoint_id, attempted_at, outcome, status_code, duration_ms,
-                        response_excerpt)
-                    values ($1, $2, $3, 'SUCCEEDED', $4, $5, $6))
-                update webhook_endpoint set consecutive_failures = 0, failing_since = null, circuit_open_until = null
-                where id = $2 and (consecutive_failures <> 0 or failing_since is not null or circuit_open_until is not null)""")
-                .execute(Tuple.tuple(List.of(message.id(), message.endpointId(), at, outcome.statusCode(),
-                        outcome.durationMs())).addString(truncate(outcome.excerpt())))
-                .replaceWithVoid();
-    }
-
-    private static Uni<Void> healthy(SqlClient sql, String endpointId) {
-        return sql.preparedQuery("""
-                update webhook_endpoint set consecutive_failures = 0, failing_since = null, circuit_open_until = null
-                where id = $1 and (consecutive_failures <> 0 or failing_since is not null or circuit_open_until is not null)""")
-                .execute(Tuple.of(endpointId)).replaceWithVoid();
     }
 
     /** Counts the failure; opens the circuit at the threshold; disables the endpoint on 410 or after days of failing. */
