@@ -1,5 +1,9 @@
 package dev.mercato.webhook.owner;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -44,8 +48,19 @@ public class ProductOwners {
      * only the customer's side receives the event).
      */
     public Uni<String> ownerOf(String listingId, String sku) {
-        Uni<ProductOwner> byListing = listingId == null ? Uni.createFrom().nullItem() : owners.findById(listing(listingId));
-        return byListing.chain(found -> found != null || sku == null ? Uni.createFrom().item(found)
-                : owners.findById(article(sku))).map(found -> found == null ? null : found.ownerId);
+        List<String> products = new ArrayList<>(2);
+        if (listingId != null) {
+            products.add(listing(listingId));
+        }
+        if (sku != null) {
+            products.add(article(sku));
+        }
+        if (products.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        // One query for both; the listing's owner wins when both are known.
+        return owners.list("id in ?1", products).map(found -> found.stream()
+                .min(Comparator.comparing(owner -> products.indexOf(owner.id)))
+                .map(owner -> owner.ownerId).orElse(null));
     }
 }
