@@ -13,17 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.testkit.TestSql;
-import dev.mercato.webhook.Receiver;
 import dev.mercato.webhook.Receiver.Received;
-import dev.mercato.webhook.Webhooks;
+import dev.mercato.webhook.Receiver;
 import dev.mercato.webhook.Webhooks.Created;
+import dev.mercato.webhook.Webhooks;
+import dev.mercato.webhook.WithMarketplaceAndReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -36,8 +33,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(EndpointHealthTest.FastBreaker.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndpointHealthTest {
+class EndpointHealthTest extends WithMarketplaceAndReceiver {
 
     static final Duration OPEN = Duration.ofSeconds(3);
 
@@ -52,19 +48,6 @@ class EndpointHealthTest {
         }
     }
 
-    private TestMarketplace organizations;
-    private Receiver receiver;
-
-    @BeforeAll
-    void setUp() {
-        organizations = TestMarketplace.published();
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void consecutiveFailuresOpenTheCircuitAndAHalfOpenProbeClosesIt() {

@@ -11,18 +11,15 @@ import java.util.Map;
 
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import db.migration.V3__EncryptEndpointSecrets;
-import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.testkit.TestSql;
-import dev.mercato.webhook.Receiver;
 import dev.mercato.webhook.Receiver.Received;
-import dev.mercato.webhook.Webhooks;
+import dev.mercato.webhook.Receiver;
 import dev.mercato.webhook.Webhooks.Created;
+import dev.mercato.webhook.Webhooks;
+import dev.mercato.webhook.WithMarketplaceAndReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -30,22 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * migration that encrypts rows stored before encryption), and deliveries are still signed with the issued secret.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecretEncryptionTest {
+class SecretEncryptionTest extends WithMarketplaceAndReceiver {
 
-    private TestMarketplace organizations;
-    private Receiver receiver;
-
-    @BeforeAll
-    void setUp() {
-        organizations = TestMarketplace.published();
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void theSecretColumnsNeverHoldTheIssuedSecret() throws Exception {

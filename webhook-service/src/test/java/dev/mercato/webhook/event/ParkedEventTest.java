@@ -6,19 +6,16 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import dev.mercato.testkit.OrganizationEvents;
-import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
-import dev.mercato.webhook.Receiver;
 import dev.mercato.webhook.Receiver.Received;
-import dev.mercato.webhook.Webhooks;
+import dev.mercato.webhook.Receiver;
 import dev.mercato.webhook.Webhooks.Created;
+import dev.mercato.webhook.Webhooks;
+import dev.mercato.webhook.WithMarketplaceAndReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -27,22 +24,8 @@ import io.restassured.path.json.JsonPath;
  * is not lost: it waits, and is delivered to the right endpoints once the organization arrives.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ParkedEventTest {
+class ParkedEventTest extends WithMarketplaceAndReceiver {
 
-    private TestMarketplace organizations;
-    private Receiver receiver;
-
-    @BeforeAll
-    void setUp() {
-        organizations = TestMarketplace.published();
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void anEventForAnOrganizationNotYetKnownWaitsAndIsDeliveredWhenItArrives() {
