@@ -37,7 +37,8 @@ import com.sun.net.httpserver.HttpServer;
  *    over several endpoints and subjects; the receiver counts signed deliveries per second until all arrived.
  *
  * The bench organization and endpoints are written straight into the service's database (no identity-service
- * needed). Args: jdbcUrl user password bootstrapServers rate seconds warmupSeconds backlog endpoints
+ * needed), their secret sealed as the service stores it. Args: jdbcUrl user password bootstrapServers rate seconds
+ * warmupSeconds backlog endpoints secretEncryptionKey
  */
 public class WebhookBench {
 
@@ -57,6 +58,7 @@ public class WebhookBench {
         int warmup = Integer.parseInt(args[6]);
         int backlog = Integer.parseInt(args[7]);
         int endpoints = Integer.parseInt(args[8]);
+        byte[] secretKey = java.util.Base64.getDecoder().decode(args[9]);
         String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'B');
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
@@ -104,7 +106,7 @@ public class WebhookBench {
                             + id + "', '" + customer + "', '" + platform + "/" + customer + "', '" + url
                             + "', '{\"types\": [\"" + (i == 0 ? "entitlement.updated" : "customer.created")
                             + "\"]}', true, false, '{\"headers\": {}}', '"
-                            + secret + "', now(), now(), 0)");
+                            + sealed(secretKey, id, secret) + "', now(), now(), 0)");
                 }
             }
             System.out.printf("receiver %s, %d endpoint(s), customer %s%n", url, endpoints, customer);
@@ -213,6 +215,19 @@ public class WebhookBench {
 
     static long pct(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    /** The secret as the service stores it: base64(nonce ‖ AES-256-GCM ciphertext ‖ tag), the endpoint id authenticated. */
+    static String sealed(byte[] key, String endpointId, String secret) throws Exception {
+        byte[] nonce = new byte[12];
+        new java.security.SecureRandom().nextBytes(nonce);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        cipher.updateAAD(endpointId.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+        return java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(nonce.length + sealed.length)
+                .put(nonce).put(sealed).array());
     }
 
     static String hex(String secret, byte[] body) {

@@ -30,9 +30,13 @@ kafka_lib="$state/kafka/lib"
 pg_jar=$(find "${MAVEN_REPO:-$HOME/.m2/repository}/org/postgresql/postgresql" -name 'postgresql-*.jar' 2>/dev/null | sort -V | tail -n 1)
 [[ -d $kafka_lib && -n $pg_jar ]] \
   || bench_die "Kafka jars ($kafka_lib) or the PostgreSQL driver (local Maven repository) missing: run ./mercato up first"
+# The service stores endpoint secrets encrypted under this key (./mercato keeps it in the state folder's secrets.env).
+secret_key=${MERCATO_WEBHOOKS_SECRET_ENCRYPTION_KEY:-$(sed -n 's/^MERCATO_WEBHOOKS_SECRET_ENCRYPTION_KEY=//p' \
+  "$state/secrets.env" 2>/dev/null | head -n 1)}
+[[ -n $secret_key ]] || bench_die "no MERCATO_WEBHOOKS_SECRET_ENCRYPTION_KEY (environment or $state/secrets.env)"
 java_bin=java
 [[ -n ${JAVA_HOME-} ]] && java_bin="$JAVA_HOME/bin/java"
 exec "$java_bin" -Xmx512m -XX:+UseSerialGC -cp "$kafka_lib/*:$pg_jar" "$BENCH_ROOT/bench/WebhookBench.java" \
   "jdbc:postgresql://127.0.0.1:$pg_port/$database" postgres "${MERCATO_DB_PASSWORD:-}" "$bootstrap" \
   "${MERCATO_BENCH_RATE:-1000}" "${MERCATO_BENCH_SECONDS:-20}" "${MERCATO_BENCH_WARMUP_SECONDS:-10}" \
-  "${MERCATO_BENCH_BACKLOG:-50000}" "${MERCATO_BENCH_ENDPOINTS:-10}"
+  "${MERCATO_BENCH_BACKLOG:-50000}" "${MERCATO_BENCH_ENDPOINTS:-10}" "$secret_key"

@@ -3,7 +3,7 @@
 # Values already in the environment win; Kubernetes takes them from Secrets instead.
 
 MERCATO_SECRET_NAMES=(MERCATO_BOOTSTRAP_CLIENT_ID MERCATO_BOOTSTRAP_CLIENT_SECRET
-  MERCATO_IDENTITY_KEY_ENCRYPTION_KEY MERCATO_IDENTITY_SECRET_PEPPER)
+  MERCATO_IDENTITY_KEY_ENCRYPTION_KEY MERCATO_IDENTITY_SECRET_PEPPER MERCATO_WEBHOOKS_SECRET_ENCRYPTION_KEY)
 
 mercato_random() { # mercato_random <bytes> → URL-safe base64 without padding
   head -c "$1" /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '='
@@ -26,6 +26,9 @@ mercato_dev_secrets() {
       } >"$file"
     )
   fi
+  # Added after the first secrets: a state folder made before gets it now (webhook secrets are encrypted with it).
+  grep -q '^MERCATO_WEBHOOKS_SECRET_ENCRYPTION_KEY=' "$file" \
+    || printf 'MERCATO_WEBHOOKS_SECRET_ENCRYPTION_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
   for name in "${MERCATO_SECRET_NAMES[@]}"; do
     [[ -n ${!name-} ]] && continue
     value=$(sed -n "s/^$name=//p" "$file" | head -n 1)

@@ -60,6 +60,11 @@ public final class TestSql {
         }
     }
 
+    /** A JDBC connection to the service's test database, for code that takes one (a Java migration); close it. */
+    public static Connection connection() throws SQLException {
+        return connect();
+    }
+
     private static Connection connect() throws SQLException {
         Config config = ConfigProvider.getConfig();
         String url = "jdbc:postgresql://" + config.getValue("mercato.db.host", String.class) + ":"

@@ -69,6 +69,12 @@ public interface WebhookConfig {
     @WithDefault("P5D")
     Duration disableAfter();
 
+    /**
+     * AES-256 key (base64 of 32 random bytes) under which endpoint secrets are stored; required in prod, a fixed
+     * development value elsewhere. Changing it makes the stored secrets unreadable.
+     */
+    Optional<String> secretEncryptionKey();
+
     /** How long the previous secret keeps signing after a rotation, unless the request names another overlap. */
     @WithDefault("PT24H")
     Duration secretOverlap();

@@ -53,6 +53,11 @@ public final class Receiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.actualPort() + path;
     }
 
+    /** From now on, the path of {@code url} answers as {@code behaviour} (its request count goes on). */
+    public void answer(String url, Behaviour behaviour) {
+        behaviours.put(path(url), behaviour);
+    }
+
     public static Behaviour always(int status) {
         return n -> status;
     }
@@ -62,8 +67,12 @@ public final class Receiver implements AutoCloseable {
     }
 
     public List<Received> at(String url) {
-        String path = url.substring(url.indexOf('/', "http://".length()));
+        String path = path(url);
         return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    private static String path(String url) {
+        return url.substring(url.indexOf('/', "http://".length()));
     }
 
     private void handle(HttpServerRequest request) {

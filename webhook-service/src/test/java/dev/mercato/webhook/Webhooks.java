@@ -44,12 +44,19 @@ public final class Webhooks {
 
     /** An entitlement of {@code customer} changed, as order-service publishes it; returns the entitlement id. */
     public static String entitlementChanged(String entitlementId, TestOrganization customer, int seats, String requestId) {
+        return entitlementChanged(entitlementId, customer, "lst_1", null, seats, requestId);
+    }
+
+    /** An entitlement of {@code customer} to listing {@code listingId} or article {@code sku} changed. */
+    public static String entitlementChanged(String entitlementId, TestOrganization customer, String listingId, String sku,
+            int seats, String requestId) {
         String body = """
                 {"id": "%s", "customerId": "%s", "customerCsn": "1234567890", "customerName": "Customer",
-                 "listingId": "lst_1", "sku": null, "description": "Product", "dimensions": ["api_calls"], "seats": %d,
+                 "listingId": %s, "sku": %s, "description": "Product", "dimensions": ["api_calls"], "seats": %d,
                  "startDate": "2026-01-01", "endDate": "2027-01-01", "status": "ACTIVE", "subscriptions": ["SN1"],
                  "createdAt": "%s", "lastUpdated": "%s", "version": %d}"""
-                .formatted(entitlementId, customer.id(), seats, Instant.now(), Instant.now(), seats);
+                .formatted(entitlementId, customer.id(), quoted(listingId), quoted(sku), seats, Instant.now(), Instant.now(),
+                        seats);
         Map<String, String> headers = new java.util.HashMap<>(TestKafka.cloudEventHeaders(UUID.randomUUID().toString(),
                 "mercato.orders.entitlement.changed.v1", entitlementId));
         if (requestId != null) {
@@ -57,6 +64,48 @@ public final class Webhooks {
         }
         TestKafka.send("orders.entitlements", entitlementId, body, headers);
         return entitlementId;
+    }
+
+    /** A subscription of {@code customer} to listing {@code listingId} or article {@code renewalSku}, at {@code version}. */
+    public static String subscriptionChanged(String subscriptionId, TestOrganization customer, String listingId,
+            String renewalSku, long version) {
+        String body = """
+                {"id": "%s", "serialNumber": "SN-%s", "status": "ACTIVE", "startDate": "2026-01-01",
+                 "endDate": "2026-12-31", "customerId": "%s", "customerCsn": "1234567890", "customerName": "Customer",
+                 "renewalSku": %s, "description": "Product", "quantity": 1, "packSize": 1, "seats": 1,
+                 "listingId": %s, "dimensions": [], "createdAt": "%s", "lastUpdated": "%s", "version": %d}"""
+                .formatted(subscriptionId, subscriptionId, customer.id(), quoted(renewalSku), quoted(listingId),
+                        Instant.now(), Instant.now(), version);
+        TestKafka.send("orders.subscriptions", subscriptionId, body, TestKafka.cloudEventHeaders(
+                UUID.randomUUID().toString(), "mercato.orders.subscription.changed.v1", subscriptionId));
+        return subscriptionId;
+    }
+
+    /** catalog-service published listing {@code listingId}, owned by {@code vendor}. */
+    public static void listingChanged(String listingId, TestOrganization vendor, long version) {
+        String body = """
+                {"id": "%s", "vendor": "direct", "vendorId": "%s", "name": "Listing", "description": null,
+                 "productCode": "P1", "currency": "eur", "status": "ACTIVE", "dimensions": [],
+                 "createdAt": "%s", "updatedAt": "%s", "version": %d}"""
+                .formatted(listingId, vendor.id(), Instant.now(), Instant.now(), version);
+        TestKafka.send("catalog.listings", listingId, body, TestKafka.cloudEventHeaders(UUID.randomUUID().toString(),
+                "mercato.catalog.listing.changed.v1", listingId));
+    }
+
+    /** catalog-service published the article {@code sku}, owned by {@code owner}. */
+    public static void articleChanged(String sku, TestOrganization owner, long version) {
+        String id = "art_" + sku;
+        String body = """
+                {"id": "%s", "sku": "%s", "ownerId": "%s", "materialDescription": "Article", "packSize": 1,
+                 "supportedOrderTypes": ["INITIAL"], "links": [], "purPrice": {"eur": 10}, "srpPrice": {"eur": 12},
+                 "createdAt": "%s", "lastUpdated": "%s", "version": %d}"""
+                .formatted(id, sku, owner.id(), Instant.now(), Instant.now(), version);
+        TestKafka.send("catalog.articles", id, body, TestKafka.cloudEventHeaders(UUID.randomUUID().toString(),
+                "mercato.catalog.article.changed.v1", id));
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : '"' + value + '"';
     }
 
     /** A private offer of {@code vendor} to {@code customer} was sent (privateOffer.created) or accepted. */

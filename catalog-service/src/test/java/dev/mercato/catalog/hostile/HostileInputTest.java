@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.HostileRequests;
 import dev.mercato.testkit.TestOrganization;
@@ -35,7 +35,7 @@ import io.restassured.response.Response;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
 
-    private CatalogTestOrganizations organizations;
+    private TestMarketplace organizations;
     private String platformAdmin;
     private String vendorAdmin;
     private String suffix;
@@ -50,7 +50,7 @@ class HostileInputTest {
 
     @BeforeAll
     void organizations() {
-        organizations = CatalogTestOrganizations.published();
+        organizations = TestMarketplace.published();
         platformAdmin = token(Role.PLATFORM_ADMIN, organizations.platform);
         vendorAdmin = token(Role.VENDOR_ADMIN, organizations.vendor);
     }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.security.Role;
 import dev.mercato.platform.security.Scopes;
 import dev.mercato.testkit.AuthorizationMatrix;
@@ -18,12 +18,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListingAccessTest {
 
-    private CatalogTestOrganizations organizations;
+    private TestMarketplace organizations;
     private String listingId;
 
     @BeforeAll
     void organizations() {
-        organizations = CatalogTestOrganizations.published();
+        organizations = TestMarketplace.published();
     }
 
     /** Created on first use: RestAssured knows the test port only once a test runs. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.events.PrivateOfferChangedV1;
 import dev.mercato.testkit.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,12 +34,12 @@ class OfferExpiryTest {
     @Inject
     OfferExpirySweep sweep;
 
-    private CatalogTestOrganizations organizations;
+    private TestMarketplace organizations;
     private OfferFixtures fixtures;
 
     @BeforeAll
     void organizations() {
-        organizations = CatalogTestOrganizations.published();
+        organizations = TestMarketplace.published();
         fixtures = new OfferFixtures(organizations);
     }
 

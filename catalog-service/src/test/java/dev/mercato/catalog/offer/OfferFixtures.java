@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestKafka;
 import dev.mercato.testkit.TestOrganization;
@@ -24,10 +24,10 @@ final class OfferFixtures {
 
     static final String OFFERS = "/api/v1/private-offers";
 
-    private final CatalogTestOrganizations organizations;
+    private final TestMarketplace organizations;
     private String listingId;
 
-    OfferFixtures(CatalogTestOrganizations organizations) {
+    OfferFixtures(TestMarketplace organizations) {
         this.organizations = organizations;
     }
 

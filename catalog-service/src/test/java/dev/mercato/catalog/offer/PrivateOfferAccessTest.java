@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.security.Role;
 import dev.mercato.platform.security.Scopes;
 import dev.mercato.testkit.AuthorizationMatrix;
@@ -22,12 +22,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrivateOfferAccessTest {
 
-    private CatalogTestOrganizations organizations;
+    private TestMarketplace organizations;
     private OfferFixtures fixtures;
 
     @BeforeAll
     void organizations() {
-        organizations = CatalogTestOrganizations.published();
+        organizations = TestMarketplace.published();
         fixtures = new OfferFixtures(organizations);
     }
 

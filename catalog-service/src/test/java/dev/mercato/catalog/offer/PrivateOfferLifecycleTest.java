@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.events.PrivateOfferChangedV1;
 import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestSql;
@@ -36,12 +36,12 @@ import io.restassured.response.ValidatableResponse;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrivateOfferLifecycleTest {
 
-    private CatalogTestOrganizations organizations;
+    private TestMarketplace organizations;
     private OfferFixtures fixtures;
 
     @BeforeAll
     void organizations() {
-        organizations = CatalogTestOrganizations.published();
+        organizations = TestMarketplace.published();
         fixtures = new OfferFixtures(organizations);
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestSql;
 import dev.mercato.testkit.TestTokens;
@@ -34,7 +34,7 @@ class PlanConcurrencyTest {
 
     @BeforeAll
     void organizations() {
-        vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, CatalogTestOrganizations.published().vendor);
+        vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, TestMarketplace.published().vendor);
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestKafka;
 import dev.mercato.testkit.TestSql;
@@ -40,13 +40,13 @@ class PlanLifecycleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CatalogTestOrganizations organizations;
+    private TestMarketplace organizations;
     private String vendorAdmin;
     private String tenantReader;
 
     @BeforeAll
     void organizations() {
-        organizations = CatalogTestOrganizations.published();
+        organizations = TestMarketplace.published();
         vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, organizations.vendor);
         tenantReader = TestTokens.forRole(Role.TENANT_READER, organizations.tenant);
     }

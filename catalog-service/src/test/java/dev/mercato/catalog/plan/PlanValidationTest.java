@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestSql;
 import dev.mercato.testkit.TestTokens;
@@ -23,12 +23,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanValidationTest {
 
-    private CatalogTestOrganizations organizations;
+    private TestMarketplace organizations;
     private String vendorAdmin;
 
     @BeforeAll
     void organizations() {
-        organizations = CatalogTestOrganizations.published();
+        organizations = TestMarketplace.published();
         vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, organizations.vendor);
     }
 

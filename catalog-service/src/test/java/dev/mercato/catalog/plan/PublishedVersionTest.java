@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.security.Role;
 import dev.mercato.pricing.PricingStrategy;
@@ -46,7 +46,7 @@ class PublishedVersionTest {
 
     @BeforeAll
     void organizations() {
-        vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, CatalogTestOrganizations.published().vendor);
+        vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, TestMarketplace.published().vendor);
     }
 
     @Test

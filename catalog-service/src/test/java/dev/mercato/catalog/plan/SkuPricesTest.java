@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.security.Role;
 import dev.mercato.platform.security.Scopes;
 import dev.mercato.testkit.AuthorizationMatrix;
@@ -37,13 +37,13 @@ import io.restassured.specification.RequestSpecification;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SkuPricesTest {
 
-    private CatalogTestOrganizations organizations;
+    private TestMarketplace organizations;
     private String vendorAdmin;
     private String tenantReader;
 
     @BeforeAll
     void organizations() {
-        organizations = CatalogTestOrganizations.published();
+        organizations = TestMarketplace.published();
         vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, organizations.vendor);
         tenantReader = TestTokens.forRole(Role.TENANT_READER, organizations.tenant);
     }

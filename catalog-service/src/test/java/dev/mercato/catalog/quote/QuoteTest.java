@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.mercato.catalog.CatalogTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.security.Role;
 import dev.mercato.platform.security.Scopes;
 import dev.mercato.testkit.AuthorizationMatrix;
@@ -30,7 +30,7 @@ import io.restassured.response.ValidatableResponse;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuoteTest {
 
-    private CatalogTestOrganizations organizations;
+    private TestMarketplace organizations;
     private String vendorAdmin;
     private String platformAdmin;
     private String sku;
@@ -40,7 +40,7 @@ class QuoteTest {
 
     @BeforeAll
     void organizations() {
-        organizations = CatalogTestOrganizations.published();
+        organizations = TestMarketplace.published();
         vendorAdmin = TestTokens.forRole(Role.VENDOR_ADMIN, organizations.vendor);
         platformAdmin = TestTokens.forRole(Role.PLATFORM_ADMIN, organizations.platform);
     }

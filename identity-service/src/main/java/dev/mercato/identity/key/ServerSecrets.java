@@ -1,16 +1,12 @@
 package dev.mercato.identity.key;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
+import dev.mercato.platform.crypto.ServerKeys;
 import io.quarkus.runtime.configuration.ConfigUtils;
 
 /**
@@ -22,8 +18,6 @@ import io.quarkus.runtime.configuration.ConfigUtils;
  */
 @Singleton
 public class ServerSecrets {
-
-    private static final Logger LOG = Logger.getLogger(ServerSecrets.class);
 
     private final byte[] keyEncryptionKey;
     private final byte[] secretPepper;
@@ -48,37 +42,6 @@ public class ServerSecrets {
     }
 
     static byte[] resolve(String property, String variable, Optional<String> configured, boolean prod) {
-        Optional<String> value = configured.map(String::strip).filter(text -> !text.isEmpty());
-        if (value.isPresent()) {
-            return decode(property, variable, value.get());
-        }
-        if (prod) {
-            throw new IllegalStateException(property + " is required in the prod profile: set " + variable
-                    + " to base64 of 32 random bytes (e.g. `openssl rand -base64 32`)");
-        }
-        LOG.warnf("!!! %s is not set: using a fixed DEVELOPMENT value that anybody can read in the source. "
-                + "Never run like this with real data; set %s (base64 of 32 random bytes). !!!", property, variable);
-        return sha256("mercato-development-only:" + property);
-    }
-
-    private static byte[] decode(String property, String variable, String base64) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(property + " (" + variable + ") is not valid base64");
-        }
-        if (bytes.length != 32) {
-            throw new IllegalStateException(property + " (" + variable + ") must decode to 32 bytes, not " + bytes.length);
-        }
-        return bytes;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServerKeys.resolve(property, variable, configured, prod);
     }
 }

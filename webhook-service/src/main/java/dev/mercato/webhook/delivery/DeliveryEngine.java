@@ -22,8 +22,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.mercato.platform.crypto.AesGcm;
 import dev.mercato.platform.id.Ids;
 import dev.mercato.webhook.WebhookConfig;
+import dev.mercato.webhook.endpoint.SecretEncryption;
 import dev.mercato.webhook.event.EventCatalogue;
 import dev.mercato.webhook.ssrf.UrlGuard;
 import dev.mercato.webhook.ssrf.UrlGuard.RefusedUrlException;
@@ -55,10 +57,18 @@ public class DeliveryEngine {
     /**
      * Up to $3 due messages per enabled endpoint whose circuit is closed (each endpoint its own index range, so none
      * waits behind another's pile), each the oldest pending message of its subject; $1 in all; leased for $2 seconds.
+     * An endpoint whose circuit has been open ($4 consecutive failures) and whose open period is over is half-open: it
+     * gets one message, the probe, and its circuit is closed again for $5 seconds while the probe is out, so no other
+     * message follows until the probe succeeds (which closes the circuit) or fails (which opens it again).
+     * Endpoints with attempts running in this instance ($6 ids, $7 free slots each) get no more than their free slots,
+     * so nothing is claimed only to be put back.
      */
     private static final String CLAIM = """
-            with due as (
-                select c.id from webhook_endpoint e
+            with busy as (
+                select * from unnest($6::varchar[], $7::int[]) as b(endpoint_id, free)),
+            due as (
+                select c.id, e.id as endpoint_id, e.consecutive_failures >= $4 as probe from webhook_endpoint e
+                left join busy b on b.endpoint_id = e.id
                 cross join lateral (
                     select m.id from webhook_message m
                     where m.endpoint_id = e.id and m.status = 'PENDING' and m.next_attempt_at <= now()
@@ -66,10 +76,14 @@ public class DeliveryEngine {
                                       where p.endpoint_id = m.endpoint_id and p.subject = m.subject
                                         and p.status = 'PENDING' and p.seq < m.seq)
                     order by m.next_attempt_at
-                    limit $3
+                    limit least(coalesce(b.free, $3), case when e.consecutive_failures >= $4 then 1 else $3 end)
                     for update of m skip locked) c
                 where e.enabled and (e.circuit_open_until is null or e.circuit_open_until <= now())
-                limit $1)
+                  and coalesce(b.free, $3) > 0
+                limit $1),
+            probing as (
+                update webhook_endpoint set circuit_open_until = now() + make_interval(secs => $5::float8)
+                where id in (select endpoint_id from due where probe))
             update webhook_message m set next_attempt_at = now() + make_interval(secs => $2::float8)
             from due, webhook_endpoint e
             where m.id = due.id and e.id = m.endpoint_id
@@ -92,6 +106,8 @@ public class DeliveryEngine {
     private final WebhookSender sender;
     private final EndpointRateLimits rateLimits;
     private final MeterRegistry registry;
+    private final SecretEncryption encryption;
+    private final DeliveredRecorder recorder;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
@@ -101,7 +117,8 @@ public class DeliveryEngine {
     private long timerId = -1;
 
     public DeliveryEngine(Pool pool, Vertx vertx, WebhookConfig config, UrlGuard guard, WebhookSender sender,
-            EndpointRateLimits rateLimits, MeterRegistry registry) {
+            EndpointRateLimits rateLimits, MeterRegistry registry, SecretEncryption encryption,
+            DeliveredRecorder recorder) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
@@ -109,6 +126,8 @@ public class DeliveryEngine {
         this.sender = sender;
         this.rateLimits = rateLimits;
         this.registry = registry;
+        this.encryption = encryption;
+        this.recorder = recorder;
     }
 
     void start(@Observes StartupEvent event) {
@@ -149,11 +168,32 @@ public class DeliveryEngine {
             polling.set(false);
             return;
         }
-        pool.preparedQuery(CLAIM).execute(Tuple.of(room, (double) config.lease().toSeconds(),
-                        Math.min(room, config.maxInFlightPerEndpoint())))
+        int perEndpoint = Math.min(room, config.maxInFlightPerEndpoint());
+        List<String> busyEndpoints = new ArrayList<>();
+        List<Integer> freeSlots = new ArrayList<>();
+        inFlightByEndpoint.forEach((endpointId, running) -> {
+            int count = running.get();
+            if (count > 0) {
+                busyEndpoints.add(endpointId);
+                freeSlots.add(Math.max(0, config.maxInFlightPerEndpoint() - count));
+            }
+        });
+        pool.preparedQuery(CLAIM).execute(Tuple.tuple().addInteger(room).addDouble((double) config.lease().toSeconds())
+                        .addInteger(perEndpoint).addInteger(config.circuitBreakerThreshold())
+                        .addDouble(seconds(config.circuitBreakerOpen()))
+                        .addArrayOfString(busyEndpoints.toArray(String[]::new))
+                        .addArrayOfInteger(freeSlots.toArray(Integer[]::new)))
                 .subscribe().with(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
-                    rows.forEach(row -> claimed.add(Claimed.of(row)));
+                    rows.forEach(row -> {
+                        try {
+                            claimed.add(Claimed.of(row, encryption));
+                        } catch (AesGcm.WrongKeyException e) {
+                            LOG.errorf("webhook message %s: its endpoint's secret cannot be decrypted with the configured "
+                                    + "mercato.webhooks.secret-encryption-key (it is tried again after its lease)",
+                                    row.getString("id"));
+                        }
+                    });
                     dispatch(claimed);
                     polling.set(false);
                     if (claimed.size() == room || pollAgain.get()) {
@@ -172,7 +212,7 @@ public class DeliveryEngine {
                     if (rows.size() == 0) {
                         return Uni.createFrom().nullItem();
                     }
-                    Claimed message = Claimed.of(rows.iterator().next());
+                    Claimed message = Claimed.of(rows.iterator().next(), encryption);
                     begin(message.endpointId());
                     return attempt(message).eventually(() -> end(message.endpointId()));
                 });
@@ -288,23 +328,18 @@ public class DeliveryEngine {
     }
 
     private Uni<Void> record(Claimed message, Instant attemptedAt, WebhookSender.Outcome outcome) {
-        int attempts = message.attempts() + 1;
-        boolean gone = outcome.statusCode() != null && outcome.statusCode() == 410;
-        Duration delay = null;
-        if (!outcome.succeeded() && !gone) {
-            delay = nextDelay(attempts, outcome);
-        }
-        boolean finalFailure = !outcome.succeeded() && delay == null;
-        String status = outcome.succeeded() ? "DELIVERED" : finalFailure ? "FAILED" : "PENDING";
-        double delaySeconds = delay == null ? 0 : delay.toMillis() / 1000.0;
         OffsetDateTime at = OffsetDateTime.ofInstant(attemptedAt, ZoneOffset.UTC);
         if (outcome.succeeded()) {
-            return delivered(message, at, outcome);
+            return recorder.record(message.id(), message.endpointId(), at, outcome.statusCode(), outcome.durationMs(),
+                    truncate(outcome.excerpt()));
         }
+        boolean gone = outcome.statusCode() != null && outcome.statusCode() == 410;
+        Duration delay = gone ? null : nextDelay(message.attempts() + 1, outcome);
+        String status = delay == null ? "FAILED" : "PENDING";
+        double delaySeconds = delay == null ? 0 : delay.toMillis() / 1000.0;
         return pool.withTransaction(sql -> sql.preparedQuery("""
                         update webhook_message set status = $2::varchar, attempts = attempts + 1, last_attempt_at = $3,
                             last_status_code = $4::int, last_error = $5::varchar,
-                            delivered_at = case when $2::varchar = 'DELIVERED' then now() else null end,
                             next_attempt_at = case when $2::varchar = 'PENDING' then now() + make_interval(secs => $6::float8)
                                                    else next_attempt_at end
                         where id = $1 and status = 'PENDING'""")
@@ -314,12 +349,11 @@ public class DeliveryEngine {
                         insert into webhook_attempt (message_id, endpoint_id, attempted_at, outcome, status_code,
                             duration_ms, response_excerpt, error)
                         values ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                        .execute(Tuple.tuple(List.of(message.id(), message.endpointId(), at,
-                                        outcome.succeeded() ? "SUCCEEDED" : "FAILED"))
+                        .execute(Tuple.tuple(List.of(message.id(), message.endpointId(), at, "FAILED"))
                                 .addInteger(outcome.statusCode()).addInteger(outcome.durationMs())
                                 .addString(truncate(outcome.excerpt())).addString(truncate(outcome.error()))))
                 .chain(() -> "PENDING".equals(status) ? holdSubject(sql, message, delaySeconds) : Uni.createFrom().voidItem())
-                .chain(() -> outcome.succeeded() ? healthy(sql, message.endpointId()) : failing(sql, message, gone)));
+                .chain(() -> failing(sql, message, gone)));
     }
 
     /**
@@ -334,31 +368,6 @@ public class DeliveryEngine {
                   and next_attempt_at < now() + make_interval(secs => $3::float8)""")
                 .execute(Tuple.of(message.endpointId(), message.subject(), delaySeconds, message.id()))
                 .replaceWithVoid();
-    }
-
-    /** The common case in one statement (one round trip, atomic): message delivered, attempt recorded, endpoint healthy. */
-    private Uni<Void> delivered(Claimed message, OffsetDateTime at, WebhookSender.Outcome outcome) {
-        return pool.preparedQuery("""
-                with delivered as (
-                    update webhook_message set status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = $3,
-                        last_status_code = $4, last_error = null, delivered_at = now()
-                    where id = $1 and status = 'PENDING'),
-                attempt as (
-                    insert into webhook_attempt (message_id, endpoint_id, attempted_at, outcome, status_code, duration_ms,
-                        response_excerpt)
-                    values ($1, $2, $3, 'SUCCEEDED', $4, $5, $6))
-                update webhook_endpoint set consecutive_failures = 0, failing_since = null, circuit_open_until = null
-                where id = $2 and (consecutive_failures <> 0 or failing_since is not null or circuit_open_until is not null)""")
-                .execute(Tuple.tuple(List.of(message.id(), message.endpointId(), at, outcome.statusCode(),
-                        outcome.durationMs())).addString(truncate(outcome.excerpt())))
-                .replaceWithVoid();
-    }
-
-    private static Uni<Void> healthy(SqlClient sql, String endpointId) {
-        return sql.preparedQuery("""
-                update webhook_endpoint set consecutive_failures = 0, failing_since = null, circuit_open_until = null
-                where id = $1 and (consecutive_failures <> 0 or failing_since is not null or circuit_open_until is not null)""")
-                .execute(Tuple.of(endpointId)).replaceWithVoid();
     }
 
     /** Counts the failure; opens the circuit at the threshold; disables the endpoint on 410 or after days of failing. */
@@ -379,9 +388,10 @@ public class DeliveryEngine {
                                       < now() - make_interval(secs => $5::float8)) then now() else e.updated_at end
                 from (select id, enabled from webhook_endpoint where id = $1 for update) before
                 where e.id = before.id
-                returning before.enabled as was_enabled, e.enabled, e.owner_id, e.url, e.disabled_reason""")
+                returning before.enabled as was_enabled, e.enabled, e.owner_id, e.url, e.disabled_reason, e.failing_since,
+                    e.consecutive_failures""")
                 .execute(Tuple.of(message.endpointId(), config.circuitBreakerThreshold(),
-                        (double) config.circuitBreakerOpen().toSeconds(), gone, (double) config.disableAfter().toSeconds()))
+                        seconds(config.circuitBreakerOpen()), gone, seconds(config.disableAfter())))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().voidItem();
@@ -390,7 +400,10 @@ public class DeliveryEngine {
                     if (row.getBoolean("was_enabled") && !row.getBoolean("enabled")) {
                         registry.counter("mercato.webhooks.endpoints.disabled", "reason", row.getString("disabled_reason"))
                                 .increment();
-                        LOG.warnf("webhook endpoint %s is disabled: %s", message.endpointId(), row.getString("disabled_reason"));
+                        LOG.warnf("webhook endpoint %s of %s is disabled: %s (failing since %s, %d failed attempts in a row); "
+                                + "its owner's other endpoints get endpoint.disabled", message.endpointId(),
+                                row.getString("owner_id"), row.getString("disabled_reason"),
+                                row.getOffsetDateTime("failing_since"), row.getInteger("consecutive_failures"));
                         return notifyDisabled(sql, message.endpointId(), row.getString("owner_id"), row.getString("url"),
                                 row.getString("disabled_reason"));
                     }
@@ -442,6 +455,10 @@ public class DeliveryEngine {
         return Duration.ofMillis(Math.max(0, (long) (base.toMillis() * jitter)));
     }
 
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
     private static String truncate(String text) {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
     }
@@ -458,14 +475,16 @@ public class DeliveryEngine {
             String url, String secret, String previousSecret, Instant previousSecretUntil, Map<String, Object> customHeaders,
             Integer rateLimitPerSecond) {
 
-        static Claimed of(Row row) {
+        static Claimed of(Row row, SecretEncryption encryption) {
+            String endpointId = row.getString("endpoint_id");
             OffsetDateTime until = row.getOffsetDateTime("previous_secret_until");
             JsonObject headers = row.getJsonObject("custom_headers");
             JsonObject custom = headers == null ? null : headers.getJsonObject("headers");
             return new Claimed(row.getString("id"), row.getString("endpoint_id"), row.getString("subject"),
                     row.getString("event_type"),
                     row.getString("payload"), row.getString("request_id"), row.getInteger("attempts"), row.getString("url"),
-                    row.getString("secret"), row.getString("previous_secret"), until == null ? null : until.toInstant(),
+                    encryption.open(endpointId, row.getString("secret")),
+                    encryption.open(endpointId, row.getString("previous_secret")), until == null ? null : until.toInstant(),
                     custom == null ? null : custom.getMap(), row.getInteger("rate_limit_per_second"));
         }
     }

@@ -8,14 +8,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * An organization's webhook endpoint. The secret is kept as given out, because every delivery is signed with it
- * (it is never shown again after creation or rotation, never logged).
+ * An organization's webhook endpoint. Its secrets are stored encrypted ({@link SecretEncryption}); the secret as
+ * issued is shown once, in the answer to its creation or rotation, and never logged.
  */
 @Entity
 @Table(name = "webhook_endpoint")
@@ -53,11 +54,17 @@ public class WebhookEndpoint {
     @Column(name = "custom_headers", nullable = false)
     public CustomHeaders customHeaders;
 
+    /** The signing secret, encrypted. */
     @Column(nullable = false)
     public String secret;
 
+    /** The secret before the last rotation, encrypted; it signs beside the new one until {@link #previousSecretUntil}. */
     @Column(name = "previous_secret")
     public String previousSecret;
+
+    /** The secret issued in this request (creation or rotation), to be shown once; never stored. */
+    @Transient
+    public String issuedSecret;
 
     @Column(name = "previous_secret_until")
     public Instant previousSecretUntil;

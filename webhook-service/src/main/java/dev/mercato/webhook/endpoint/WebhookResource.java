@@ -165,7 +165,7 @@ public class WebhookResource {
     public Uni<Response> create(@Valid @NotNull WebhookRequest request, @Context HttpHeaders headers) {
         String scope = "POST /api/v1/webhooks " + caller.clientId();
         return idempotency.once(headers, scope, request, () -> service.create(request, caller)
-                .map(created -> Response.status(201).entity(ApiResponse.created(WebhookResponse.of(created, created.secret)))
+                .map(created -> Response.status(201).entity(ApiResponse.created(WebhookResponse.of(created, created.issuedSecret)))
                         .build()));
     }
 
@@ -204,7 +204,7 @@ public class WebhookResource {
                 throw ApiException.invalidField("overlapMinutes", "must be a whole number from 0 to 10080");
             }
         }
-        return service.rotate(id, minutes, caller).map(e -> ApiResponse.ok(WebhookResponse.of(e, e.secret)));
+        return service.rotate(id, minutes, caller).map(e -> ApiResponse.ok(WebhookResponse.of(e, e.issuedSecret)));
     }
 
     @POST

@@ -44,12 +44,15 @@ public class WebhookService {
     private final UrlGuard guard;
     private final Vertx vertx;
     private final WebhookConfig config;
+    private final SecretEncryption encryption;
 
-    public WebhookService(WebhookEndpointRepository endpoints, UrlGuard guard, Vertx vertx, WebhookConfig config) {
+    public WebhookService(WebhookEndpointRepository endpoints, UrlGuard guard, Vertx vertx, WebhookConfig config,
+            SecretEncryption encryption) {
         this.endpoints = endpoints;
         this.guard = guard;
         this.vertx = vertx;
         this.config = config;
+        this.encryption = encryption;
     }
 
     /** What a caller may see and manage: its organization's endpoints, or every one for the platform. */
@@ -83,7 +86,8 @@ public class WebhookService {
             endpoint.includeDescendants = Boolean.TRUE.equals(request.includeDescendants());
             endpoint.rateLimitPerSecond = request.rateLimitPerSecond();
             endpoint.customHeaders = new WebhookEndpoint.CustomHeaders(headers(request.customHeaders()));
-            endpoint.secret = Signatures.newSecret();
+            endpoint.issuedSecret = Signatures.newSecret();
+            endpoint.secret = encryption.seal(endpoint.id, endpoint.issuedSecret);
             endpoint.createdAt = now;
             endpoint.updatedAt = now;
             return endpoints.persist(endpoint);
@@ -135,9 +139,10 @@ public class WebhookService {
         Duration overlap = overlapMinutes == null ? config.secretOverlap() : Duration.ofMinutes(overlapMinutes);
         return Panache.withTransaction(() -> visible(id, caller).map(endpoint -> {
             Instant now = Instant.now();
-            endpoint.previousSecret = overlap.isZero() ? null : endpoint.secret;
+            endpoint.previousSecret = overlap.isZero() ? null : endpoint.secret; // sealed for the same endpoint
             endpoint.previousSecretUntil = overlap.isZero() ? null : now.plus(overlap);
-            endpoint.secret = Signatures.newSecret();
+            endpoint.issuedSecret = Signatures.newSecret();
+            endpoint.secret = encryption.seal(endpoint.id, endpoint.issuedSecret);
             endpoint.updatedAt = now;
             return endpoint;
         }));

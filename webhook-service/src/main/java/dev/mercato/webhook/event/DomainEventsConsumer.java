@@ -11,8 +11,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mercato.platform.directory.OrganizationDirectoryProjector;
+import dev.mercato.platform.events.ArticleChangedV1;
 import dev.mercato.platform.events.ContractExpiringV1;
 import dev.mercato.platform.events.EntitlementChangedV1;
+import dev.mercato.platform.events.ListingChangedV1;
 import dev.mercato.platform.events.MeteringReportV1;
 import dev.mercato.platform.events.OrganizationChangedV1;
 import dev.mercato.platform.events.PrivateOfferChangedV1;
@@ -22,6 +24,7 @@ import dev.mercato.platform.messaging.EventInbox;
 import dev.mercato.platform.messaging.IncomingEvent;
 import dev.mercato.platform.messaging.PoisonEventException;
 import dev.mercato.webhook.delivery.DeliveryEngine;
+import dev.mercato.webhook.owner.ProductOwners;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,14 +32,18 @@ import io.smallrye.mutiny.Uni;
  * ({@link FanOut}) in the same transaction; then wakes the delivery engine. The mapping:
  * <ul>
  * <li>{@code identity.organizations}: a tenant created → {@code customer.created}, changed → {@code customer.updated}
- * (every organization also updates the directory read model routing relies on);</li>
+ * (every organization also updates the directory read model routing relies on, and releases the events that waited
+ * for it);</li>
  * <li>{@code catalog.offers}: sent → {@code privateOffer.created}, accepted → {@code privateOffer.accepted}, to the
  * customer's side and the vendor;</li>
  * <li>{@code orders.contracts} expiring notices → {@code contract.expiring};</li>
- * <li>{@code orders.entitlements} → {@code entitlement.updated};</li>
+ * <li>{@code orders.entitlements} → {@code entitlement.updated}, to the customer and the vendor of its listing or
+ * article;</li>
  * <li>{@code orders.transactions} reaching PROCESSED or REJECTED → {@code transaction.processed} /
  * {@code transaction.rejected};</li>
- * <li>{@code orders.subscriptions}: first version → {@code subscription.created}, later → {@code subscription.updated};</li>
+ * <li>{@code orders.subscriptions}: first version → {@code subscription.created}, later → {@code subscription.updated},
+ * to the customer and the vendor of its listing or article;</li>
+ * <li>{@code catalog.listings}, {@code catalog.articles}: who owns each listing and article ({@link ProductOwners}).</li>
  * <li>{@code metering.reports} → {@code metering.confirmed} / {@code metering.failed}, to the vendor and the customer.</li>
  * </ul>
  */
@@ -48,28 +55,35 @@ public class DomainEventsConsumer {
     private final EventInbox inbox;
     private final OrganizationDirectoryProjector directory;
     private final FanOut fanOut;
+    private final ProductOwners owners;
     private final DeliveryEngine engine;
 
     public DomainEventsConsumer(EventInbox inbox, OrganizationDirectoryProjector directory, FanOut fanOut,
-            DeliveryEngine engine) {
+            ProductOwners owners, DeliveryEngine engine) {
         this.inbox = inbox;
         this.directory = directory;
         this.fanOut = fanOut;
+        this.owners = owners;
         this.engine = engine;
     }
 
     @Incoming("identity-organizations")
     public Uni<Void> organizations(ConsumerRecord<String, String> record) {
-        return handle("organizations", record, event -> directory.apply(event).chain(() -> {
-            boolean created = OrganizationChangedV1.CREATED.equals(event.type());
-            if (!created && !OrganizationChangedV1.UPDATED.equals(event.type())
-                    || !"TENANT".equals(text(event.data(), "kind"))) {
-                return none();
-            }
-            String id = text(event.data(), "id");
-            return fanOut.route(created ? EventCatalogue.CUSTOMER_CREATED : EventCatalogue.CUSTOMER_UPDATED, id,
-                    event.data(), event.requestId(), event.time(), List.of(id)).replaceWithVoid();
-        }));
+        return handle("organizations", record, event -> directory.apply(event)
+                .chain(() -> fanOut.release(text(event.data(), "id")))
+                .chain(() -> customerEvent(event)));
+    }
+
+    /** A tenant created or changed: {@code customer.created} / {@code customer.updated} to the tenant. */
+    private Uni<Void> customerEvent(IncomingEvent event) {
+        boolean created = OrganizationChangedV1.CREATED.equals(event.type());
+        if (!created && !OrganizationChangedV1.UPDATED.equals(event.type())
+                || !"TENANT".equals(text(event.data(), "kind"))) {
+            return none();
+        }
+        String id = text(event.data(), "id");
+        return fanOut.route(created ? EventCatalogue.CUSTOMER_CREATED : EventCatalogue.CUSTOMER_UPDATED, id,
+                event.data(), event.requestId(), event.time(), List.of(id)).replaceWithVoid();
     }
 
     @Incoming("catalog-offers")
@@ -94,7 +108,9 @@ public class DomainEventsConsumer {
     @Incoming("orders-entitlements")
     public Uni<Void> entitlements(ConsumerRecord<String, String> record) {
         return handle("entitlements", record, event -> EntitlementChangedV1.CHANGED.equals(event.type())
-                ? route(event, EventCatalogue.ENTITLEMENT_UPDATED, "id", "customerId")
+                ? owners.ownerOf(text(event.data(), "listingId"), text(event.data(), "sku"))
+                        .chain(vendor -> routeWithVendor(event, EventCatalogue.ENTITLEMENT_UPDATED, "id", vendor,
+                                "customerId"))
                 : none());
     }
 
@@ -121,9 +137,24 @@ public class DomainEventsConsumer {
             }
             JsonNode version = event.data().get("version");
             boolean first = version == null || version.asLong() == 0;
-            return route(event, first ? EventCatalogue.SUBSCRIPTION_CREATED : EventCatalogue.SUBSCRIPTION_UPDATED,
-                    "id", "customerId");
+            return owners.ownerOf(text(event.data(), "listingId"), text(event.data(), "renewalSku"))
+                    .chain(vendor -> routeWithVendor(event, first ? EventCatalogue.SUBSCRIPTION_CREATED
+                            : EventCatalogue.SUBSCRIPTION_UPDATED, "id", vendor, "customerId"));
         });
+    }
+
+    @Incoming("catalog-listings")
+    public Uni<Void> listings(ConsumerRecord<String, String> record) {
+        return handle("listings", record, event -> ListingChangedV1.CHANGED.equals(event.type())
+                ? owner(event, ProductOwners.listing(text(event.data(), "id")), "vendorId")
+                : none());
+    }
+
+    @Incoming("catalog-articles")
+    public Uni<Void> articles(ConsumerRecord<String, String> record) {
+        return handle("articles", record, event -> ArticleChangedV1.TYPE.equals(event.type())
+                ? owner(event, ProductOwners.article(text(event.data(), "sku")), "ownerId")
+                : none());
     }
 
     @Incoming("metering-reports")
@@ -143,13 +174,30 @@ public class DomainEventsConsumer {
         return inbox.handleOnce(PREFIX + consumer, record, effect).invoke(engine::wake);
     }
 
+    /** Keeps who owns a listing or an article ({@link ProductOwners}). */
+    private Uni<Void> owner(IncomingEvent event, String product, String ownerField) {
+        String owner = text(event.data(), ownerField);
+        JsonNode version = event.data().get("version");
+        if (owner == null || product.endsWith(":null")) {
+            throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") names no product or owner");
+        }
+        return owners.apply(product, owner, version == null ? 0 : version.asLong());
+    }
+
     /** Routes {@code event} as {@code type}; the subject is field {@code subjectField}, the audience the other fields. */
     private Uni<Void> route(IncomingEvent event, String type, String subjectField, String... audienceFields) {
+        return routeWithVendor(event, type, subjectField, null, audienceFields);
+    }
+
+    /** As above, with the vendor of what the event is about (null if unknown) in the audience too. */
+    private Uni<Void> routeWithVendor(IncomingEvent event, String type, String subjectField, String vendorId,
+            String... audienceFields) {
         String subject = text(event.data(), subjectField);
         if (subject == null) {
             throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has no " + subjectField);
         }
         List<String> audience = new ArrayList<>();
+        audience.add(vendorId);
         for (String field : audienceFields) {
             audience.add(text(event.data(), field));
         }

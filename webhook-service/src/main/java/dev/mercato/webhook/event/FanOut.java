@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mercato.platform.directory.DirectoryOrganization;
 import dev.mercato.platform.directory.OrganizationDirectory;
@@ -29,35 +31,36 @@ import io.smallrye.mutiny.Uni;
  * transaction (so the event is marked handled exactly when its messages exist). Recipients, by the organization
  * tree: every enabled endpoint that wants the type and is owned by one of the event's audience (the organizations
  * that can read the object through the API — its customer, its vendor), or owned by an organization above one of
- * them that opted in with {@code includeDescendants}. No other organization ever gets it.
+ * them that opted in with {@code includeDescendants}. No other organization ever gets it. An event naming an
+ * organization the directory does not know yet waits in {@code webhook_parked_event} until that organization arrives.
  */
 @ApplicationScoped
 public class FanOut {
 
     private static final Logger LOG = Logger.getLogger(FanOut.class);
 
-    /** An audience organization this service has not heard of yet: the event is retried, then dead-lettered. */
-    public static final class UnknownOrganizationException extends RuntimeException {
-        UnknownOrganizationException(String id) {
-            super("organization " + id + " is not (yet) in the directory");
-        }
-    }
-
     private final OrganizationDirectory directory;
     private final WebhookEndpointRepository endpoints;
     private final WebhookMessageRepository messages;
+    private final ParkedEventRepository parked;
+    private final ObjectMapper json;
     private final MeterRegistry registry;
 
     public FanOut(OrganizationDirectory directory, WebhookEndpointRepository endpoints, WebhookMessageRepository messages,
-            MeterRegistry registry) {
+            ParkedEventRepository parked, ObjectMapper json, MeterRegistry registry) {
         this.directory = directory;
         this.endpoints = endpoints;
         this.messages = messages;
+        this.parked = parked;
+        this.json = json;
         this.registry = registry;
     }
 
     /**
      * Stores a message of {@code type} about {@code subject} for each recipient endpoint of the audience.
+     *
+     * When an audience organization is not in the directory yet, the event is parked instead and fanned out when the
+     * organization arrives ({@link #release}).
      *
      * @param audience organization ids that may read the object (nulls ignored)
      * @return how many messages were stored
@@ -68,7 +71,9 @@ public class FanOut {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return paths(ids).chain(paths -> endpoints.find("enabled = true and (ownerId in ?1 or includeDescendants = true)",
+        return paths(ids).chain(paths -> paths.size() < ids.size()
+                ? park(type, subject, source, requestId, occurredAt, ids, paths)
+                : endpoints.find("enabled = true and (ownerId in ?1 or includeDescendants = true)",
                         ids).list()
                 .chain(candidates -> {
                     List<WebhookEndpoint> recipients = candidates.stream()
@@ -101,6 +106,52 @@ public class FanOut {
                 }));
     }
 
+    /**
+     * Fans out, in order, the parked events that waited for {@code organizationId} (now in the directory); an event
+     * still waiting for another organization is parked again.
+     *
+     * @return how many events were released
+     */
+    public Uni<Integer> release(String organizationId) {
+        if (organizationId == null) {
+            return Uni.createFrom().item(0);
+        }
+        return parked.list("array_contains(audience, ?1) order by id", organizationId).chain(waiting -> {
+            Uni<Integer> released = Uni.createFrom().item(0);
+            for (ParkedEvent event : waiting) {
+                released = released.chain(count -> parked.delete(event)
+                        .chain(() -> route(event.eventType, event.subject, read(event.source), event.requestId,
+                                event.occurredAt, List.of(event.audience)))
+                        .replaceWith(count + 1));
+            }
+            return released;
+        });
+    }
+
+    private Uni<Integer> park(String type, String subject, JsonNode source, String requestId, Instant occurredAt,
+            List<String> audience, Map<String, String> known) {
+        ParkedEvent event = new ParkedEvent();
+        event.eventType = type;
+        event.subject = subject;
+        event.source = source.toString();
+        event.requestId = requestId;
+        event.occurredAt = occurredAt;
+        event.audience = audience.toArray(String[]::new);
+        event.parkedAt = Instant.now();
+        List<String> missing = audience.stream().filter(id -> !known.containsKey(id)).toList();
+        LOG.infof("%s about %s waits for organization(s) %s, not yet in the directory", type, subject, missing);
+        registry.counter("mercato.webhooks.events.parked", "event", type).increment();
+        return parked.persist(event).replaceWith(0);
+    }
+
+    private JsonNode read(String source) {
+        try {
+            return json.readTree(source);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parked event's data is not JSON", e);
+        }
+    }
+
     /** Whether {@code endpoint} may receive an event whose audience has these paths (id → path). */
     static boolean receives(WebhookEndpoint endpoint, Map<String, String> audiencePaths) {
         for (Map.Entry<String, String> member : audiencePaths.entrySet()) {
@@ -119,12 +170,6 @@ public class FanOut {
             Map<String, String> paths = new LinkedHashMap<>();
             for (DirectoryOrganization organization : found) {
                 paths.put(organization.id, organization.path);
-            }
-            for (String id : ids) {
-                if (!paths.containsKey(id)) {
-                    LOG.debugf("audience organization %s unknown", id);
-                    throw new UnknownOrganizationException(id);
-                }
             }
             return paths;
         });

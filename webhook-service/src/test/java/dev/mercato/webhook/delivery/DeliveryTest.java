@@ -12,19 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import dev.mercato.testkit.TestSql;
-import dev.mercato.webhook.Receiver;
 import dev.mercato.webhook.Receiver.Received;
-import dev.mercato.webhook.WebhookTestOrganizations;
-import dev.mercato.webhook.Webhooks;
+import dev.mercato.webhook.Receiver;
 import dev.mercato.webhook.Webhooks.Created;
-import io.restassured.path.json.JsonPath;
+import dev.mercato.webhook.Webhooks;
+import dev.mercato.webhook.WithMarketplaceAndReceiver;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * Deliveries from domain events on real Kafka, stored in the real database, to a real HTTP receiver: signatures,
@@ -32,22 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * across endpoints, and messages left in flight by a crashed instance.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeliveryTest {
+class DeliveryTest extends WithMarketplaceAndReceiver {
 
-    private WebhookTestOrganizations organizations;
-    private Receiver receiver;
-
-    @BeforeAll
-    void setUp() {
-        organizations = WebhookTestOrganizations.published();
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void signsEveryDeliveryForBothKindsOfVerifier() throws Exception {

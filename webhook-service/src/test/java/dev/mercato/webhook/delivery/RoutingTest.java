@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.mercato.testkit.TestSql;
 import dev.mercato.webhook.Receiver;
-import dev.mercato.webhook.WebhookTestOrganizations;
+import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.webhook.Webhooks;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,14 +29,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingTest {
 
-    private WebhookTestOrganizations o;
+    private TestMarketplace o;
     private Receiver receiver;
     private String tenant, partnerAll, distributorOwn, platformAll, otherTenant, otherPartnerAll, vendor, otherVendor,
             tenantOffersOnly;
 
     @BeforeAll
     void setUp() {
-        o = WebhookTestOrganizations.published();
+        o = TestMarketplace.published();
         receiver = new Receiver();
     }
 
@@ -82,6 +82,23 @@ class RoutingTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> TestSql.number(
                 "select count(*) from webhook_message where subject = ? and event_type = 'privateOffer.accepted'", offer) == 4);
         assertThat(TestSql.number("select count(*) from webhook_message where subject = ?", draft)).isZero();
+    }
+
+    @Test
+    void entitlementsAndSubscriptionsAlsoGoToTheVendorOfWhatWasSoldAndNoOtherVendor() {
+        String listing = "lst_" + UUID.randomUUID();
+        String sku = "SKU-" + UUID.randomUUID();
+        Webhooks.listingChanged(listing, o.vendor, 1);
+        Webhooks.articleChanged(sku, o.vendor, 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestSql.number(
+                "select count(*) from product_owner where id in (?, ?)", "listing:" + listing, "article:" + sku) == 2);
+
+        String byListing = Webhooks.entitlementChanged("ent_" + UUID.randomUUID(), o.tenant, listing, null, 1, null);
+        assertThat(recipients(byListing, 4)).isEqualTo(Set.of(tenant, partnerAll, platformAll, vendor));
+        String byArticle = Webhooks.subscriptionChanged("sub_" + UUID.randomUUID(), o.tenant, null, sku, 0);
+        assertThat(recipients(byArticle, 4)).isEqualTo(Set.of(tenant, partnerAll, platformAll, vendor));
+        assertThat(TestSql.rows("select event_type from webhook_message where subject = ?", byArticle))
+                .allSatisfy(row -> assertThat(row.get("event_type")).isEqualTo("subscription.created"));
     }
 
     private static Set<String> recipients(String subject, int expected) {

@@ -2,17 +2,14 @@ package dev.mercato.webhook.endpoint;
 
 import static dev.mercato.webhook.Webhooks.WEBHOOKS;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import dev.mercato.platform.security.Role;
 import dev.mercato.platform.security.Scopes;
 import dev.mercato.testkit.AuthorizationMatrix;
 import dev.mercato.webhook.Receiver;
-import dev.mercato.webhook.WebhookTestOrganizations;
 import dev.mercato.webhook.Webhooks;
+import dev.mercato.webhook.WithMarketplaceAndReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -20,22 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * the owner do not manage its endpoints (404, like any foreign organization).
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookAccessTest {
+class WebhookAccessTest extends WithMarketplaceAndReceiver {
 
-    private WebhookTestOrganizations organizations;
-    private Receiver receiver;
-
-    @BeforeAll
-    void setUp() {
-        organizations = WebhookTestOrganizations.published();
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    void tearDown() {
-        receiver.close();
-    }
 
     /** The owner's ancestors see it in the tree but do not manage its endpoints: hidden (readers never write: 403). */
     private AuthorizationMatrix ownerAndPlatformOnly(AuthorizationMatrix matrix, int hidden) {

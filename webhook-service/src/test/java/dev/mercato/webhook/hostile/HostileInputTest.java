@@ -5,38 +5,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mercato.testkit.HostileRequests;
 import dev.mercato.webhook.Receiver;
-import dev.mercato.webhook.WebhookTestOrganizations;
 import dev.mercato.webhook.Webhooks;
+import dev.mercato.webhook.WithMarketplaceAndReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 /** Malformed and hostile requests get a 4xx in the API error shape, never a 500. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest {
+class HostileInputTest extends WithMarketplaceAndReceiver {
 
-    private WebhookTestOrganizations organizations;
-    private Receiver receiver;
-
-    @BeforeAll
-    void setUp() {
-        organizations = WebhookTestOrganizations.published();
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void answersNoMalformedRequestWithAServerError() throws Exception {

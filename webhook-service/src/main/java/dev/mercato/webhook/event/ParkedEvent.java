@@ -1,0 +1,49 @@
+package dev.mercato.webhook.event;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A public event waiting for an audience organization the directory does not know yet; fanned out when the last of
+ * them arrives on identity.organizations ({@link FanOut#release}).
+ */
+@Entity
+@Table(name = "webhook_parked_event")
+public class ParkedEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(nullable = false)
+    public String subject;
+
+    /** The domain event's data as JSON. */
+    @Column(nullable = false)
+    public String source;
+
+    @Column(name = "request_id")
+    public String requestId;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] audience;
+
+    @Column(name = "parked_at", nullable = false)
+    public Instant parkedAt;
+}
