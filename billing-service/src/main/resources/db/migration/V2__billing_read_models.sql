@@ -11,6 +11,7 @@ create table billing_subscription (
     end_date        date         not null,
     sku             varchar(60),
     description     varchar(400),
+    quantity        integer      not null,
     seats           integer      not null,
     srp_price       jsonb        not null,
     pur_price       jsonb        not null,
@@ -21,11 +22,12 @@ create table billing_subscription (
 );
 create index billing_subscription_customer on billing_subscription (customer_id);
 
--- Seats over time: one row per day on which a snapshot changed them, so a seat change is prorated.
-create table billing_subscription_seats (
+-- The ordered quantity over time (the unit the SRP is per): one row per day on which a snapshot
+-- changed it, so a seat change within a period is prorated.
+create table billing_subscription_quantity (
     subscription_id varchar(40) not null references billing_subscription (id) on delete cascade,
     effective_from  date        not null,
-    seats           integer     not null,
+    quantity        integer     not null,
     primary key (subscription_id, effective_from)
 );
 

@@ -15,8 +15,8 @@ import dev.mercato.platform.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies subscription snapshots to {@code billing_subscription}, and records the seats each snapshot
- * carries from the day it was changed on, so a seat change within a period is prorated. An older snapshot
+ * Applies subscription snapshots to {@code billing_subscription}, and records the ordered quantity each
+ * snapshot carries from the day it was changed on, so a seat change within a period is prorated. An older snapshot
  * changes nothing.
  */
 @ApplicationScoped
@@ -35,9 +35,9 @@ public class SubscriptionProjector {
         SubscriptionChangedV1 subscription = event.dataAs(SubscriptionChangedV1.class, json);
         if (subscription.id() == null || subscription.customerId() == null || subscription.startDate() == null
                 || subscription.endDate() == null || subscription.status() == null || subscription.createdAt() == null
-                || subscription.seats() < 0) {
+                || subscription.quantity() < 0) {
             throw new PoisonEventException("event " + event.id()
-                    + " lacks id, customer, status, dates, creation time or a seat count");
+                    + " lacks id, customer, status, dates, creation time or a quantity");
         }
         Map<String, Object> row = new HashMap<>();
         row.put("id", subscription.id());
@@ -48,6 +48,7 @@ public class SubscriptionProjector {
         row.put("endDate", subscription.endDate());
         row.put("sku", subscription.renewalSku());
         row.put("description", subscription.description());
+        row.put("quantity", subscription.quantity());
         row.put("seats", subscription.seats());
         row.put("srp", Snapshots.json(json, Snapshots.prices(subscription.srpPrice())));
         row.put("pur", Snapshots.json(json, Snapshots.prices(subscription.purPrice())));
@@ -57,31 +58,32 @@ public class SubscriptionProjector {
         row.put("sourceVersion", subscription.version());
         return NativeStatements.execute("""
                 insert into billing_subscription (id, customer_id, serial_number, status, start_date, end_date, sku,
-                    description, seats, srp_price, pur_price, listing_id, retired_at, created_at, source_version)
-                values (:id, :customerId, :serialNumber, :status, :startDate, :endDate, :sku, :description, :seats,
+                    description, quantity, seats, srp_price, pur_price, listing_id, retired_at, created_at, source_version)
+                values (:id, :customerId, :serialNumber, :status, :startDate, :endDate, :sku, :description, :quantity, :seats,
                     cast(cast(:srp as text) as jsonb), cast(cast(:pur as text) as jsonb), :listingId,
                     cast(:retiredAt as timestamptz), :createdAt, :sourceVersion)
                 on conflict (id) do update set customer_id = excluded.customer_id, serial_number = excluded.serial_number,
                     status = excluded.status, start_date = excluded.start_date, end_date = excluded.end_date,
-                    sku = excluded.sku, description = excluded.description, seats = excluded.seats,
+                    sku = excluded.sku, description = excluded.description, quantity = excluded.quantity,
+                    seats = excluded.seats,
                     srp_price = excluded.srp_price, pur_price = excluded.pur_price, listing_id = excluded.listing_id,
                     retired_at = excluded.retired_at, source_version = excluded.source_version
                 where billing_subscription.source_version < excluded.source_version""", row)
-                .chain(changed -> changed == 0 ? Uni.createFrom().voidItem() : recordSeats(subscription));
+                .chain(changed -> changed == 0 ? Uni.createFrom().voidItem() : recordQuantity(subscription));
     }
 
-    /** The seats hold from the day of the change (the start date for the first snapshot) until the next change. */
-    private Uni<Void> recordSeats(SubscriptionChangedV1 subscription) {
+    /** The quantity holds from the day of the change (the start date for the first snapshot) until the next change. */
+    private Uni<Void> recordQuantity(SubscriptionChangedV1 subscription) {
         LocalDate changedOn = subscription.lastUpdated() == null ? subscription.startDate()
                 : subscription.lastUpdated().atOffset(ZoneOffset.UTC).toLocalDate();
         Map<String, Object> row = Map.of("id", subscription.id(), "start", subscription.startDate(),
                 "changedOn", changedOn.isBefore(subscription.startDate()) ? subscription.startDate() : changedOn,
-                "seats", subscription.seats());
+                "quantity", subscription.quantity());
         return NativeStatements.execute("""
-                insert into billing_subscription_seats (subscription_id, effective_from, seats)
-                select :id, case when exists (select 1 from billing_subscription_seats where subscription_id = :id)
-                                 then cast(:changedOn as date) else cast(:start as date) end, :seats
-                on conflict (subscription_id, effective_from) do update set seats = excluded.seats""", row)
+                insert into billing_subscription_quantity (subscription_id, effective_from, quantity)
+                select :id, case when exists (select 1 from billing_subscription_quantity where subscription_id = :id)
+                                 then cast(:changedOn as date) else cast(:start as date) end, :quantity
+                on conflict (subscription_id, effective_from) do update set quantity = excluded.quantity""", row)
                 .replaceWithVoid();
     }
 }
