@@ -75,12 +75,20 @@ create table credit_note_line (
     credit_note_id   varchar(40)     not null references credit_note (id),
     line_no          integer         not null,
     invoice_line_no  integer,
+    subscription_id  varchar(40),
     description      varchar(400)    not null,
     dimension        varchar(100),
     quantity         numeric(38, 10) not null,
     amount           numeric(30, 10) not null,
     primary key (credit_note_id, line_no)
 );
+
+-- How far the adjustment sweep has looked at changed usage (one row).
+create table usage_adjustment_mark (
+    id            integer     primary key check (id = 1),
+    last_checked  timestamptz not null
+);
+insert into usage_adjustment_mark values (1, '-infinity');
 
 -- Billing runs: which period ran, when, with what outcome.
 create table billing_run (

@@ -56,8 +56,8 @@ public class CreditNoteWriter {
             headers.add(Tuple.from(Arrays.asList(id, note.invoiceId(), note.customerId(), note.customerPath(), kind,
                     note.reason(), note.currency(), note.total(), now)));
             for (CreditNoteCreatedV1.CreditNoteLineV1 line : note.lines()) {
-                lines.add(Tuple.from(Arrays.asList(id, line.lineNo(), line.invoiceLineNo(), line.description(),
-                        line.dimension(), line.quantity(), line.amount())));
+                lines.add(Tuple.from(Arrays.asList(id, line.lineNo(), line.invoiceLineNo(), line.subscriptionId(),
+                        line.description(), line.dimension(), line.quantity(), line.amount())));
             }
             events.add(new OutboxRows.Pending(Topics.BILLING_CREDIT_NOTES, id, CreditNoteCreatedV1.CREATED,
                     new CreditNoteCreatedV1(id, note.invoiceId(), note.customerId(), kind, note.reason(), note.currency(),
@@ -67,9 +67,9 @@ public class CreditNoteWriter {
                 insert into credit_note (id, invoice_id, customer_id, customer_path, kind, reason, currency, total, created_at)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""").executeBatch(headers)
                 .chain(() -> connection.preparedQuery("""
-                        insert into credit_note_line (credit_note_id, line_no, invoice_line_no, description, dimension,
-                            quantity, amount)
-                        values ($1, $2, $3, $4, $5, $6, $7)""").executeBatch(lines))
+                        insert into credit_note_line (credit_note_id, line_no, invoice_line_no, subscription_id,
+                            description, dimension, quantity, amount)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8)""").executeBatch(lines))
                 .chain(() -> outbox.publish(connection, events));
     }
 }

@@ -96,7 +96,8 @@ public class InvoiceLifecycle {
 
     private static CreditNoteWriter.NewNote fullCredit(InvoiceResponse invoice, String customerPath) {
         List<CreditNoteCreatedV1.CreditNoteLineV1> lines = invoice.lines().stream()
-                .map(line -> new CreditNoteCreatedV1.CreditNoteLineV1(line.lineNo(), line.lineNo(), line.description(),
+                .map(line -> new CreditNoteCreatedV1.CreditNoteLineV1(line.lineNo(), line.lineNo(), line.subscriptionId(),
+                        line.description(),
                         line.dimension(), line.quantity(), line.amount().negate()))
                 .toList();
         return new CreditNoteWriter.NewNote(invoice.id(), invoice.customerId(), customerPath, CreditNoteWriter.VOID,

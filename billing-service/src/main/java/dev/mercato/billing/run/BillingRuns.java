@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,11 +17,8 @@ import dev.mercato.billing.invoice.InvoiceFinalizer;
 import dev.mercato.billing.invoice.InvoiceResponse;
 import dev.mercato.billing.invoice.InvoiceWriter;
 import dev.mercato.billing.rating.BillingPeriod;
-import dev.mercato.billing.rating.PlanPrices;
 import dev.mercato.billing.rating.RatedLine;
 import dev.mercato.billing.rating.RatingException;
-import dev.mercato.billing.rating.SubscriptionRater;
-import dev.mercato.billing.rating.SubscriptionTerms;
 import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.id.Ids;
 import io.smallrye.mutiny.Uni;
@@ -123,14 +119,9 @@ public class BillingRuns {
             List<BillingRunResponse.Skipped> skipped) {
         List<InvoiceDraft> drafts = new ArrayList<>();
         for (DueCustomer customer : due) {
-            List<RatedLine> lines = new ArrayList<>();
+            List<RatedLine> lines;
             try {
-                for (SubscriptionTerms subscription : loaded.subscriptionsByCustomer().getOrDefault(customer.id(), List.of())) {
-                    lines.addAll(SubscriptionRater.rate(new SubscriptionRater.Input(subscription, customer.period(),
-                            customer.billingDay(), customer.currency(), PlanChoice.bought(subscription,
-                                    loaded.plansByListing()), loaded.usageBySubscription().getOrDefault(subscription.id(),
-                                    Map.of()), loaded.discounts(), loaded.rates())));
-                }
+                lines = CustomerRating.rate(customer, loaded);
             } catch (RatingException e) {
                 skipped.add(new BillingRunResponse.Skipped(customer.id(), e.getMessage()));
                 continue;
@@ -168,33 +159,5 @@ public class BillingRuns {
                     }
                     return candidates;
                 });
-    }
-
-    /** Which plan version a subscription bought. */
-    static final class PlanChoice {
-
-        private PlanChoice() {
-        }
-
-        /**
-         * The plan of the subscription's listing (the lowest plan id when several), in the newest version published
-         * by the time the subscription was created — or its first published version, when none was yet. Null
-         * without a listing or a plan for it.
-         */
-        static PlanPrices bought(SubscriptionTerms subscription, Map<String, List<PlanPrices>> plansByListing) {
-            List<PlanPrices> versions = subscription.listingId() == null ? null : plansByListing.get(subscription.listingId());
-            if (versions == null || versions.isEmpty()) {
-                return null;
-            }
-            String planId = versions.getFirst().planId();
-            PlanPrices chosen = versions.getFirst();
-            for (PlanPrices version : versions) {
-                if (version.planId().equals(planId) && version.publishedAt() != null
-                        && !version.publishedAt().isAfter(subscription.createdAt())) {
-                    chosen = version;
-                }
-            }
-            return chosen;
-        }
     }
 }

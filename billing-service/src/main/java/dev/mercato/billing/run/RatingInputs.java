@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mercato.billing.rating.BillingPeriod;
 import dev.mercato.billing.rating.DiscountRule;
 import dev.mercato.billing.rating.ExchangeRates;
 import dev.mercato.billing.rating.PlanPrices;
@@ -30,7 +31,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Loads every read model a run rates with, in a handful of set-based queries — never one query per
  * subscription: the subscriptions and quantities of all due customers, every published plan version,
  * the automatic discounts, the active exchange rates, and the usage of each customer's period summed per
- * subscription and dimension (one query per billing day).
+ * subscription and dimension (one query per distinct period).
  */
 @ApplicationScoped
 public class RatingInputs {
@@ -158,11 +159,11 @@ public class RatingInputs {
      */
     private static Uni<Map<String, Map<String, BigDecimal>>> usage(SqlConnection connection, List<DueCustomer> customers,
             Map<String, List<SubscriptionTerms>> subscriptions) {
-        Map<Integer, List<DueCustomer>> byBillingDay = customers.stream()
-                .collect(Collectors.groupingBy(DueCustomer::billingDay));
+        Map<BillingPeriod, List<DueCustomer>> byPeriod = customers.stream()
+                .collect(Collectors.groupingBy(DueCustomer::period));
         Map<String, Map<String, BigDecimal>> usage = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (List<DueCustomer> group : byBillingDay.values()) {
+        for (List<DueCustomer> group : byPeriod.values()) {
             DueCustomer first = group.getFirst();
             Tuple parameters = Tuple.of(group.stream().map(DueCustomer::id).toArray(String[]::new),
                     first.period().start().atStartOfDay().atOffset(ZoneOffset.UTC),

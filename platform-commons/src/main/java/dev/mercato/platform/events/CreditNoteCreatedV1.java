@@ -28,9 +28,12 @@ public record CreditNoteCreatedV1(
 
     public static final String CREATED = "mercato.billing.credit-note.created.v1";
 
-    /** One line: the invoice line it corrects (null when it has none), the quantity and the signed amount. */
+    /**
+     * One line: the invoice line it corrects (null when the invoice had none: usage of a dimension reported only
+     * after finalization), the subscription and dimension, the quantity and the signed amount.
+     */
     @RegisterForReflection // part of a Kafka payload
-    public record CreditNoteLineV1(int lineNo, Integer invoiceLineNo, String description, String dimension,
-            BigDecimal quantity, BigDecimal amount) {
+    public record CreditNoteLineV1(int lineNo, Integer invoiceLineNo, String subscriptionId, String description,
+            String dimension, BigDecimal quantity, BigDecimal amount) {
     }
 }
