@@ -55,7 +55,7 @@ public class UsageAdjustments {
     public Uni<Integer> sweep() {
         return pool.withTransaction(connection -> connection
                 .query("select last_checked from usage_adjustment_mark where id = 1 for update").execute()
-                .chain(mark -> connection.preparedQuery("""
+                .chain(() -> connection.query("""
                         select distinct i.id as invoice_id, i.customer_id, i.customer_path, i.issuer_id, i.currency,
                             i.period, c.billing_day, u.subscription_id, u.dimension
                         from billing_usage u
@@ -63,8 +63,9 @@ public class UsageAdjustments {
                             and u.hour_start >= (i.period_start::timestamp at time zone 'UTC')
                             and u.hour_start < (i.period_end::timestamp at time zone 'UTC')
                         join billing_customer c on c.id = i.customer_id
-                        where u.changed_at > $1 - interval '30 seconds' and u.changed_at > i.finalized_at
-                        order by i.id""").execute(Tuple.of(mark.iterator().next().getOffsetDateTime("last_checked"))))
+                        where u.changed_at > (select last_checked - interval '30 seconds' from usage_adjustment_mark where id = 1)
+                            and u.changed_at > i.finalized_at
+                        order by i.id""").execute())
                 .chain(rows -> adjust(connection, touched(rows)))
                 .call(() -> connection.query("update usage_adjustment_mark set last_checked = now() where id = 1").execute()));
     }

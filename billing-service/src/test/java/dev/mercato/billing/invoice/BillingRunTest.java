@@ -25,18 +25,26 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class BillingRunTest {
 
-    /** A tenant with 4 seats at 250.00 for a term of the world's month, and 1,250 API calls through a graduated plan. */
+    /** A billed world, the metered subscription, its listing and the aggregate of day 3, 10:00 (400 calls). */
+    record Billed(BillingWorld world, String metered, String listing, String firstAggregate) {
+    }
+
     static BillingWorld billedWorld() {
+        return billed().world();
+    }
+
+    /** A tenant with 4 seats at 250.00 for a term of the world's month, and 1,250 API calls through a graduated plan. */
+    static Billed billed() {
         BillingWorld world = BillingWorld.create();
         world.subscription(world.tenant, world.day(1), world.month.atEndOfMonth(), 4, "250.00", null);
         String listing = Ids.next("lst");
         world.plan(listing, world.platform.id(), "eur", null, List.of(BillingWorld.usagePrice(listing, "api_calls", "TIERED",
                 "0", "1000", "0.10", "1000", null, "0.05")));
         String metered = world.subscription(world.tenant, world.day(1), world.month.atEndOfMonth(), 1, "0", listing);
-        world.usage(world.tenant, metered, listing, "api_calls", world.day(3).atTime(10, 0), "400", 1, null);
+        String first = world.usage(world.tenant, metered, listing, "api_calls", world.day(3).atTime(10, 0), "400", 1, null);
         world.usage(world.tenant, metered, listing, "api_calls", world.day(3).atTime(11, 0), "500", 1, null);
         world.usage(world.tenant, metered, listing, "api_calls", world.day(20).atTime(0, 0), "350", 1, null);
-        return world;
+        return new Billed(world, metered, listing, first);
     }
 
     static String run(BillingWorld world, boolean finalize) {
