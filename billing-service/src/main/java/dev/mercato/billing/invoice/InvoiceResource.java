@@ -107,7 +107,7 @@ public class InvoiceResource {
 
     @GET
     @Path("/-export")
-    @Produces("text/csv")
+    @Produces({ "text/csv", MediaType.APPLICATION_JSON }) // errors are JSON; the answer itself is CSV
     @Operation(summary = "Numbered invoices finalized from `from` to `to` (dates, both included, at most 366 days) as "
             + "CSV for an ERP: one row per line, stable columns (module README)")
     public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to) {
@@ -144,7 +144,7 @@ public class InvoiceResource {
 
     @GET
     @Path("/{id}.csv")
-    @Produces("text/csv")
+    @Produces({ "text/csv", MediaType.APPLICATION_JSON }) // errors are JSON; the answer itself is CSV
     @Operation(summary = "One invoice as CSV, one row per line (the export's columns)")
     public Uni<Response> getCsv(@PathParam("id") String id) {
         return visible(id).map(invoice -> csv(InvoiceCsv.of(List.of(invoice)), id + ".csv"));
