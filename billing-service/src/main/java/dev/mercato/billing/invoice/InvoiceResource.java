@@ -156,9 +156,7 @@ public class InvoiceResource {
     @PermissionsAllowed(Scopes.WRITE_BILLING)
     @Operation(summary = "Finalize a DRAFT invoice: it gets the issuer's next invoice number and never changes again")
     public Uni<Response> finalizeInvoice(@PathParam("id") String id, @Context HttpHeaders headers) {
-        caller.requireWriter();
-        return idempotency.once(headers, "POST /api/v1/invoices/" + id + "/finalize " + caller.clientId(), id,
-                () -> lifecycle.finalizeInvoice(id, caller).map(InvoiceResource::ok));
+        return move(id, "finalize", headers, () -> lifecycle.finalizeInvoice(id, caller));
     }
 
     @POST
@@ -167,9 +165,7 @@ public class InvoiceResource {
     @PermissionsAllowed(Scopes.WRITE_BILLING)
     @Operation(summary = "Record the payment of a FINALIZED invoice")
     public Uni<Response> pay(@PathParam("id") String id, @Context HttpHeaders headers) {
-        caller.requireWriter();
-        return idempotency.once(headers, "POST /api/v1/invoices/" + id + "/pay " + caller.clientId(), id,
-                () -> lifecycle.pay(id, caller).map(InvoiceResource::ok));
+        return move(id, "pay", headers, () -> lifecycle.pay(id, caller));
     }
 
     @POST
@@ -178,9 +174,15 @@ public class InvoiceResource {
     @PermissionsAllowed(Scopes.WRITE_BILLING)
     @Operation(summary = "Void a FINALIZED invoice: a credit note for all of it is issued")
     public Uni<Response> voidInvoice(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return move(id, "void", headers, () -> lifecycle.voidInvoice(id, caller));
+    }
+
+    /** A move by a writer, once per Idempotency-Key. */
+    private Uni<Response> move(String id, String action, HttpHeaders headers,
+            java.util.function.Supplier<Uni<InvoiceResponse>> moved) {
         caller.requireWriter();
-        return idempotency.once(headers, "POST /api/v1/invoices/" + id + "/void " + caller.clientId(), id,
-                () -> lifecycle.voidInvoice(id, caller).map(InvoiceResource::ok));
+        return idempotency.once(headers, "POST /api/v1/invoices/" + id + "/" + action + " " + caller.clientId(), id,
+                () -> moved.get().map(InvoiceResource::ok));
     }
 
     private Uni<InvoiceResponse> visible(String id) {
