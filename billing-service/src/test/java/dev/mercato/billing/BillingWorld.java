@@ -83,12 +83,19 @@ public final class BillingWorld {
     public void publishSubscription(String id, TestOrganization customer, LocalDate start, LocalDate end, int quantity,
             String srp, String listingId, Instant changedAt, long version) {
         BigDecimal price = new BigDecimal(srp);
+        publishSubscription(id, customer, start, end, quantity, "SKU-" + id.substring(4, 10),
+                Map.of("eur", price.multiply(new BigDecimal("0.75"))), Map.of("eur", price), listingId, changedAt, version);
+    }
+
+    /** A subscription snapshot with the given SKU and price objects (empty: the SKU's article prices apply). */
+    public void publishSubscription(String id, TestOrganization customer, LocalDate start, LocalDate end, int quantity,
+            String sku, Map<String, BigDecimal> purPrice, Map<String, BigDecimal> srpPrice, String listingId,
+            Instant changedAt, long version) {
         SubscriptionChangedV1 subscription = new SubscriptionChangedV1(id, "SN-" + id.substring(4, 12), "ACTIVE", start,
                 end, null, "ctr_" + id, "C-1", start, end, 12, "SUBSCRIPTION", customer.id(), "5100000000", "Tenant", "FI",
-                "SMB", null, null, null, null, null, null, null, null, "NEW", "CLOUD", "SKU-" + id.substring(4, 10),
-                "Seats of " + id, "PL1", quantity, 1, quantity, Map.of("eur", price.multiply(new BigDecimal("0.75"))),
-                Map.of("eur", price), Map.of("eur", price.multiply(new BigDecimal("0.75")).multiply(BigDecimal.valueOf(quantity))),
-                Map.of("eur", price.multiply(BigDecimal.valueOf(quantity))), null, null, null, null, null, listingId,
+                "SMB", null, null, null, null, null, null, null, null, "NEW", "CLOUD", sku,
+                "Seats of " + id, "PL1", quantity, 1, quantity, purPrice, srpPrice, Map.of(), Map.of(), null, null, null,
+                null, null, listingId,
                 List.of(), null, start.atStartOfDay().toInstant(ZoneOffset.UTC), changedAt, version);
         send("orders.subscriptions", id, SubscriptionChangedV1.CHANGED, subscription);
         awaitRow("select count(*) from billing_subscription where id = ? and source_version = ?", id, version);
@@ -139,10 +146,12 @@ public final class BillingWorld {
         awaitRow("select count(*) from billing_exchange_rate where id = ?", id);
     }
 
-    public void send(String topic, String key, String type, Object payload) {
+    /** Sends {@code payload} as event {@code type}; returns the event id. */
+    public String send(String topic, String key, String type, Object payload) {
+        String eventId = UUID.randomUUID().toString();
         try {
-            TestKafka.send(topic, key, json.writeValueAsString(payload),
-                    TestKafka.cloudEventHeaders(UUID.randomUUID().toString(), type, key));
+            TestKafka.send(topic, key, json.writeValueAsString(payload), TestKafka.cloudEventHeaders(eventId, type, key));
+            return eventId;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -29,7 +29,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Loads every read model a run rates with, in a handful of set-based queries — never one query per
- * subscription: the subscriptions and quantities of all due customers, every published plan version,
+ * subscription: the subscriptions and quantities of all due customers (a subscription without SRP or purchase
+ * prices takes its SKU's from the articles read model), every published plan version,
  * the automatic discounts, the active exchange rates, and the usage of each customer's period summed per
  * subscription and dimension (one query per distinct period).
  */
@@ -75,9 +76,14 @@ public class RatingInputs {
                                         row.getInteger("quantity")));
                     }
                     return connection.preparedQuery("""
-                            select id, customer_id, sku, description, start_date, end_date, retired_at, srp_price::text as srp,
-                                pur_price::text as pur, listing_id, created_at
-                            from billing_subscription where customer_id = any($1) order by id""")
+                            select s.id, s.customer_id, s.sku, s.description, s.start_date, s.end_date, s.retired_at,
+                                coalesce(nullif(s.srp_price, '{}'::jsonb), a.srp_price, '{}'::jsonb)::text as srp,
+                                coalesce(nullif(s.pur_price, '{}'::jsonb), a.pur_price, '{}'::jsonb)::text as pur,
+                                s.listing_id, s.created_at
+                            from billing_subscription s
+                            left join lateral (select srp_price, pur_price from billing_article
+                                               where sku = s.sku order by id limit 1) a on true
+                            where s.customer_id = any($1) order by s.id""")
                             .execute(Tuple.of(customerIds))
                             .map(rows -> {
                                 Map<String, List<SubscriptionTerms>> byCustomer = new HashMap<>();
