@@ -1,6 +1,7 @@
 package dev.mercato.billing.rating;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +45,9 @@ public final class ExchangeRates {
         }
         Rate reverse = latest(byPair.get(to + "/" + from), date);
         if (reverse != null) {
-            return new Applied(Conversion.inverseOf(from, to, reverse.rate()), reverse.rate(), date);
+            // the amount is divided by the reverse rate exactly; the line shows the rate it amounts to
+            return new Applied(Conversion.inverseOf(from, to, reverse.rate()),
+                    BigDecimal.ONE.divide(reverse.rate(), 12, RoundingMode.HALF_EVEN).stripTrailingZeros(), date);
         }
         throw new RatingException("no exchange rate from " + from + " to " + to + " valid on " + date);
     }

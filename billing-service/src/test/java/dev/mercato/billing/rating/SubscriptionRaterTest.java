@@ -98,6 +98,64 @@ class SubscriptionRaterTest {
     }
 
     @Test
+    void convertsWithTheReversePairWhenOnlyItHasARate() {
+        ExchangeRates rates = new ExchangeRates(List.of(
+                new ExchangeRates.Rate("eur", "usd", new BigDecimal("1.25"), LocalDate.parse("2026-01-01"))));
+
+        assertThat(rateUsage(plan("TIERED", "usd"), "eur", rates)).singleElement().satisfies(line -> {
+            assertThat(line.price().total().amount()).isEqualTo(new BigDecimal("426.00")); // 532.50 / 1.25
+            assertThat(line.exchangeRate()).isEqualByComparingTo("0.8");
+        });
+    }
+
+    @Test
+    void appliesADiscountOnlyWithinItsUnitLimitsAndAFixedOneInTheInvoiceCurrency() {
+        DiscountRule bulk = new DiscountRule("dsc_bulk", "org_vendor", "PERCENTAGE", new BigDecimal("10"), null, null,
+                null, null, 10_000L, null, null, List.of(), List.of(), List.of("lst_1"));
+        DiscountRule fixed = new DiscountRule("dsc_fixed", "org_vendor", "FIXED_PRICE", null, new BigDecimal("30.00"),
+                "eur", null, null, null, 5_000L, null, List.of(), List.of(), List.of("lst_1"));
+        SubscriptionTerms subscription = subscription("2026-01-01", "2026-12-31", "lst_1",
+                List.of(new SubscriptionTerms.QuantityChange(LocalDate.parse("2026-01-01"), 1)));
+
+        // 7,250 calls: above the fixed discount's 5,000-unit limit, within the bulk one's (from 10,000): none applies
+        List<RatedLine> none = SubscriptionRater.rate(new SubscriptionRater.Input(subscription, OCTOBER, 1, "eur",
+                plan("TIERED", "eur"), Map.of("api_calls", new BigDecimal("7250")), List.of(bulk, fixed), NO_RATES));
+        assertThat(none.getFirst().discountId()).isNull();
+        assertThat(none.getFirst().price().total().amount()).isEqualByComparingTo("532.50");
+
+        // 4,000 calls = 340.00: the fixed 30.00 off applies
+        List<RatedLine> off = SubscriptionRater.rate(new SubscriptionRater.Input(subscription, OCTOBER, 1, "eur",
+                plan("TIERED", "eur"), Map.of("api_calls", new BigDecimal("4000")), List.of(bulk, fixed), NO_RATES));
+        assertThat(off.getFirst().discountId()).isEqualTo("dsc_fixed");
+        assertThat(off.getFirst().price().list().amount()).isEqualByComparingTo("340.00");
+        assertThat(off.getFirst().price().total().amount()).isEqualByComparingTo("310.00");
+    }
+
+    @Test
+    void chargesOneTimePricesInTheStartingPeriodAndPlanRecurringPricesForTheDaysRun() {
+        PlanPrices plan = new PlanPrices("pln_1", "org_vendor", "lst_1", 1, "eur", "MONTHLY", Instant.parse("2026-01-01T00:00:00Z"),
+                List.of(new PriceDefinitionV1("pd_setup", "ONE_TIME", "FLAT", null,
+                                List.of(new PriceRangeV1(BigDecimal.ZERO, null, new BigDecimal("99.00"), null, null)), null,
+                                false, null, null, null),
+                        new PriceDefinitionV1("pd_seat", "RECURRING", "UNIT", "seat",
+                                List.of(new PriceRangeV1(BigDecimal.ZERO, null, new BigDecimal("31.00"), null, null)), null,
+                                false, null, null, null)));
+        SubscriptionTerms startsMidOctober = subscription("2026-10-22", "2027-10-21", "lst_1",
+                List.of(new SubscriptionTerms.QuantityChange(LocalDate.parse("2026-10-22"), 2)));
+
+        List<RatedLine> october = SubscriptionRater.rate(new SubscriptionRater.Input(startsMidOctober, OCTOBER, 1, "eur",
+                plan, Map.of(), List.of(), NO_RATES));
+        List<RatedLine> november = SubscriptionRater.rate(new SubscriptionRater.Input(startsMidOctober,
+                BillingPeriod.of(YearMonth.parse("2026-11"), 1), 1, "eur", plan, Map.of(), List.of(), NO_RATES));
+
+        // 2 seats × 31.00 × 10 of 31 days = 20.00, and the setup once
+        assertThat(october).extracting(RatedLine::kind, line -> line.price().total().amount()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(RatedLine.RECURRING, new BigDecimal("20.00")),
+                org.assertj.core.groups.Tuple.tuple(RatedLine.ONE_TIME, new BigDecimal("99.00")));
+        assertThat(november).extracting(line -> line.price().total().amount()).containsExactly(new BigDecimal("62.00"));
+    }
+
+    @Test
     void billingPeriodsFollowTheBillingDay() {
         BillingPeriod fifteenth = BillingPeriod.of(YearMonth.parse("2026-01"), 31);
         assertThat(fifteenth.start()).isEqualTo(LocalDate.parse("2026-01-31"));
