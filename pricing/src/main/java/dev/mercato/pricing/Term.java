@@ -34,4 +34,18 @@ public record Term(LocalDate start, LocalDate end) {
         long remaining = Math.max(0, ChronoUnit.DAYS.between(from.isBefore(start) ? start : from, end));
         return amount.multiply(BigDecimal.valueOf(remaining)).divide(BigDecimal.valueOf(total), MathContext.DECIMAL128);
     }
+
+    /**
+     * The share of the term that the days from {@code from} (inclusive) to {@code to} (exclusive) are, both
+     * clamped to the term: what a billing period charges of a term's price. 0 when they do not overlap.
+     */
+    public BigDecimal fractionBetween(LocalDate from, LocalDate to) {
+        LocalDate first = from.isBefore(start) ? start : from;
+        LocalDate last = to.isAfter(end) ? end : to;
+        long days = ChronoUnit.DAYS.between(first, last);
+        if (days <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(days).divide(BigDecimal.valueOf(ChronoUnit.DAYS.between(start, end)), MathContext.DECIMAL128);
+    }
 }

@@ -62,6 +62,12 @@ public final class Topics {
     /** Closed hourly usage aggregates and their corrections, keyed by aggregate id, published by metering-service for billing. */
     public static final String METERING_AGGREGATES = "metering.aggregates";
 
+    /** Invoices when finalized, paid or voided ({@link InvoiceChangedV1}, full snapshots), keyed by invoice id, published by billing-service. */
+    public static final String BILLING_INVOICES = "billing.invoices";
+
+    /** Credit and debit notes ({@link CreditNoteCreatedV1}), keyed by note id, published by billing-service. */
+    public static final String BILLING_CREDIT_NOTES = "billing.credit-notes";
+
     /**
      * Snapshot topics: each record is the whole state of its aggregate, keyed by its id, so the latest
      * record per key is all a new read model needs. They are compacted ({@code cleanup.policy=compact}),
@@ -69,7 +75,7 @@ public final class Topics {
      * snapshots joins this list (kept on one line: {@code ./mercato up} and the deploy checks read it),
      * and its KafkaTopic says {@code cleanup.policy: compact}.
      */
-    public static final List<String> COMPACTED = List.of(IDENTITY_ORGANIZATIONS, IDENTITY_USERS, CATALOG_ARTICLES, CATALOG_LISTINGS, CATALOG_PLANS, CATALOG_OFFERS, CATALOG_DISCOUNTS, CATALOG_EXCHANGE_RATES, ORDERS_CONTRACTS, ORDERS_SUBSCRIPTIONS, ORDERS_OPPORTUNITIES, ORDERS_ENTITLEMENTS, ORDERS_TRANSACTIONS);
+    public static final List<String> COMPACTED = List.of(IDENTITY_ORGANIZATIONS, IDENTITY_USERS, CATALOG_ARTICLES, CATALOG_LISTINGS, CATALOG_PLANS, CATALOG_OFFERS, CATALOG_DISCOUNTS, CATALOG_EXCHANGE_RATES, ORDERS_CONTRACTS, ORDERS_SUBSCRIPTIONS, ORDERS_OPPORTUNITIES, ORDERS_ENTITLEMENTS, ORDERS_TRANSACTIONS, BILLING_INVOICES);
 
     private Topics() {
     }

@@ -1,0 +1,41 @@
+package dev.mercato.billing.access;
+
+import java.util.List;
+
+import dev.mercato.platform.persistence.Listings.Visibility;
+import dev.mercato.platform.security.Caller;
+
+/**
+ * Whose invoices and notes a caller sees: those of customers at or below its organization (a tenant its
+ * own, a partner or distributor its subtree, the platform all), decided on the customer's path stored
+ * with each invoice.
+ */
+public final class BillingAccess {
+
+    private BillingAccess() {
+    }
+
+    /** For an entity with a {@code customerPath} attribute (HQL). */
+    public static Visibility of(Caller caller) {
+        return caller.visibility("customerPath");
+    }
+
+    /**
+     * For SQL over a row with a {@code customer_path} column (qualified by {@code alias}): a condition with
+     * positional parameters numbered from {@code first}, and their values.
+     */
+    public static SqlCondition sql(Caller caller, String alias, int first) {
+        String path = caller.organizationPath();
+        String column = alias + ".customer_path";
+        return new SqlCondition("(" + column + " = $" + first + " or " + column + " like $" + (first + 1) + " escape '\\')",
+                List.of(path, likeLiteral(path) + "/%"));
+    }
+
+    /** A SQL condition and its parameters' values, in order. */
+    public record SqlCondition(String sql, List<Object> parameters) {
+    }
+
+    private static String likeLiteral(String value) {
+        return value.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%");
+    }
+}

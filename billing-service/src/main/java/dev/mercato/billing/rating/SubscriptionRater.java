@@ -1,0 +1,218 @@
+package dev.mercato.billing.rating;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.mercato.platform.events.PlanChangedV1.PriceDefinitionV1;
+import dev.mercato.platform.events.PlanChangedV1.PriceRangeV1;
+import dev.mercato.pricing.Discount;
+import dev.mercato.pricing.LinePrice;
+import dev.mercato.pricing.PriceDefinition;
+import dev.mercato.pricing.PricingStrategy;
+import dev.mercato.pricing.Term;
+import dev.mercato.pricing.Tier;
+
+/**
+ * Rates one subscription for one billing period, in memory, with the shared pricing engine:
+ * <ul>
+ * <li>recurring charges for the days of the period it runs, split where its quantity changed — through its
+ * plan's recurring prices (per plan pricing period) when it meters a listing that has a plan, else through
+ * its SRP for the term, prorated by the share of the term each part is;</li>
+ * <li>one-time prices of its plan, in the period it starts in;</li>
+ * <li>usage per dimension through the plan's usage price for that dimension (dimensions without one are not
+ * charged);</li>
+ * <li>the first (by id) automatic discount that targets the line and applies on its first day, in its cycle,
+ * for its quantity; conversion to the invoice currency at the rate valid on the line's rate date.</li>
+ * </ul>
+ * Each line is rounded once, by {@link LinePrice}.
+ */
+public final class SubscriptionRater {
+
+    private SubscriptionRater() {
+    }
+
+    /** Everything one subscription is rated with. {@code plan} is null for a subscription without a listing. */
+    public record Input(SubscriptionTerms subscription, BillingPeriod period, int billingDay, String currency,
+            PlanPrices plan, Map<String, BigDecimal> usage, List<DiscountRule> discounts, ExchangeRates rates) {
+    }
+
+    public static List<RatedLine> rate(Input in) {
+        List<RatedLine> lines = new ArrayList<>();
+        SubscriptionTerms subscription = in.subscription();
+        LocalDate from = max(in.period().start(), subscription.startDate());
+        LocalDate to = min(in.period().end(), subscription.billedUntil());
+        List<LocalDate[]> segments = segments(subscription, from, to);
+        for (LocalDate[] segment : segments) {
+            if (in.plan() != null) {
+                planRecurring(in, segment, lines);
+            } else {
+                srpRecurring(in, segment, lines);
+            }
+        }
+        if (in.plan() != null) {
+            oneTime(in, lines);
+            usage(in, lines);
+        }
+        return lines;
+    }
+
+    /** The billing cycle of the subscription {@code period} is: 1 for the period it starts in. */
+    static int cycle(SubscriptionTerms subscription, BillingPeriod period, int billingDay) {
+        BillingPeriod first = BillingPeriod.containing(subscription.startDate(), billingDay);
+        return (int) ChronoUnit.MONTHS.between(first.month(), period.month()) + 1;
+    }
+
+    private static void srpRecurring(Input in, LocalDate[] segment, List<RatedLine> lines) {
+        SubscriptionTerms subscription = in.subscription();
+        String priceCurrency = priceCurrency(subscription.srpPrice(), in.currency());
+        int quantity = subscription.quantityOn(segment[0]);
+        if (priceCurrency == null || quantity == 0) {
+            return;
+        }
+        BigDecimal unit = subscription.srpPrice().get(priceCurrency);
+        Term term = new Term(subscription.startDate(), subscription.endDate().plusDays(1));
+        BigDecimal share = term.fractionBetween(segment[0], segment[1]);
+        PriceDefinition definition = definition(() -> PriceDefinition.perUnit(unit.toPlainString()));
+        BigDecimal units = BigDecimal.valueOf(quantity);
+        lines.add(line(in, RatedLine.RECURRING, describe(subscription), null, definition, units, priceCurrency,
+                segment, segment[0], share, subscription.purPrice().get(priceCurrency), unit));
+    }
+
+    private static void planRecurring(Input in, LocalDate[] segment, List<RatedLine> lines) {
+        PlanPrices plan = in.plan();
+        int quantity = in.subscription().quantityOn(segment[0]);
+        BigDecimal share = BigDecimal.valueOf(ChronoUnit.DAYS.between(segment[0], segment[1]))
+                .divide(BigDecimal.valueOf(in.period().days() * plan.periodMonths()), MathContext.DECIMAL128);
+        for (PriceDefinitionV1 price : plan.definitions()) {
+            if (RatedLine.RECURRING.equals(price.costTypeCategory())) {
+                lines.add(line(in, RatedLine.RECURRING, describe(in.subscription()), null, definition(price),
+                        BigDecimal.valueOf(quantity), plan.currency(), segment, segment[0], share, null, null));
+            }
+        }
+    }
+
+    private static void oneTime(Input in, List<RatedLine> lines) {
+        LocalDate start = in.subscription().startDate();
+        if (start.isBefore(in.period().start()) || !start.isBefore(in.period().end())) {
+            return;
+        }
+        LocalDate[] day = {start, start.plusDays(1)};
+        for (PriceDefinitionV1 price : in.plan().definitions()) {
+            if (RatedLine.ONE_TIME.equals(price.costTypeCategory())) {
+                lines.add(line(in, RatedLine.ONE_TIME, describe(in.subscription()) + " (one-time)", null,
+                        definition(price), BigDecimal.valueOf(in.subscription().quantityOn(start)), in.plan().currency(),
+                        day, start, null, null, null));
+            }
+        }
+    }
+
+    private static void usage(Input in, List<RatedLine> lines) {
+        LocalDate[] period = {in.period().start(), in.period().end()};
+        LocalDate rateDate = in.period().end().minusDays(1);
+        new TreeMap<>(in.usage()).forEach((dimension, quantity) -> in.plan().definitions().stream()
+                .filter(price -> RatedLine.USAGE.equals(price.costTypeCategory()) && dimension.equals(price.dimensionKey()))
+                .findFirst()
+                .ifPresent(price -> lines.add(line(in, RatedLine.USAGE, dimension + " usage", dimension,
+                        definition(price), quantity, in.plan().currency(), period, rateDate, null, null, null))));
+    }
+
+    private static RatedLine line(Input in, String kind, String description, String dimension,
+            PriceDefinition definition, BigDecimal quantity, String priceCurrency, LocalDate[] service, LocalDate rateDate,
+            BigDecimal share, BigDecimal purPrice, BigDecimal srpPrice) {
+        PlanPrices plan = in.plan();
+        ExchangeRates.Applied rate = in.rates().on(priceCurrency, in.currency(), rateDate);
+        DiscountRule rule = discountFor(in, kind, service[0], quantity);
+        Discount discount = rule == null ? null : rule.toDiscount(in.currency());
+        LinePrice price;
+        try {
+            price = LinePrice.of(definition, quantity, priceCurrency, rate == null ? null : rate.conversion(), share,
+                    discount);
+        } catch (IllegalArgumentException e) { // a PricingException, or currencies a line cannot combine
+            throw new RatingException("subscription " + in.subscription().id() + ": " + e.getMessage());
+        }
+        return new RatedLine(kind, in.subscription().id(), description, in.subscription().sku(),
+                plan == null ? null : plan.planId(), plan == null ? null : plan.version(), dimension, service[0],
+                service[1], price, priceCurrency, rate == null ? null : rate.rate(), rate == null ? null : rate.date(),
+                discount == null ? null : rule.id(), srpPrice, purPrice);
+    }
+
+    private static DiscountRule discountFor(Input in, String kind, LocalDate day, BigDecimal quantity) {
+        if (RatedLine.ONE_TIME.equals(kind)) {
+            return null;
+        }
+        PlanPrices plan = in.plan();
+        int cycle = cycle(in.subscription(), in.period(), in.billingDay());
+        return in.discounts().stream()
+                .filter(rule -> rule.targets(plan == null ? null : plan.planId(), plan == null ? null : plan.ownerId(),
+                        in.subscription().sku(), in.subscription().listingId()))
+                .filter(rule -> rule.appliesOn(day, cycle, quantity))
+                .filter(rule -> rule.toDiscount(in.currency()) != null)
+                .min(Comparator.comparing(DiscountRule::id))
+                .orElse(null);
+    }
+
+    /** The days from {@code from} to {@code to}, split where the quantity changes. */
+    private static List<LocalDate[]> segments(SubscriptionTerms subscription, LocalDate from, LocalDate to) {
+        List<LocalDate[]> segments = new ArrayList<>();
+        if (!from.isBefore(to)) {
+            return segments;
+        }
+        LocalDate start = from;
+        for (SubscriptionTerms.QuantityChange change : subscription.quantities()) {
+            if (change.from().isAfter(start) && change.from().isBefore(to)) {
+                segments.add(new LocalDate[] {start, change.from()});
+                start = change.from();
+            }
+        }
+        segments.add(new LocalDate[] {start, to});
+        return segments;
+    }
+
+    private static String priceCurrency(Map<String, BigDecimal> prices, String invoiceCurrency) {
+        if (prices.containsKey(invoiceCurrency)) {
+            return invoiceCurrency;
+        }
+        return prices.keySet().stream().sorted().findFirst().orElse(null);
+    }
+
+    private static String describe(SubscriptionTerms subscription) {
+        if (subscription.description() != null && !subscription.description().isBlank()) {
+            return subscription.description();
+        }
+        return subscription.sku() != null ? subscription.sku() : subscription.id();
+    }
+
+    static PriceDefinition definition(PriceDefinitionV1 price) {
+        return definition(() -> {
+            List<Tier> tiers = new ArrayList<>();
+            for (PriceRangeV1 range : price.priceRanges() == null ? List.<PriceRangeV1>of() : price.priceRanges()) {
+                tiers.add(new Tier(range.min(), range.max(), range.salePrice(), range.flatAmount()));
+            }
+            return new PriceDefinition(PricingStrategy.valueOf(price.pricingStrategy()), tiers, price.packageSize(),
+                    price.unitAllowsDecimals(), price.increment());
+        });
+    }
+
+    private static PriceDefinition definition(java.util.function.Supplier<PriceDefinition> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new RatingException("a price cannot be computed: " + e.getMessage());
+        }
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
