@@ -121,6 +121,21 @@ public final class Webhooks {
                 offerId));
     }
 
+    /** billing-service's snapshot of an invoice of {@code customer} ({@code type}: finalized, paid or voided). */
+    public static void invoice(String type, String invoiceId, TestOrganization customer, String status) {
+        String body = """
+                {"id": "%s", "issuerId": "%s", "number": 7, "customerId": "%s", "period": "2026-11",
+                 "periodStart": "2026-11-01", "periodEnd": "2026-11-30", "currency": "eur", "status": "%s",
+                 "subtotal": 120.00, "discountTotal": 12.00, "total": 108.00,
+                 "lines": [{"lineNo": 1, "kind": "RECURRING", "subscriptionId": "sub_1", "description": "Seats",
+                            "quantity": 2, "unitPrice": 60.00, "listAmount": 120.00, "discountAmount": 12.00,
+                            "amount": 108.00, "priceCurrency": "eur"}],
+                 "createdAt": "%s", "finalizedAt": "%s", "paidAt": null, "voidedAt": null}"""
+                .formatted(invoiceId, customer.parentId(), customer.id(), status, Instant.now(), Instant.now());
+        TestKafka.send("billing.invoices", invoiceId, body, TestKafka.cloudEventHeaders(UUID.randomUUID().toString(),
+                type, invoiceId));
+    }
+
     /** The signature a receiver computes with the few lines of HMAC code of the API guide: hex HMAC-SHA256 of the body. */
     public static String hexHmac(String secret, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");

@@ -14,6 +14,7 @@ import dev.mercato.platform.directory.OrganizationDirectoryProjector;
 import dev.mercato.platform.events.ArticleChangedV1;
 import dev.mercato.platform.events.ContractExpiringV1;
 import dev.mercato.platform.events.EntitlementChangedV1;
+import dev.mercato.platform.events.InvoiceChangedV1;
 import dev.mercato.platform.events.ListingChangedV1;
 import dev.mercato.platform.events.MeteringReportV1;
 import dev.mercato.platform.events.OrganizationChangedV1;
@@ -166,6 +167,19 @@ public class DomainEventsConsumer {
                 default -> null;
             };
             return type == null ? none() : route(event, type, "id", "customerId", "vendorId");
+        });
+    }
+
+    @Incoming("billing-invoices")
+    public Uni<Void> invoices(ConsumerRecord<String, String> record) {
+        return handle("invoices", record, event -> {
+            String type = switch (event.type()) {
+                case InvoiceChangedV1.FINALIZED -> EventCatalogue.INVOICE_FINALIZED;
+                case InvoiceChangedV1.PAID -> EventCatalogue.INVOICE_PAID;
+                case InvoiceChangedV1.VOIDED -> EventCatalogue.INVOICE_VOIDED;
+                default -> null;
+            };
+            return type == null ? none() : route(event, type, "id", "customerId");
         });
     }
 

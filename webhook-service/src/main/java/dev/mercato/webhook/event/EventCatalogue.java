@@ -33,6 +33,7 @@ public final class EventCatalogue {
     public static final String BALANCE_LOW = "balance.low";
     public static final String INVOICE_FINALIZED = "invoice.finalized";
     public static final String INVOICE_PAID = "invoice.paid";
+    public static final String INVOICE_VOIDED = "invoice.voided";
     public static final String ENDPOINT_DISABLED = "endpoint.disabled";
 
     /** A field of {@code data}: its JSON schema type ({@code string}, {@code integer}, …) and format, if any. */
@@ -73,9 +74,11 @@ public final class EventCatalogue {
     private static final List<Field> BALANCE = List.of(str("customerId"), opt("subscriptionId"),
             new Field("balance", "number", null, false), new Field("threshold", "number", null, false),
             optDate("projectedRunOutDate"), time("observedAt"));
-    private static final List<Field> INVOICE = List.of(str("id"), str("number"), str("customerId"), str("status"),
-            str("currency"), new Field("total", "number", null, false), date("periodStart"), date("periodEnd"),
-            optTime("finalizedAt"), optTime("paidAt"));
+    private static final List<Field> INVOICE = List.of(str("id"), opt("issuerId"), integer("number"), str("customerId"),
+            str("period"), date("periodStart"), date("periodEnd"), str("status"), str("currency"),
+            new Field("subtotal", "number", null, false), new Field("discountTotal", "number", null, false),
+            new Field("total", "number", null, false), array("lines"), optTime("finalizedAt"), optTime("paidAt"),
+            optTime("voidedAt"));
     private static final List<Field> ENDPOINT = List.of(str("id"), str("url"), str("reason"), time("disabledAt"));
     private static final List<Field> TEST_DATA = List.of(str("webhookId"), str("message"));
 
@@ -97,8 +100,11 @@ public final class EventCatalogue {
             new EventType(METERING_CONFIRMED, "Every event of a usage report was accepted.", "metering.reports", METERING),
             new EventType(METERING_FAILED, "At least one event of a usage report was rejected.", "metering.reports", METERING),
             new EventType(BALANCE_LOW, "A prepaid balance fell below its threshold.", BILLING, BALANCE),
-            new EventType(INVOICE_FINALIZED, "An invoice was finalized.", BILLING, INVOICE),
-            new EventType(INVOICE_PAID, "An invoice was paid.", BILLING, INVOICE),
+            new EventType(INVOICE_FINALIZED, "An invoice was finalized: numbered, and never changed again.",
+                    "billing.invoices", INVOICE),
+            new EventType(INVOICE_PAID, "An invoice was paid.", "billing.invoices", INVOICE),
+            new EventType(INVOICE_VOIDED, "A finalized invoice was voided (a credit note cancels it).",
+                    "billing.invoices", INVOICE),
             new EventType(ENDPOINT_DISABLED, "One of the organization's webhook endpoints was disabled (410 Gone, or "
                     + "failing for days).", "webhook-service", ENDPOINT),
             new EventType(TEST, "A test event sent on request (save and test); never sent otherwise.", "webhook-service",

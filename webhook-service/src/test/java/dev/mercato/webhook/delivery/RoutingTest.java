@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.mercato.testkit.TestSql;
 import dev.mercato.webhook.Receiver;
 import dev.mercato.testkit.TestMarketplace;
@@ -99,6 +102,31 @@ class RoutingTest {
         assertThat(recipients(byArticle, 4)).isEqualTo(Set.of(tenant, partnerAll, platformAll, vendor));
         assertThat(TestSql.rows("select event_type from webhook_message where subject = ?", byArticle))
                 .allSatisfy(row -> assertThat(row.get("event_type")).isEqualTo("subscription.created"));
+    }
+
+    @Test
+    void anInvoiceGoesToItsCustomerSideOnlyWithItsPublicFields() throws Exception {
+        String invoice = "inv_" + UUID.randomUUID();
+        Webhooks.invoice("mercato.billing.invoice.finalized.v1", invoice, o.tenant, "FINALIZED");
+        assertThat(recipients(invoice, 3)).isEqualTo(Set.of(tenant, partnerAll, platformAll));
+        JsonNode payload = new ObjectMapper().readTree((String) TestSql.rows(
+                "select payload from webhook_message where subject = ? and endpoint_id = ?", invoice, tenant).get(0)
+                .get("payload"));
+        assertThat(payload.get("event").asText()).isEqualTo("invoice.finalized");
+        assertThat(payload.get("data").get("number").asLong()).isEqualTo(7);
+        assertThat(payload.get("data").get("total").decimalValue()).isEqualByComparingTo("108.00");
+        assertThat(payload.get("data").get("lines")).hasSize(1);
+        assertThat(payload.get("data").has("createdAt")).isFalse();
+        // paid and voided follow; a draft is no public event
+        Webhooks.invoice("mercato.billing.invoice.paid.v1", invoice, o.tenant, "PAID");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestSql.number(
+                "select count(*) from webhook_message where subject = ? and event_type = 'invoice.paid'", invoice) == 3);
+        String draft = "inv_" + UUID.randomUUID();
+        Webhooks.invoice("mercato.billing.invoice.drafted.v1", draft, o.tenant, "DRAFT");
+        Webhooks.invoice("mercato.billing.invoice.voided.v1", invoice, o.tenant, "VOID");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestSql.number(
+                "select count(*) from webhook_message where subject = ? and event_type = 'invoice.voided'", invoice) == 3);
+        assertThat(TestSql.number("select count(*) from webhook_message where subject = ?", draft)).isZero();
     }
 
     private static Set<String> recipients(String subject, int expected) {
