@@ -1,0 +1,195 @@
+package dev.mercato.metering.marketplace;
+
+import static dev.mercato.metering.marketplace.MarketplaceFixtures.publishCustomer;
+import static dev.mercato.metering.marketplace.MarketplaceFixtures.publishListing;
+import static dev.mercato.metering.marketplace.MarketplaceFixtures.sendUsage;
+import static dev.mercato.metering.marketplace.MarketplaceSimulators.AWS;
+import static dev.mercato.metering.marketplace.MarketplaceSimulators.AZURE;
+import static dev.mercato.metering.marketplace.MarketplaceSimulators.PRODUCT_CODE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.mercato.metering.aggregate.HourClosing;
+import dev.mercato.metering.readmodel.KnownOrganizations;
+import dev.mercato.metering.readmodel.MeteredListings;
+import dev.mercato.platform.id.Ids;
+import dev.mercato.testkit.OrganizationEvents;
+import dev.mercato.testkit.TestOrganization;
+import dev.mercato.testkit.TestSql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Closed hours of listings sold through AWS and Azure reach the simulated marketplaces in their format and limits,
+ * once per hour, with throttling retried and each record's outcome kept.
+ */
+@QuarkusTest
+@TestProfile(MarketplaceSimulators.class)
+class MarketplaceSubmissionTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    HourClosing closing;
+
+    @Inject
+    MarketplaceSubmitter submitter;
+
+    @Inject
+    MeteredListings listings;
+
+    @Inject
+    KnownOrganizations organizations;
+
+    private final TestOrganization partner = OrganizationEvents.PLATFORM.child("DISTRIBUTOR").child("PARTNER");
+    private final TestOrganization vendor = OrganizationEvents.PLATFORM.child("VENDOR");
+
+    @Test
+    void sendsAwsHoursInBatchesOf25OnceEachRetryingThrottlingAndKeepingEveryOutcome() {
+        String listing = Ids.next("lst");
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
+        List<TestOrganization> subscribed = new ArrayList<>();
+        for (int i = 0; i < 27; i++) {
+            TestOrganization tenant = partner.child("TENANT");
+            subscribed.add(tenant);
+            AWS.subscribe(account(tenant));
+            publishCustomer(tenant, Map.of("awsCustomerAccountId", account(tenant)));
+        }
+        TestOrganization notSubscribed = partner.child("TENANT");
+        publishCustomer(notSubscribed, Map.of("awsCustomerAccountId", account(notSubscribed)));
+        TestOrganization unknownThere = partner.child("TENANT");
+        publishCustomer(unknownThere, Map.of());
+        TestOrganization tooLate = partner.child("TENANT");
+        AWS.subscribe(account(tooLate));
+        publishCustomer(tooLate, Map.of("awsCustomerAccountId", account(tooLate)));
+        prepare(listing, "aws", PRODUCT_CODE, tooLate);
+
+        for (TestOrganization tenant : subscribed) {
+            sendUsage(tenant.id(), vendor.id(), listing, "2.5", hour.plusSeconds(60));
+        }
+        sendUsage(notSubscribed.id(), vendor.id(), listing, "1", hour.plusSeconds(60));
+        sendUsage(unknownThere.id(), vendor.id(), listing, "1", hour.plusSeconds(60));
+        sendUsage(tooLate.id(), vendor.id(), listing, "1", hour.minus(6, ChronoUnit.HOURS));
+        closeAndAwaitClaims(listing, 30);
+
+        int before = AWS.requests().size();
+        AWS.throttleNext(1);
+        submitUntilSettled(listing);
+
+        assertThat(statuses(listing)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ACCEPTED/-", 27L, "REJECTED/CustomerNotSubscribed", 1L, "REJECTED/NO_MARKETPLACE_CUSTOMER", 1L,
+                "EXPIRED/TOO_OLD", 1L));
+        List<JsonNode> calls = AWS.requests().subList(before, AWS.requests().size());
+        assertThat(calls).allSatisfy(call -> {
+            assertThat(call.path("ProductCode").asText()).isEqualTo(PRODUCT_CODE);
+            assertThat(call.path("UsageRecords").size()).isBetween(1, 25);
+        });
+        // 28 records to send: one throttled call of 25 sent again, and one of 3
+        assertThat(calls).hasSize(3);
+        assertThat(TestSql.number("select count(*) from marketplace_submission where listing_id = ? and attempts = 2",
+                listing)).isEqualTo(25);
+        JsonNode record = AWS.accepted().get(account(subscribed.get(0)) + "\ncalls\n" + hour.getEpochSecond());
+        assertThat(record.path("Quantity").asLong()).isEqualTo(3); // 2.5 rounded up: AWS takes whole units
+        assertThat(TestSql.number("select count(*) from marketplace_submission where listing_id = ? and status = 'ACCEPTED'"
+                + " and quantity = 2.5 and submitted_quantity = 3 and marketplace_record_id is not null", listing)).isEqualTo(27);
+
+        // nothing is due any more: another round sends nothing
+        int sent = AWS.requests().size();
+        submitter.submitDue().await().atMost(PATIENCE);
+        assertThat(AWS.requests()).hasSize(sent);
+
+        // a claim whose answer was lost (a crash mid-call) is sent again after its lease; AWS calls it a duplicate
+        TestSql.execute("update marketplace_submission set status = 'SUBMITTING', claimed_until = now() - interval '1 second'"
+                + " where listing_id = ? and customer_id = ?", listing, subscribed.get(1).id());
+        submitUntilSettled(listing);
+        assertThat(TestSql.rows("select status, reason from marketplace_submission where listing_id = ? and customer_id = ?",
+                listing, subscribed.get(1).id()).get(0)).containsEntry("status", "DUPLICATE").containsEntry("reason", "DuplicateRecord");
+    }
+
+    @Test
+    void sendsAzureUsageEventsPerResourceDimensionAndHour() {
+        String listing = Ids.next("lst");
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS);
+        TestOrganization subscribedTenant = partner.child("TENANT");
+        String resource = java.util.UUID.randomUUID().toString();
+        AZURE.subscribe(resource, "flex-plan", "calls");
+        publishCustomer(subscribedTenant, Map.of("azureResourceId", resource, "azurePlanId", "flex-plan"));
+        TestOrganization unknownResource = partner.child("TENANT");
+        publishCustomer(unknownResource, Map.of("azureResourceId:" + listing, java.util.UUID.randomUUID().toString(),
+                "azurePlanId", "flex-plan"));
+        prepare(listing, "azure", "flex-offer", unknownResource);
+
+        sendUsage(subscribedTenant.id(), vendor.id(), listing, "1.25", hour.plusSeconds(10));
+        sendUsage(subscribedTenant.id(), vendor.id(), listing, "1.5", hour.plusSeconds(20));
+        sendUsage(unknownResource.id(), vendor.id(), listing, "4", hour.plusSeconds(30));
+        closeAndAwaitClaims(listing, 2);
+
+        int before = AZURE.requests().size();
+        AZURE.throttleNext(1);
+        submitUntilSettled(listing);
+
+        assertThat(statuses(listing)).containsExactlyInAnyOrderEntriesOf(Map.of("ACCEPTED/-", 1L,
+                "REJECTED/ResourceNotFound", 1L));
+        List<JsonNode> calls = AZURE.requests().subList(before, AZURE.requests().size());
+        assertThat(calls).hasSize(2); // throttled once (429), then taken
+        JsonNode event = calls.get(1).path("request").get(0);
+        assertThat(event.fieldNames()).toIterable().containsExactlyInAnyOrder("resourceId", "quantity", "dimension",
+                "effectiveStartTime", "planId");
+        JsonNode accepted = AZURE.accepted().get(resource + "\ncalls\n" + hour);
+        assertThat(accepted.path("quantity").decimalValue()).isEqualByComparingTo(new BigDecimal("2.75"));
+        assertThat(accepted.path("effectiveStartTime").asText()).isEqualTo(hour.toString());
+        assertThat(accepted.path("planId").asText()).isEqualTo("flex-plan");
+    }
+
+    /** Publishes the vendor, the listing and waits until the read models know them and {@code lastCustomer}. */
+    private void prepare(String listing, String marketplace, String productCode, TestOrganization lastCustomer) {
+        OrganizationEvents.send(vendor, "Vendor " + vendor.id(), "FI", 0);
+        publishListing(listing, marketplace, vendor.id(), productCode);
+        await().atMost(PATIENCE).until(() -> listings.get(listing) != null && organizations.get(lastCustomer.id()) != null
+                && organizations.get(vendor.id()) != null);
+    }
+
+    private void closeAndAwaitClaims(String listing, long claims) {
+        await().atMost(PATIENCE).until(() -> TestSql.number(
+                "select count(*) from usage_aggregate where listing_id = ?", listing) >= claims);
+        await().atMost(PATIENCE).until(() -> {
+            closing.closeDue().await().atMost(PATIENCE);
+            return TestSql.number("select count(*) from marketplace_submission where listing_id = ?", listing) == claims;
+        });
+    }
+
+    private void submitUntilSettled(String listing) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
+            submitter.submitDue().await().atMost(PATIENCE);
+            return TestSql.number("select count(*) from marketplace_submission where listing_id = ?"
+                    + " and status in ('PENDING', 'SUBMITTING')", listing) == 0;
+        });
+    }
+
+    private static Map<String, Long> statuses(String listing) {
+        Map<String, Long> statuses = new java.util.HashMap<>();
+        for (Map<String, Object> row : TestSql.rows("select status || '/' || coalesce(reason, '-') as outcome, count(*) as n"
+                + " from marketplace_submission where listing_id = ? group by 1", listing)) {
+            statuses.put((String) row.get("outcome"), ((Number) row.get("n")).longValue());
+        }
+        return statuses;
+    }
+
+    private static String account(TestOrganization tenant) {
+        return String.valueOf(100_000_000_000L + Math.abs(tenant.id().hashCode()) % 900_000_000_000L);
+    }
+}
