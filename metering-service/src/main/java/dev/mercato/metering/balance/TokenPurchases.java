@@ -40,13 +40,14 @@ public class TokenPurchases {
     public Uni<Void> articleChanged(ArticleChangedV1 article) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into token_article (article_id, vendor_id, tokens, source_version)
-                values (:id, :vendor, cast(:tokens as numeric), :version)
+                values (:id, :vendor, nullif(:tokens, 0), :version)
                 on conflict (article_id) do update set vendor_id = excluded.vendor_id, tokens = excluded.tokens,
                     source_version = excluded.source_version
                 where token_article.source_version < excluded.source_version""")
                 .setParameter("id", article.id())
                 .setParameter("vendor", article.ownerId())
-                .setParameter("tokens", article.tokens() == null ? null : article.tokens().toPlainString())
+                // no token pack: 0, stored as null (a pack's tokens are always above zero)
+                .setParameter("tokens", article.tokens() == null ? BigDecimal.ZERO : article.tokens())
                 .setParameter("version", article.version())
                 .executeUpdate()
                 .chain(() -> credit(session, "c.article_id = :key", article.id())));

@@ -4,11 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.smallrye.mutiny.Uni;
 
 /**
  * AWS Marketplace Metering Service {@code BatchMeterUsage} (JSON 1.1 protocol): one product per call, at most
@@ -28,34 +26,20 @@ import io.smallrye.mutiny.Uni;
  * other error type rejects the batch with its name.
  */
 @ApplicationScoped
-class AwsMeteringAdapter implements MarketplaceAdapter {
+class AwsMeteringAdapter extends MarketplaceAdapter {
 
     static final String TARGET = "AWSMPMeteringService.BatchMeterUsage";
-    static final int MAX_RECORDS = 25;
 
     private final MarketplaceConfig config;
-    private final MarketplaceHttp http;
-    private final ObjectMapper json;
 
     AwsMeteringAdapter(MarketplaceConfig config, MarketplaceHttp http, ObjectMapper json) {
+        super("aws", 25, http, json);
         this.config = config;
-        this.http = http;
-        this.json = json;
     }
 
     @Override
-    public String marketplace() {
-        return "aws";
-    }
-
-    @Override
-    public int maxBatch() {
-        return MAX_RECORDS;
-    }
-
-    @Override
-    public boolean configured() {
-        return config.aws().endpoint().isPresent();
+    Optional<URI> endpoint() {
+        return config.aws().endpoint();
     }
 
     /** AWS takes whole units only. */
@@ -64,12 +48,10 @@ class AwsMeteringAdapter implements MarketplaceAdapter {
     }
 
     @Override
-    public Uni<List<SubmissionOutcome>> submit(List<Submission> batch) {
-        URI endpoint = config.aws().endpoint().orElseThrow();
+    HttpRequest.Builder request(URI endpoint, List<Submission> batch, Map<String, Submission> byKey) {
         ObjectNode body = json.createObjectNode();
         body.put("ProductCode", batch.get(0).productCode());
         ArrayNode records = body.putArray("UsageRecords");
-        Map<String, Submission> byKey = new HashMap<>();
         for (Submission submission : batch) {
             ObjectNode record = records.addObject();
             record.put("Timestamp", submission.hourStart().getEpochSecond());
@@ -78,25 +60,21 @@ class AwsMeteringAdapter implements MarketplaceAdapter {
             record.put("Quantity", wholeUnits(submission.quantity()).longValueExact());
             byKey.put(key(record), submission);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+        return HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .header("X-Amz-Target", TARGET)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        return http.send(request)
-                .map(response -> outcomes(response, batch, byKey))
-                .onFailure().recoverWithItem(failure -> batch.stream()
-                        .map(submission -> SubmissionOutcome.retry(submission, "CALL_FAILED")).toList());
     }
 
-    private List<SubmissionOutcome> outcomes(HttpResponse<String> response, List<Submission> batch,
+    @Override
+    List<SubmissionOutcome> outcomes(MarketplaceHttp.Answer response, List<Submission> batch,
             Map<String, Submission> byKey) {
-        JsonNode answer = parse(response.body());
-        if (response.statusCode() != 200) {
+        JsonNode answer = response.body();
+        if (response.status() != 200) {
             String type = errorType(answer);
-            boolean retry = response.statusCode() >= 500 || response.statusCode() == 429
+            boolean retry = response.status() >= 500 || response.status() == 429
                     || "ThrottlingException".equals(type);
-            return batch.stream().map(submission -> retry ? SubmissionOutcome.retry(submission, type)
-                    : SubmissionOutcome.rejected(submission, type)).toList();
+            return retry ? SubmissionOutcome.retryAll(batch, type) : SubmissionOutcome.rejectAll(batch, type);
         }
         List<SubmissionOutcome> outcomes = new ArrayList<>();
         for (JsonNode result : answer.path("Results")) {
@@ -133,13 +111,5 @@ class AwsMeteringAdapter implements MarketplaceAdapter {
         int hash = type.lastIndexOf('#');
         String name = hash >= 0 ? type.substring(hash + 1) : type;
         return name.length() > 200 ? name.substring(0, 200) : name;
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
-        } catch (Exception e) {
-            return json.createObjectNode();
-        }
     }
 }

@@ -2,15 +2,14 @@ package dev.mercato.metering.marketplace;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.smallrye.mutiny.Uni;
 
 /**
  * Azure Marketplace metering API, batch usage events ({@code POST /api/batchUsageEvent?api-version=2018-08-31}):
@@ -31,42 +29,26 @@ import io.smallrye.mutiny.Uni;
  * 5xx answer is sent again later; another error rejects the batch with its {@code code}.
  */
 @ApplicationScoped
-class AzureMeteringAdapter implements MarketplaceAdapter {
+class AzureMeteringAdapter extends MarketplaceAdapter {
 
     static final String PATH = "/api/batchUsageEvent?api-version=2018-08-31";
-    static final int MAX_EVENTS = 25;
 
     private final MarketplaceConfig config;
-    private final MarketplaceHttp http;
-    private final ObjectMapper json;
 
     AzureMeteringAdapter(MarketplaceConfig config, MarketplaceHttp http, ObjectMapper json) {
+        super("azure", 25, http, json);
         this.config = config;
-        this.http = http;
-        this.json = json;
     }
 
     @Override
-    public String marketplace() {
-        return "azure";
+    Optional<URI> endpoint() {
+        return config.azure().endpoint();
     }
 
     @Override
-    public int maxBatch() {
-        return MAX_EVENTS;
-    }
-
-    @Override
-    public boolean configured() {
-        return config.azure().endpoint().isPresent();
-    }
-
-    @Override
-    public Uni<List<SubmissionOutcome>> submit(List<Submission> batch) {
-        URI endpoint = config.azure().endpoint().orElseThrow().resolve(PATH);
+    HttpRequest.Builder request(URI endpoint, List<Submission> batch, Map<String, Submission> byKey) {
         ObjectNode body = json.createObjectNode();
         ArrayNode events = body.putArray("request");
-        Map<String, Submission> byKey = new HashMap<>();
         for (Submission submission : batch) {
             ObjectNode event = events.addObject();
             event.put("resourceId", submission.accountId());
@@ -77,28 +59,25 @@ class AzureMeteringAdapter implements MarketplaceAdapter {
             byKey.put(key(submission.accountId(), submission.dimension(), submission.hourStart()), submission);
         }
         String requestId = UUID.randomUUID().toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(PATH))
                 .header("Content-Type", "application/json")
                 .header("x-ms-requestid", requestId)
                 .header("x-ms-correlationid", requestId)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         config.azure().token().ifPresent(token -> request.header("authorization", "Bearer " + token));
-        return http.send(request)
-                .map(response -> outcomes(response, batch, byKey))
-                .onFailure().recoverWithItem(failure -> batch.stream()
-                        .map(submission -> SubmissionOutcome.retry(submission, "CALL_FAILED")).toList());
+        return request;
     }
 
-    private List<SubmissionOutcome> outcomes(HttpResponse<String> response, List<Submission> batch,
+    @Override
+    List<SubmissionOutcome> outcomes(MarketplaceHttp.Answer response, List<Submission> batch,
             Map<String, Submission> byKey) {
-        JsonNode answer = parse(response.body());
-        if (response.statusCode() != 200) {
-            boolean retry = response.statusCode() == 429 || response.statusCode() >= 500;
-            String code = response.statusCode() == 429 ? "Throttled"
-                    : answer.path("code").asText("HTTP_" + response.statusCode());
+        JsonNode answer = response.body();
+        if (response.status() != 200) {
+            boolean retry = response.status() == 429 || response.status() >= 500;
+            String code = response.status() == 429 ? "Throttled"
+                    : answer.path("code").asText("HTTP_" + response.status());
             String reason = code.length() > 200 ? code.substring(0, 200) : code;
-            return batch.stream().map(submission -> retry ? SubmissionOutcome.retry(submission, reason)
-                    : SubmissionOutcome.rejected(submission, reason)).toList();
+            return retry ? SubmissionOutcome.retryAll(batch, reason) : SubmissionOutcome.rejectAll(batch, reason);
         }
         List<SubmissionOutcome> outcomes = new ArrayList<>();
         for (JsonNode result : answer.path("result")) {
@@ -136,14 +115,6 @@ class AzureMeteringAdapter implements MarketplaceAdapter {
             } catch (DateTimeParseException notLocal) {
                 return null;
             }
-        }
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
-        } catch (Exception e) {
-            return json.createObjectNode();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.mercato.metering.marketplace;
 
+import java.util.List;
+
 /**
  * What a marketplace made of one submitted record.
  *
@@ -20,7 +22,13 @@ record SubmissionOutcome(String submissionId, String status, String reason, Stri
         return new SubmissionOutcome(submission.id(), RETRY, reason, null);
     }
 
-    static SubmissionOutcome rejected(Submission submission, String reason) {
-        return new SubmissionOutcome(submission.id(), REJECTED, reason, null);
+    /** Every record of {@code batch} to send again, for {@code reason}. */
+    static List<SubmissionOutcome> retryAll(List<Submission> batch, String reason) {
+        return batch.stream().map(submission -> retry(submission, reason)).toList();
+    }
+
+    /** Every record of {@code batch} rejected, for {@code reason}. */
+    static List<SubmissionOutcome> rejectAll(List<Submission> batch, String reason) {
+        return batch.stream().map(submission -> new SubmissionOutcome(submission.id(), REJECTED, reason, null)).toList();
     }
 }

@@ -8,6 +8,9 @@ import static dev.mercato.metering.marketplace.MarketplaceSimulators.AZURE;
 import static dev.mercato.metering.marketplace.MarketplaceSimulators.PRODUCT_CODE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,9 +30,13 @@ import dev.mercato.metering.aggregate.HourClosing;
 import dev.mercato.metering.readmodel.KnownOrganizations;
 import dev.mercato.metering.readmodel.MeteredListings;
 import dev.mercato.platform.id.Ids;
+import dev.mercato.platform.security.Role;
+import dev.mercato.platform.security.Scopes;
+import dev.mercato.testkit.AuthorizationMatrix;
 import dev.mercato.testkit.OrganizationEvents;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
+import dev.mercato.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -55,7 +62,8 @@ class MarketplaceSubmissionTest {
     @Inject
     KnownOrganizations organizations;
 
-    private final TestOrganization partner = OrganizationEvents.PLATFORM.child("DISTRIBUTOR").child("PARTNER");
+    private final TestOrganization distributor = OrganizationEvents.PLATFORM.child("DISTRIBUTOR");
+    private final TestOrganization partner = distributor.child("PARTNER");
     private final TestOrganization vendor = OrganizationEvents.PLATFORM.child("VENDOR");
 
     @Test
@@ -153,6 +161,51 @@ class MarketplaceSubmissionTest {
         assertThat(accepted.path("quantity").decimalValue()).isEqualByComparingTo(new BigDecimal("2.75"));
         assertThat(accepted.path("effectiveStartTime").asText()).isEqualTo(hour.toString());
         assertThat(accepted.path("planId").asText()).isEqualTo("flex-plan");
+    }
+
+    @Test
+    void showsSubmissionsToTheListingsVendorAndThePlatformOnly() {
+        String listing = Ids.next("lst");
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(4, ChronoUnit.HOURS);
+        TestOrganization tenant = partner.child("TENANT");
+        TestOrganization otherVendor = OrganizationEvents.PLATFORM.child("VENDOR");
+        String resource = java.util.UUID.randomUUID().toString();
+        AZURE.subscribe(resource, "flex-plan", "calls");
+        OrganizationEvents.send(distributor, "Distributor", "FI", 0);
+        OrganizationEvents.send(partner, "Partner", "FI", 0);
+        OrganizationEvents.send(otherVendor, "Other vendor", "FI", 0);
+        publishCustomer(tenant, Map.of("azureResourceId", resource, "azurePlanId", "flex-plan"));
+        prepare(listing, "azure", "flex-offer", tenant);
+        sendUsage(tenant.id(), vendor.id(), listing, "7", hour.plusSeconds(10));
+        closeAndAwaitClaims(listing, 1);
+        submitUntilSettled(listing);
+        String id = (String) TestSql.rows("select id from marketplace_submission where listing_id = ?", listing).get(0).get("id");
+        await().atMost(PATIENCE).until(() -> TestSql.number("select count(*) from directory_organization where id in (?, ?, ?)",
+                vendor.id(), otherVendor.id(), tenant.id()) == 3);
+
+        TestOrganization[] callers = { OrganizationEvents.PLATFORM, distributor, partner, tenant, vendor, otherVendor };
+        AuthorizationMatrix.get("/api/v1/metering/submissions?listingId=" + listing)
+                .requiring(Scopes.READ_METERING).exposing(id, vendor.path()).hiddenWith(200).callersFrom(callers).verify();
+        AuthorizationMatrix.get("/api/v1/metering/submissions/" + id)
+                .requiring(Scopes.READ_METERING).exposing(id, vendor.path()).callersFrom(callers).verify();
+        AuthorizationMatrix.get("/api/v1/metering/submissions/-dump")
+                .requiring(Scopes.READ_METERING).exposing(id, vendor.path()).hiddenWith(200).callersFrom(callers).verify();
+
+        String vendorToken = TestTokens.forRole(Role.VENDOR_ADMIN, vendor);
+        given().auth().oauth2(vendorToken).get("/api/v1/metering/submissions?listingId=" + listing + "&status=ACCEPTED")
+                .then().statusCode(200)
+                .body("data", hasSize(1))
+                .body("data[0].marketplace", equalTo("azure"))
+                .body("data[0].customerId", equalTo(tenant.id()))
+                .body("data[0].accountId", equalTo(resource))
+                .body("data[0].submittedQuantity", equalTo(7))
+                .body("data[0].hourStart", equalTo(hour.toString()));
+        for (String[] bad : new String[][] { { "colour=blue", "colour" }, { "limit=0", "limit" }, { "sort=price", "sort" },
+                { "hourStart[gte]=yesterday", "hourStart" } }) {
+            given().auth().oauth2(vendorToken).get("/api/v1/metering/submissions?" + bad[0])
+                    .then().statusCode(400).body("errors[0].field", equalTo(bad[1]));
+        }
+        given().auth().oauth2(vendorToken).get("/api/v1/metering/submissions/msb_nothing").then().statusCode(404);
     }
 
     /** Publishes the vendor, the listing and waits until the read models know them and {@code lastCustomer}. */
