@@ -88,7 +88,7 @@ public class TokenDrawDown {
                 .chain(() -> connection.preparedQuery(DRAW)
                         .execute(Tuple.of(balances.customers(), balances.vendors(), balances.tokens())))
                 .chain(() -> connection.preparedQuery(LOW).execute(Tuple.from(List.of(balances.customers(),
-                        balances.vendors(), config.lowThreshold().toPlainString(), Topics.METERING_BALANCES,
+                        balances.vendors(), config.lowThreshold(), Topics.METERING_BALANCES,
                         TokenBalanceV1.LOW, source))))
                 .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
                         : connection.query("notify " + Outbox.CHANNEL).execute().replaceWithVoid())

@@ -40,7 +40,7 @@ public class TokenPurchases {
     public Uni<Void> articleChanged(ArticleChangedV1 article) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into token_article (article_id, vendor_id, tokens, source_version)
-                values (:id, :vendor, nullif(:tokens, 0), :version)
+                values (:id, :vendor, nullif(cast(:tokens as numeric), 0), :version)
                 on conflict (article_id) do update set vendor_id = excluded.vendor_id, tokens = excluded.tokens,
                     source_version = excluded.source_version
                 where token_article.source_version < excluded.source_version""")

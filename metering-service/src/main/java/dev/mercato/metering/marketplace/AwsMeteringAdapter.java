@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * or {@code DuplicateRecord}; {@code UnprocessedRecords} and {@code ThrottlingException} are sent again later; any
  * other error type rejects the batch with its name.
  */
-@ApplicationScoped
+@Singleton // no client proxy: the base class has no no-args constructor
 class AwsMeteringAdapter extends MarketplaceAdapter {
 
     static final String TARGET = "AWSMPMeteringService.BatchMeterUsage";

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code ResourceNotActive}, {@code InvalidDimension}, {@code InvalidQuantity}, {@code BadArgument}, …). A 429 or a
  * 5xx answer is sent again later; another error rejects the batch with its {@code code}.
  */
-@ApplicationScoped
+@Singleton // no client proxy: the base class has no no-args constructor
 class AzureMeteringAdapter extends MarketplaceAdapter {
 
     static final String PATH = "/api/batchUsageEvent?api-version=2018-08-31";
