@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code CustomerAWSAccountId} or {@code CustomerIdentifier}, {@code Dimension} and a whole {@code Quantity}
  * (usage with decimals is rounded up). Each of {@code Results} is {@code Success}, {@code CustomerNotSubscribed}
  * or {@code DuplicateRecord}; {@code UnprocessedRecords} and {@code ThrottlingException} are sent again later; any
- * other error type rejects the batch with its name.
+ * other error type rejects the batch with its name. With the seller's keys configured every request is signed
+ * (Signature Version 4, {@link AwsSigV4}).
  */
 @Singleton // no client proxy: the base class has no no-args constructor
 class AwsMeteringAdapter extends MarketplaceAdapter {
@@ -60,10 +64,25 @@ class AwsMeteringAdapter extends MarketplaceAdapter {
             record.put("Quantity", wholeUnits(submission.quantity()).longValueExact());
             byKey.put(key(record), submission);
         }
-        return HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .header("X-Amz-Target", TARGET)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/x-amz-json-1.1");
+        headers.put("X-Amz-Target", TARGET);
+        credentials().ifPresent(credentials -> headers.putAll(
+                AwsSigV4.sign("POST", endpoint, Map.copyOf(headers), bytes, credentials, Instant.now())));
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        headers.forEach(request::header);
+        return request;
+    }
+
+    /** The credentials to sign with, when both keys are configured. */
+    private Optional<AwsSigV4.Credentials> credentials() {
+        MarketplaceConfig.Aws aws = config.aws();
+        if (aws.accessKeyId().isEmpty() || aws.secretAccessKey().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AwsSigV4.Credentials(aws.accessKeyId().get(), aws.secretAccessKey().get(),
+                aws.sessionToken().orElse(null), aws.region(), "aws-marketplace"));
     }
 
     @Override

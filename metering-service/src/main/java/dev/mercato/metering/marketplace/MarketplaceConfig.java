@@ -49,6 +49,18 @@ public interface MarketplaceConfig {
         /** e.g. {@code https://metering.marketplace.us-east-1.amazonaws.com}; none: not called. */
         Optional<URI> endpoint();
 
+        /** The region the requests are signed for (Signature Version 4, service {@code aws-marketplace}). */
+        @WithDefault("us-east-1")
+        String region();
+
+        /** The seller's access key; with the secret key every request is signed, without them none is. */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+
+        /** For temporary credentials. */
+        Optional<String> sessionToken();
+
         /** How long after the hour starts AWS still takes its records (it refuses records 6 hours old or more). */
         @WithDefault("PT6H")
         Duration window();

@@ -3,8 +3,6 @@ package dev.mercato.metering.marketplace;
 import static dev.mercato.metering.marketplace.MarketplaceFixtures.publishCustomer;
 import static dev.mercato.metering.marketplace.MarketplaceFixtures.publishListing;
 import static dev.mercato.metering.marketplace.MarketplaceFixtures.sendUsage;
-import static dev.mercato.metering.marketplace.MarketplaceSimulators.AWS;
-import static dev.mercato.metering.marketplace.MarketplaceSimulators.AZURE;
 import static dev.mercato.metering.marketplace.MarketplaceSimulators.PRODUCT_CODE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +20,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +37,8 @@ import dev.mercato.testkit.OrganizationEvents;
 import dev.mercato.testkit.TestOrganization;
 import dev.mercato.testkit.TestSql;
 import dev.mercato.testkit.TestTokens;
+import dev.mercato.testkit.marketplace.AwsMeteringSimulator;
+import dev.mercato.testkit.marketplace.AzureMeteringSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -49,6 +51,8 @@ import io.quarkus.test.junit.TestProfile;
 class MarketplaceSubmissionTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static AwsMeteringSimulator aws;
+    private static AzureMeteringSimulator azure;
 
     @Inject
     HourClosing closing;
@@ -66,6 +70,18 @@ class MarketplaceSubmissionTest {
     private final TestOrganization partner = distributor.child("PARTNER");
     private final TestOrganization vendor = OrganizationEvents.PLATFORM.child("VENDOR");
 
+    @BeforeAll
+    static void startSimulators() {
+        aws = MarketplaceSimulators.aws();
+        azure = MarketplaceSimulators.azure();
+    }
+
+    @AfterAll
+    static void stopSimulators() {
+        aws.close();
+        azure.close();
+    }
+
     @Test
     void sendsAwsHoursInBatchesOf25OnceEachRetryingThrottlingAndKeepingEveryOutcome() {
         String listing = Ids.next("lst");
@@ -74,7 +90,7 @@ class MarketplaceSubmissionTest {
         for (int i = 0; i < 27; i++) {
             TestOrganization tenant = partner.child("TENANT");
             subscribed.add(tenant);
-            AWS.subscribe(account(tenant));
+            aws.subscribe(account(tenant));
             publishCustomer(tenant, Map.of("awsCustomerAccountId", account(tenant)));
         }
         TestOrganization notSubscribed = partner.child("TENANT");
@@ -82,7 +98,7 @@ class MarketplaceSubmissionTest {
         TestOrganization unknownThere = partner.child("TENANT");
         publishCustomer(unknownThere, Map.of());
         TestOrganization tooLate = partner.child("TENANT");
-        AWS.subscribe(account(tooLate));
+        aws.subscribe(account(tooLate));
         publishCustomer(tooLate, Map.of("awsCustomerAccountId", account(tooLate)));
         prepare(listing, "aws", PRODUCT_CODE, tooLate);
 
@@ -94,14 +110,14 @@ class MarketplaceSubmissionTest {
         sendUsage(tooLate.id(), vendor.id(), listing, "1", hour.minus(6, ChronoUnit.HOURS));
         closeAndAwaitClaims(listing, 30);
 
-        int before = AWS.requests().size();
-        AWS.throttleNext(1);
+        int before = aws.requests().size();
+        aws.throttleNext(1);
         submitUntilSettled(listing);
 
         assertThat(statuses(listing)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "ACCEPTED/-", 27L, "REJECTED/CustomerNotSubscribed", 1L, "REJECTED/NO_MARKETPLACE_CUSTOMER", 1L,
                 "EXPIRED/TOO_OLD", 1L));
-        List<JsonNode> calls = AWS.requests().subList(before, AWS.requests().size());
+        List<JsonNode> calls = aws.requests().subList(before, aws.requests().size());
         assertThat(calls).allSatisfy(call -> {
             assertThat(call.path("ProductCode").asText()).isEqualTo(PRODUCT_CODE);
             assertThat(call.path("UsageRecords").size()).isBetween(1, 25);
@@ -110,15 +126,15 @@ class MarketplaceSubmissionTest {
         assertThat(calls).hasSize(3);
         assertThat(TestSql.number("select count(*) from marketplace_submission where listing_id = ? and attempts = 2",
                 listing)).isEqualTo(25);
-        JsonNode record = AWS.accepted().get(account(subscribed.get(0)) + "\ncalls\n" + hour.getEpochSecond());
+        JsonNode record = aws.accepted().get(account(subscribed.get(0)) + "\ncalls\n" + hour.getEpochSecond());
         assertThat(record.path("Quantity").asLong()).isEqualTo(3); // 2.5 rounded up: AWS takes whole units
         assertThat(TestSql.number("select count(*) from marketplace_submission where listing_id = ? and status = 'ACCEPTED'"
                 + " and quantity = 2.5 and submitted_quantity = 3 and marketplace_record_id is not null", listing)).isEqualTo(27);
 
         // nothing is due any more: another round sends nothing
-        int sent = AWS.requests().size();
+        int sent = aws.requests().size();
         submitter.submitDue().await().atMost(PATIENCE);
-        assertThat(AWS.requests()).hasSize(sent);
+        assertThat(aws.requests()).hasSize(sent);
 
         // a claim whose answer was lost (a crash mid-call) is sent again after its lease; AWS calls it a duplicate
         TestSql.execute("update marketplace_submission set status = 'SUBMITTING', claimed_until = now() - interval '1 second'"
@@ -134,7 +150,7 @@ class MarketplaceSubmissionTest {
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS);
         TestOrganization subscribedTenant = partner.child("TENANT");
         String resource = java.util.UUID.randomUUID().toString();
-        AZURE.subscribe(resource, "flex-plan", "calls");
+        azure.subscribe(resource, "flex-plan", "calls");
         publishCustomer(subscribedTenant, Map.of("azureResourceId", resource, "azurePlanId", "flex-plan"));
         TestOrganization unknownResource = partner.child("TENANT");
         publishCustomer(unknownResource, Map.of("azureResourceId:" + listing, java.util.UUID.randomUUID().toString(),
@@ -146,18 +162,18 @@ class MarketplaceSubmissionTest {
         sendUsage(unknownResource.id(), vendor.id(), listing, "4", hour.plusSeconds(30));
         closeAndAwaitClaims(listing, 2);
 
-        int before = AZURE.requests().size();
-        AZURE.throttleNext(1);
+        int before = azure.requests().size();
+        azure.throttleNext(1);
         submitUntilSettled(listing);
 
         assertThat(statuses(listing)).containsExactlyInAnyOrderEntriesOf(Map.of("ACCEPTED/-", 1L,
                 "REJECTED/ResourceNotFound", 1L));
-        List<JsonNode> calls = AZURE.requests().subList(before, AZURE.requests().size());
+        List<JsonNode> calls = azure.requests().subList(before, azure.requests().size());
         assertThat(calls).hasSize(2); // throttled once (429), then taken
         JsonNode event = calls.get(1).path("request").get(0);
         assertThat(event.fieldNames()).toIterable().containsExactlyInAnyOrder("resourceId", "quantity", "dimension",
                 "effectiveStartTime", "planId");
-        JsonNode accepted = AZURE.accepted().get(resource + "\ncalls\n" + hour);
+        JsonNode accepted = azure.accepted().get(resource + "\ncalls\n" + hour);
         assertThat(accepted.path("quantity").decimalValue()).isEqualByComparingTo(new BigDecimal("2.75"));
         assertThat(accepted.path("effectiveStartTime").asText()).isEqualTo(hour.toString());
         assertThat(accepted.path("planId").asText()).isEqualTo("flex-plan");
@@ -170,7 +186,7 @@ class MarketplaceSubmissionTest {
         TestOrganization tenant = partner.child("TENANT");
         TestOrganization otherVendor = OrganizationEvents.PLATFORM.child("VENDOR");
         String resource = java.util.UUID.randomUUID().toString();
-        AZURE.subscribe(resource, "flex-plan", "calls");
+        azure.subscribe(resource, "flex-plan", "calls");
         OrganizationEvents.send(distributor, "Distributor", "FI", 0);
         OrganizationEvents.send(partner, "Partner", "FI", 0);
         OrganizationEvents.send(otherVendor, "Other vendor", "FI", 0);

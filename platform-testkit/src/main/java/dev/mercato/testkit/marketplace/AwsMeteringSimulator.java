@@ -29,7 +29,9 @@ public final class AwsMeteringSimulator extends MeteringSimulator {
     private final Set<String> unprocessedOnce = new HashSet<>();
     private final Map<String, JsonNode> accepted = new LinkedHashMap<>();
 
-    public AwsMeteringSimulator(String productCode) {
+    /** Listens on {@code port} (0: any) and meters {@code productCode}. */
+    public AwsMeteringSimulator(int port, String productCode) {
+        super(port);
         this.productCode = productCode;
     }
 

@@ -29,6 +29,11 @@ public final class AzureMeteringSimulator extends MeteringSimulator {
     private final Map<String, String> dimensions = new HashMap<>();
     private final Map<String, JsonNode> accepted = new LinkedHashMap<>();
 
+    /** Listens on {@code port} (0: any). */
+    public AzureMeteringSimulator(int port) {
+        super(port);
+    }
+
     /** A SaaS subscription ({@code resourceId}) on {@code planId} whose plan meters {@code dimension}. */
     public synchronized AzureMeteringSimulator subscribe(String resourceId, String planId, String... meteredDimensions) {
         resources.put(resourceId, planId);

@@ -3,7 +3,9 @@ package dev.mercato.testkit.marketplace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,8 +18,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A marketplace metering API answering in the test JVM on a free local port: it keeps every record it took (so
- * a repeat is a duplicate, as the real API says), counts calls, and can be told to throttle the next calls.
+ * A marketplace metering API answering in the test JVM on a local port: it keeps every record it took (so a
+ * repeat is a duplicate, as the real API says), keeps every request, and can be told to throttle the next calls.
+ * A test that configures the service before the simulator exists (a Quarkus test profile is read in another
+ * class loader) reserves a port with {@link #freePort()} and starts the simulator on it.
  */
 public abstract class MeteringSimulator implements AutoCloseable {
 
@@ -27,14 +31,24 @@ public abstract class MeteringSimulator implements AutoCloseable {
     private final AtomicInteger throttleNext = new AtomicInteger();
     private final List<JsonNode> requests = new ArrayList<>();
 
-    protected MeteringSimulator() {
+    /** Listens on {@code port} of 127.0.0.1; 0 for any free port. */
+    protected MeteringSimulator(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new IllegalStateException("could not start a marketplace simulator", e);
         }
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** A port free now on 127.0.0.1. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
     }
 
     /** Where the simulator listens, e.g. {@code http://127.0.0.1:40123}. */
