@@ -41,9 +41,9 @@ public class BalanceResource {
     @Operation(summary = "A customer's token balances per vendor: purchased, consumed, balance, consumption of the last "
             + "7 and 30 days, daily history, average daily rate and projected run-out date. Takes no parameters")
     public Uni<ApiResponse<BalanceResponse>> get(@PathParam("customer") String customer, @Context UriInfo uri) {
-        for (String parameter : uri.getQueryParameters().keySet()) {
+        uri.getQueryParameters().keySet().stream().findFirst().ifPresent(parameter -> {
             throw ApiException.invalidField(parameter, "is not a parameter of this endpoint");
-        }
+        });
         return balances.of(customer, caller).map(ApiResponse::ok);
     }
 }

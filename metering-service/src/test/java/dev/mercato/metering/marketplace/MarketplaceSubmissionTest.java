@@ -112,6 +112,7 @@ class MarketplaceSubmissionTest {
 
         int before = aws.requests().size();
         aws.throttleNext(1);
+        aws.leaveUnprocessed(account(subscribed.get(26)), "calls");
         submitUntilSettled(listing);
 
         assertThat(statuses(listing)).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -122,10 +123,10 @@ class MarketplaceSubmissionTest {
             assertThat(call.path("ProductCode").asText()).isEqualTo(PRODUCT_CODE);
             assertThat(call.path("UsageRecords").size()).isBetween(1, 25);
         });
-        // 28 records to send: one throttled call of 25 sent again, and one of 3
-        assertThat(calls).hasSize(3);
-        assertThat(TestSql.number("select count(*) from marketplace_submission where listing_id = ? and attempts = 2",
-                listing)).isEqualTo(25);
+        // 28 records to send: a call of 25 throttled and sent again, one of 3, and the unprocessed record once more
+        assertThat(calls).hasSize(4);
+        assertThat(TestSql.number("select sum(attempts) from marketplace_submission where listing_id = ?", listing))
+                .isEqualTo(28 + 25 + 1 + 1); // the expired claim was claimed once, never sent
         JsonNode record = aws.accepted().get(account(subscribed.get(0)) + "\ncalls\n" + hour.getEpochSecond());
         assertThat(record.path("Quantity").asLong()).isEqualTo(3); // 2.5 rounded up: AWS takes whole units
         assertThat(TestSql.number("select count(*) from marketplace_submission where listing_id = ? and status = 'ACCEPTED'"
@@ -142,6 +143,14 @@ class MarketplaceSubmissionTest {
         submitUntilSettled(listing);
         assertThat(TestSql.rows("select status, reason from marketplace_submission where listing_id = ? and customer_id = ?",
                 listing, subscribed.get(1).id()).get(0)).containsEntry("status", "DUPLICATE").containsEntry("reason", "DuplicateRecord");
+
+        // a late event for the hour sent: the correction is kept beside it, never a second record
+        sendUsage(subscribed.get(3).id(), vendor.id(), listing, "1.5", hour.plusSeconds(120));
+        await().atMost(PATIENCE).until(() -> TestSql.number("select count(*) from marketplace_submission where listing_id = ?"
+                + " and customer_id = ? and unsubmitted_correction = 1.5 and quantity = 2.5", listing, subscribed.get(3).id()) == 1);
+        int afterCorrection = aws.requests().size();
+        submitter.submitDue().await().atMost(PATIENCE);
+        assertThat(aws.requests()).hasSize(afterCorrection);
     }
 
     @Test
