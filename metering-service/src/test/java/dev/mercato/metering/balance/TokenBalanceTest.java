@@ -114,6 +114,22 @@ class TokenBalanceTest {
     }
 
     @Test
+    void sendsAnArticleWithTokensAtOrBelowZeroToTheDeadLetterTopicAndCreditsNothing() {
+        String customer = newOrganizationId(), vendor = newOrganizationId();
+        String article = Ids.next("art");
+        publishArticle(article, vendor, "-5", 1);
+        ConsumerRecord<String, String> dead = TestKafka.awaitRecord("metering.dead-letter", r -> article.equals(r.key()),
+                PATIENCE);
+        assertThat(header(dead, "dead-letter-topic")).isEqualTo(Topics.CATALOG_ARTICLES);
+        String order = Ids.next("txn");
+        publishTransaction(order, transaction(order, customer, "PROCESSED", article, 1), UUID.randomUUID().toString());
+        await().atMost(PATIENCE).until(() -> TestSql.number(
+                "select count(*) from token_credit where transaction_id = ? and state = 'PENDING'", order) == 1);
+        assertThat(TestSql.number("select count(*) from token_article where article_id = ?", article)).isZero();
+        assertThat(column(customer, vendor, "purchased")).isNull();
+    }
+
+    @Test
     void drawsUsageDownAtTheTokenRateOnceAcrossRedelivery() {
         String customer = newOrganizationId(), vendor = newOrganizationId();
         UsageEventV1 first = usage(customer, vendor, "4", "2.5", Instant.now().minusSeconds(120));
