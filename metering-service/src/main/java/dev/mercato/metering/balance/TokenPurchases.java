@@ -3,6 +3,7 @@ package dev.mercato.metering.balance;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,7 +39,7 @@ public class TokenPurchases {
 
     /** Keeps the token amount of an article (newer snapshots only), then credits the lines waiting for it. */
     public Uni<Void> articleChanged(ArticleChangedV1 article) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession().chain(session -> lock(session, List.of(article.id())).chain(() -> session.createNativeQuery("""
                 insert into token_article (article_id, vendor_id, tokens, source_version)
                 values (:id, :vendor, nullif(cast(:tokens as numeric), 0), :version)
                 on conflict (article_id) do update set vendor_id = excluded.vendor_id, tokens = excluded.tokens,
@@ -49,7 +50,7 @@ public class TokenPurchases {
                 // no token pack: 0, stored as null (a pack's tokens are always above zero)
                 .setParameter("tokens", article.tokens() == null ? BigDecimal.ZERO : article.tokens())
                 .setParameter("version", article.version())
-                .executeUpdate()
+                .executeUpdate())
                 .chain(() -> credit(session, "c.article_id = :key", article.id())));
     }
 
@@ -58,7 +59,10 @@ public class TokenPurchases {
         if (!PROCESSED.equals(transaction.status()) || transaction.items() == null || transaction.items().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> Multi.createFrom().range(0, transaction.items().size())
+        List<String> articles = transaction.items().stream().map(TransactionChangedV1.ItemV1::articleId)
+                .filter(Objects::nonNull).distinct().sorted().toList();
+        return Panache.getSession().chain(session -> lock(session, articles).chain(() -> Multi.createFrom()
+                .range(0, transaction.items().size())
                 .filter(line -> transaction.items().get(line).articleId() != null)
                 .onItem().transformToUniAndConcatenate(line -> session.createNativeQuery("""
                         insert into token_credit (transaction_id, line, customer_id, article_id, quantity, state, received_at)
@@ -70,8 +74,23 @@ public class TokenPurchases {
                         .setParameter("article", transaction.items().get(line).articleId())
                         .setParameter("quantity", transaction.items().get(line).quantity())
                         .executeUpdate())
-                .collect().last()
+                .collect().last())
                 .chain(() -> credit(session, "c.transaction_id = :key", transaction.id())));
+    }
+
+    /**
+     * Locks {@code articles} (sorted) until the transaction ends. An order's lines and their article's snapshot
+     * arriving at once would otherwise each miss the other's uncommitted row and leave the lines PENDING; with
+     * the lock the second waits for the first to commit, then sees its row.
+     */
+    private static Uni<Void> lock(Mutiny.Session session, List<String> articles) {
+        return Multi.createFrom().iterable(articles)
+                .onItem().transformToUniAndConcatenate(article -> session.createNativeQuery(
+                        "select count(*) from pg_advisory_xact_lock(hashtextextended(:article, 7))", Long.class)
+                        .setParameter("article", article)
+                        .getSingleResult())
+                .collect().last()
+                .replaceWithVoid();
     }
 
     /**

@@ -130,6 +130,20 @@ class TokenBalanceTest {
     }
 
     @Test
+    void creditsOrdersWhoseArticlesArriveAtTheSameMoment() {
+        String customer = newOrganizationId(), vendor = newOrganizationId();
+        for (int i = 0; i < 20; i++) {
+            String article = Ids.next("art");
+            String order = Ids.next("txn");
+            publishArticle(article, vendor, "10", 1);
+            publishTransaction(order, transaction(order, customer, "PROCESSED", article, 1), UUID.randomUUID().toString());
+        }
+        awaitColumn(customer, vendor, "purchased", "200");
+        assertThat(TestSql.number("select count(*) from token_credit where customer_id = ? and state = 'CREDITED'", customer))
+                .isEqualTo(20);
+    }
+
+    @Test
     void drawsUsageDownAtTheTokenRateOnceAcrossRedelivery() {
         String customer = newOrganizationId(), vendor = newOrganizationId();
         UsageEventV1 first = usage(customer, vendor, "4", "2.5", Instant.now().minusSeconds(120));
