@@ -1,5 +1,6 @@
 package dev.mercato.catalog.article;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -127,6 +128,10 @@ public class Article {
     /** Set for a promotion article; null otherwise. */
     @Column(name = "promo_name")
     public String promoName;
+
+    /** Prepaid tokens one ordered unit credits to the customer's balance; null: not a token article. */
+    @Column(name = "tokens")
+    public BigDecimal tokens;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

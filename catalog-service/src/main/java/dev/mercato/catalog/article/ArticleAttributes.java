@@ -1,5 +1,6 @@
 package dev.mercato.catalog.article;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -80,4 +81,6 @@ interface ArticleAttributes {
     LocalDate endDate();
 
     String promoName();
+
+    BigDecimal tokens();
 }

@@ -69,7 +69,7 @@ public class ArticleMapper {
                 article.links().stream().map(link -> new ArticleChangedV1.LinkV1(link.sku(), link.orderType().name()))
                         .toList(),
                 article.startDate(), article.endDate(), article.promoName(), article.purPrice(), article.srpPrice(),
-                article.createdAt(), article.lastUpdated(), article.version());
+                article.createdAt(), article.lastUpdated(), article.version(), article.tokens());
     }
 
     private static List<ArticleResponse> assemble(List<Article> page, List<ArticleLink> foundLinks,
@@ -109,7 +109,16 @@ public class ArticleMapper {
                 a.productRewardsCategory, a.accessGroup, a.minimumPurchaseRequirement, a.ppiEligibility,
                 a.pviEligibility, a.rpiEligibility, a.premiumEligibleProductLine, a.premiumEligibleSku,
                 OrderType.split(a.supportedOrderTypes), List.copyOf(links), a.startDate, a.endDate, a.promoName,
-                purPrice, srpPrice, a.createdAt, a.lastUpdated, a.version);
+                exact(a.tokens), purPrice, srpPrice, a.createdAt, a.lastUpdated, a.version);
+    }
+
+    /** Tokens without the zeros the column's scale adds: 1000, not 1000.000000. */
+    private static BigDecimal exact(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static String name(Enum<?> value) {

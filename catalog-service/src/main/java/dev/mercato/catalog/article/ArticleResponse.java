@@ -49,6 +49,7 @@ public record ArticleResponse(
         LocalDate startDate,
         LocalDate endDate,
         String promoName,
+        BigDecimal tokens,
         Map<String, BigDecimal> purPrice,
         Map<String, BigDecimal> srpPrice,
         Instant createdAt,

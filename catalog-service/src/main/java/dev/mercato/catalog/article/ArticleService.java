@@ -251,6 +251,7 @@ public class ArticleService {
         a.startDate = or(r.startDate(), a.startDate);
         a.endDate = or(r.endDate(), a.endDate);
         a.promoName = or(r.promoName(), a.promoName);
+        a.tokens = or(r.tokens(), a.tokens);
         // Always a column change, so the version grows even when only prices or links changed.
         a.lastUpdated = Instant.now();
     }

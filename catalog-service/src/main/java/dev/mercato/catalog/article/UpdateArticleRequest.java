@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -57,6 +60,7 @@ public record UpdateArticleRequest(
         LocalDate startDate,
         LocalDate endDate,
         @Size(min = 1, max = 200) String promoName,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal tokens,
         Map<String, BigDecimal> purPrice,
         Map<String, BigDecimal> srpPrice) implements ArticleAttributes {
 }

@@ -122,6 +122,23 @@ class ArticleResourceTest {
     }
 
     @Test
+    void aTokenPackCarriesItsTokensInTheArticleAndItsSnapshot() throws Exception {
+        String sku = Articles.newSku("TOK");
+        String id = Articles.create(admin, """
+                {"sku": "%s", "shortDescription": "1,000 prepaid tokens", "tokens": 1000, "purPrice": {"eur": 900}}"""
+                .formatted(sku)).statusCode(201).body("data.tokens", equalTo(1000)).extract().path("data.id");
+        JsonNode created = JSON.readTree(TestKafka.awaitRecord("catalog.articles", r -> id.equals(r.key()),
+                Duration.ofSeconds(30)).value());
+        assertThat(created.path("tokens").decimalValue()).isEqualByComparingTo("1000");
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"tokens\": 2500.5}")
+                .patch("/api/v1/articles/" + sku).then().statusCode(200).body("data.tokens", equalTo(2500.5f));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"tokens\": -1}")
+                .patch("/api/v1/articles/" + sku).then().statusCode(400).body("errors[0].field", equalTo("tokens"));
+        assertThat(TestSql.number("select count(*) from article where sku = ? and tokens = 2500.5", sku)).isEqualTo(1);
+    }
+
+    @Test
     void showsEachLinkWithTheLinkedArticlesSummaryAndPrices() {
         String renewal = Articles.newSku("REN");
         Articles.create(admin, """
@@ -171,6 +188,7 @@ class ArticleResourceTest {
         cases.put("contractTerm", "\"contractTerm\": \"12\"");
         cases.put("vendorId", "\"vendorId\": \"" + tenant.id() + "\"");
         cases.put("promoName", "\"promoName\": \"\"");
+        cases.put("tokens", "\"tokens\": 0");
         List<String> failures = new ArrayList<>();
         cases.forEach((field, fragment) -> {
             String sku = Articles.newSku("BAD");

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.mercato.metering.balance.TokenDrawDown;
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.UsageAggregateV1;
 import dev.mercato.platform.events.UsageEventV1;
@@ -32,7 +33,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Counts a batch of usage events in one PostgreSQL transaction: remembers their ids (skipping those
  * already counted), adds the new ones to their hourly aggregates, and for an aggregate whose hour had
- * already closed writes a correction to the outbox — all or nothing. Every statement is set-based
+ * already closed writes a correction to the outbox, and draws the new events' prepaid tokens — all or nothing. Every statement is set-based
  * (arrays unnested), so a batch of thousands of events is a handful of round trips.
  */
 @ApplicationScoped
@@ -96,10 +97,13 @@ public class AggregateWriter {
             """ + TO_OUTBOX;
 
     private final Pool pool;
+    private final TokenDrawDown tokens;
     private final String source;
 
-    public AggregateWriter(Pool pool, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public AggregateWriter(Pool pool, TokenDrawDown tokens,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.pool = pool;
+        this.tokens = tokens;
         this.source = "/mercato/" + applicationName;
     }
 
@@ -124,6 +128,8 @@ public class AggregateWriter {
             Map<AggregateKey, HourlyUsage> totals = totals(counted);
             return upsert(connection, totals)
                     .call(ids -> addUniqueValues(connection, totals, ids))
+                    // Prepaid tokens are drawn here, for exactly the events this transaction counts first.
+                    .call(() -> tokens.drawFor(connection, counted))
                     .chain(ids -> correct(connection, ids))
                     .map(corrections -> new Outcome(counted.size(), repeats, corrections));
         }));

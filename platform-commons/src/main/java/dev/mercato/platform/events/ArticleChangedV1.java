@@ -19,6 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param purPrice purchase price object: lower-case ISO 4217 code → amount
  * @param srpPrice suggested retail price object: lower-case ISO 4217 code → amount
  * @param supportedOrderTypes INITIAL, RENEWAL, ADD_SEAT, ADD_PRODUCT, EXTEND, MULTI_USER_TRADE_IN, S2S
+ * @param tokens prepaid tokens one ordered unit credits to the customer's balance with the article's owner;
+ *               null when the article is not a token pack
  */
 @RegisterForReflection // read and written by Jackson outside REST (Kafka payloads)
 public record ArticleChangedV1(
@@ -66,7 +68,8 @@ public record ArticleChangedV1(
         Map<String, BigDecimal> srpPrice,
         Instant createdAt,
         Instant lastUpdated,
-        long version) {
+        long version,
+        BigDecimal tokens) {
 
     public static final String TYPE = "mercato.catalog.article.changed.v1";
 

@@ -69,6 +69,12 @@ public final class Topics {
     public static final String BILLING_CREDIT_NOTES = "billing.credit-notes";
 
     /**
+     * Prepaid token balance changes ({@link TokenBalanceV1}: credits and low-balance notices), keyed by customer id,
+     * published by metering-service.
+     */
+    public static final String METERING_BALANCES = "metering.balances";
+
+    /**
      * Snapshot topics: each record is the whole state of its aggregate, keyed by its id, so the latest
      * record per key is all a new read model needs. They are compacted ({@code cleanup.policy=compact}),
      * never deleted by age, so any read model can be rebuilt from their beginning. A new topic of full
