@@ -136,6 +136,16 @@ public final class Webhooks {
                 type, invoiceId));
     }
 
+    /** metering-service's notice of {@code customer}'s token balance with {@code vendor} ({@code type}: low or credited). */
+    public static void balance(String type, TestOrganization customer, TestOrganization vendor) {
+        String body = """
+                {"customerId": "%s", "vendorId": "%s", "purchased": 1000, "consumed": 950, "balance": 50,
+                 "threshold": 100, "transactionId": null, "credited": null, "changedAt": "%s"}"""
+                .formatted(customer.id(), vendor.id(), Instant.now());
+        TestKafka.send("metering.balances", customer.id(), body, TestKafka.cloudEventHeaders(
+                UUID.randomUUID().toString(), type, customer.id()));
+    }
+
     /** The signature a receiver computes with the few lines of HMAC code of the API guide: hex HMAC-SHA256 of the body. */
     public static String hexHmac(String secret, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");

@@ -20,6 +20,7 @@ import dev.mercato.platform.events.MeteringReportV1;
 import dev.mercato.platform.events.OrganizationChangedV1;
 import dev.mercato.platform.events.PrivateOfferChangedV1;
 import dev.mercato.platform.events.SubscriptionChangedV1;
+import dev.mercato.platform.events.TokenBalanceV1;
 import dev.mercato.platform.events.TransactionChangedV1;
 import dev.mercato.platform.messaging.EventInbox;
 import dev.mercato.platform.messaging.IncomingEvent;
@@ -181,6 +182,13 @@ public class DomainEventsConsumer {
             };
             return type == null ? none() : route(event, type, "id", "customerId");
         });
+    }
+
+    @Incoming("metering-balances")
+    public Uni<Void> balances(ConsumerRecord<String, String> record) {
+        return handle("balances", record, event -> TokenBalanceV1.LOW.equals(event.type())
+                ? route(event, EventCatalogue.BALANCE_LOW, "customerId", "customerId", "vendorId")
+                : none());
     }
 
     private Uni<Void> handle(String consumer, ConsumerRecord<String, String> record,

@@ -71,9 +71,10 @@ public final class EventCatalogue {
             optTime("retiredAt"), time("createdAt"), time("lastUpdated"));
     private static final List<Field> METERING = List.of(str("id"), str("shape"), opt("vendorId"), opt("listingId"),
             opt("customerId"), str("status"), integer("accepted"), array("rejected"), time("receivedAt"));
-    private static final List<Field> BALANCE = List.of(str("customerId"), opt("subscriptionId"),
+    private static final List<Field> BALANCE = List.of(str("customerId"), opt("vendorId"),
+            new Field("purchased", "number", null, false), new Field("consumed", "number", null, false),
             new Field("balance", "number", null, false), new Field("threshold", "number", null, false),
-            optDate("projectedRunOutDate"), time("observedAt"));
+            time("changedAt"));
     private static final List<Field> INVOICE = List.of(str("id"), opt("issuerId"), integer("number"), str("customerId"),
             str("period"), date("periodStart"), date("periodEnd"), str("status"), str("currency"),
             new Field("subtotal", "number", null, false), new Field("discountTotal", "number", null, false),
@@ -81,8 +82,6 @@ public final class EventCatalogue {
             optTime("voidedAt"));
     private static final List<Field> ENDPOINT = List.of(str("id"), str("url"), str("reason"), time("disabledAt"));
     private static final List<Field> TEST_DATA = List.of(str("webhookId"), str("message"));
-
-    private static final String BILLING = "billing-service (not yet published: delivered once billing publishes it)";
 
     private static final Map<String, EventType> TYPES = index(List.of(
             new EventType(CUSTOMER_CREATED, "A customer (tenant organization) was created.", "identity.organizations", CUSTOMER),
@@ -99,7 +98,8 @@ public final class EventCatalogue {
             new EventType(SUBSCRIPTION_UPDATED, "A subscription changed.", "orders.subscriptions", SUBSCRIPTION),
             new EventType(METERING_CONFIRMED, "Every event of a usage report was accepted.", "metering.reports", METERING),
             new EventType(METERING_FAILED, "At least one event of a usage report was rejected.", "metering.reports", METERING),
-            new EventType(BALANCE_LOW, "A prepaid balance fell below its threshold.", BILLING, BALANCE),
+            new EventType(BALANCE_LOW, "A customer's prepaid token balance with a vendor fell below its threshold"
+                    + " (once, until a credit lifts it again).", "metering.balances", BALANCE),
             new EventType(INVOICE_FINALIZED, "An invoice was finalized: numbered, and never changed again.",
                     "billing.invoices", INVOICE),
             new EventType(INVOICE_PAID, "An invoice was paid.", "billing.invoices", INVOICE),

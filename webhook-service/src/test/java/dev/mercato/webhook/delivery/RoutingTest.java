@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mercato.testkit.TestSql;
 import dev.mercato.webhook.Receiver;
 import dev.mercato.testkit.TestMarketplace;
+import dev.mercato.testkit.TestOrganization;
 import dev.mercato.webhook.Webhooks;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -127,6 +128,21 @@ class RoutingTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> TestSql.number(
                 "select count(*) from webhook_message where subject = ? and event_type = 'invoice.voided'", invoice) == 3);
         assertThat(TestSql.number("select count(*) from webhook_message where subject = ?", draft)).isZero();
+    }
+
+    @Test
+    void aLowBalanceGoesToTheCustomerSideAndTheVendorWhoseTokensTheyAre() {
+        TestOrganization customer = o.tenant;
+        long before = TestSql.number("select count(*) from webhook_message where event_type = 'balance.low'");
+        Webhooks.balance("mercato.metering.balance.credited.v1", customer, o.vendor);
+        Webhooks.balance("mercato.metering.balance.low.v1", customer, o.vendor);
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestSql.number(
+                "select count(*) from webhook_message where event_type = 'balance.low'") == before + 4);
+        assertThat(TestSql.rows("select endpoint_id from webhook_message where event_type = 'balance.low'"
+                + " and subject = ? order by endpoint_id", customer.id()).stream().map(r -> r.get("endpoint_id"))
+                .collect(Collectors.toSet())).isEqualTo(Set.of(tenant, partnerAll, platformAll, vendor));
+        assertThat(TestSql.number("select count(*) from webhook_message where subject = ? and event_type <> 'balance.low'"
+                + " and event_type like 'balance%'", customer.id())).isZero();
     }
 
     private static Set<String> recipients(String subject, int expected) {
