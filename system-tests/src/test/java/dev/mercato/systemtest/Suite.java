@@ -18,6 +18,16 @@ final class Suite {
 
     private final Path state = Path.of(System.getProperty("mercato.state", "target/mercato-suite")).toAbsolutePath();
     private final int portBase = Integer.getInteger("systemtest.port.base", 18080);
+    private final Map<String, String> settings;
+
+    Suite() {
+        this(Map.of());
+    }
+
+    /** A suite whose services run with {@code settings} (environment variables) besides the defaults. */
+    Suite(Map<String, String> settings) {
+        this.settings = Map.copyOf(settings);
+    }
 
     int port(String service) {
         return portBase + 1 + SERVICES.indexOf(service);
@@ -49,6 +59,18 @@ final class Suite {
         run("down", 120);
     }
 
+    /** {@code ./mercato demo}: the demo marketplace, created through the API. */
+    void demo() {
+        run("demo", 300);
+    }
+
+    /** Runs {@code script} (from the repository root) against this suite, with {@code extra} variables. */
+    MercatoCli.Outcome script(String script, Map<String, String> extra, int timeoutSeconds) {
+        Map<String, String> env = environment();
+        env.putAll(extra);
+        return MercatoCli.script(state, env, timeoutSeconds, script);
+    }
+
     /** A platform-admin access token from the suite's bootstrap client. */
     String adminToken() {
         return io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded")
@@ -70,6 +92,7 @@ final class Suite {
         for (String service : SERVICES) {
             env.put("MERCATO_" + service.toUpperCase() + "_PORT", String.valueOf(port(service)));
         }
+        env.putAll(settings);
         return env;
     }
 
