@@ -48,7 +48,8 @@ mercato_demo_catalog() {
 
 # A small catalogue of the demo vendor: exchange rates, an article priced in two currencies, a listing with
 # two metered dimensions, a published plan (seats and graduated API calls), a discount code and a private
-# offer sent to the first tenant. Prints "listing plan offer".
+# offer sent to the first tenant, which accepts it (order-service turns it into an order that entitles the
+# tenant to the listing, so its usage can be reported). Prints "listing plan offer".
 mercato_demo_catalogue() {
   local vendor=$1 tenant=$2 listing plan offer
   mercato_demo_catalog POST /api/v1/exchange-rates \
@@ -81,6 +82,7 @@ mercato_demo_catalogue() {
     \"title\": \"Logs for Acme\", \"pricing\": {\"discountPercentage\": 15, \"duration\": 12}}" \
     | mercato_json_field data.id)
   mercato_demo_catalog POST "/api/v1/private-offers/$offer/send" >/dev/null
+  mercato_demo_catalog POST "/api/v1/private-offers/$offer/accept" >/dev/null
   printf '%s %s %s' "$listing" "$plan" "$offer"
 }
 
@@ -129,6 +131,21 @@ mercato_demo_order() {
   return 1
 }
 
+# mercato_demo_wait_entitlement <tenant id> <listing id>: waits (up to two minutes) until order-service has
+# processed the accepted offer's order and entitles the tenant to the listing.
+mercato_demo_wait_entitlement() {
+  local attempt found
+  for attempt in $(seq 1 240); do
+    found=$(MERCATO_DEMO_URL=$(mercato_service_url order) mercato_api GET "/api/v1/entitlements?customerId=$1" \
+      2>/dev/null | python3 -c 'import json, sys
+print(any(e.get("listingId") == sys.argv[1] for e in json.load(sys.stdin)["data"]))' "$2" 2>/dev/null) || true
+    [[ $found == True ]] && return 0
+    sleep 0.5
+  done
+  mercato_warn "order-service did not entitle $1 to listing $2 within two minutes"
+  return 1
+}
+
 cmd_demo() {
   mercato_dev_secrets
   MERCATO_DEMO_URL=$(mercato_service_url identity)
@@ -146,11 +163,13 @@ cmd_demo() {
   vendor=$(mercato_demo_create vendors '{"name": "CloudMeter Inc", "countryCode": "US", "currency": "usd"}')
   admin=$(mercato_demo_create users '{"email": "admin@mercato.example", "name": "Platform Admin", "role": "PLATFORM_ADMIN", "password": "change-me-please-42"}')
   app=$(mercato_api POST /api/v1/applications \
-    '{"name": "My Integration", "description": "Production integration for CRM sync", "scopes": ["read:customers", "read:entitlements", "write:metering", "read:catalog"]}')
+    '{"name": "My Integration", "description": "Production integration for CRM sync", "scopes": ["read:customers", "read:entitlements", "write:metering", "read:metering", "read:catalog"]}')
   read -r listing plan offer <<<"$(mercato_demo_catalogue "$vendor" "$tenant1")" \
     || mercato_die "catalog-service did not take the demo catalogue (is it running?)"
   read -r transaction contract serial <<<"$(mercato_demo_order "$tenant1")" \
     || mercato_die "order-service did not process the demo order (is it running?)"
+  mercato_demo_wait_entitlement "$tenant1" "$listing" \
+    || mercato_die "order-service did not turn the accepted offer into an entitlement (is it running?)"
   client_id=$(printf '%s' "$app" | mercato_json_field data.clientId)
   client_secret=$(printf '%s' "$app" | mercato_json_field data.clientSecret)
   cat <<MSG
@@ -168,7 +187,7 @@ Catalogue of CloudMeter Inc (catalog-service at $(mercato_service_url catalog)):
   listing      $listing  aws, dimensions api_calls and storage_gb
   plan         $plan  version 1 published: 12 usd per user a month, graduated API calls
   discount     WELCOME10  10 % off CM-LOGS-1Y
-  offer        $offer  15 % for 12 months, sent to Acme Manufacturing Oy
+  offer        $offer  15 % for 12 months, accepted by Acme Manufacturing Oy (an order, and its entitlement to the listing)
   rates        usd → eur 0.92, eur → sek 11.45 (from 2026-01-01)
 
 Order of Acme Manufacturing Oy (order-service at $(mercato_service_url order)):
@@ -176,7 +195,7 @@ Order of Acme Manufacturing Oy (order-service at $(mercato_service_url order)):
   contract     $contract
   subscription $serial
 
-OAuth application "My Integration" (scopes read:customers read:entitlements write:metering read:catalog):
+OAuth application "My Integration" (scopes read:customers read:entitlements write:metering read:metering read:catalog):
   client_id=$client_id
   client_secret=$client_secret   (shown once)
 
@@ -188,5 +207,9 @@ Quick start:
   curl -X POST $(mercato_service_url catalog)/api/v1/pricing/quote -H "Authorization: Bearer <access_token>" \\
     -H "Content-Type: application/json" \\
     -d '{"currency": "eur", "discountCode": "WELCOME10", "items": [{"sku": "CM-LOGS-1Y", "quantity": 3}]}'
+  curl -X POST $(mercato_service_url metering)/api/v1/metering-event -H "Authorization: Bearer <access_token>" \\
+    -H "Content-Type: application/json" \\
+    -d '{"vendor": "aws", "customerId": "$tenant1", "listingId": "$listing", "dimension": "api_calls", "quantity": 42, "timestamp": "$(date -u +%FT%TZ)"}'
+  curl "$(mercato_service_url metering)/api/v1/usage/summary?customer=$tenant1" -H "Authorization: Bearer <access_token>"
 MSG
 }
