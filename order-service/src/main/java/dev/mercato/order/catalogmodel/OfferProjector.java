@@ -15,9 +15,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Applies private offer snapshots to {@code catalog_offer}: whose offer, for which customer, its terms and
- * status, so an accepted offer can become an order. Each change arrives as {@code offer.changed}; the
- * {@code created} and {@code accepted} copies of the same snapshot are not applied twice. An ACCEPTED snapshot,
- * in either copy, also becomes an order ({@link OfferOrders}).
+ * status, so an accepted offer can become an order. Each change arrives as {@code offer.changed}; an acceptance
+ * also as {@code offer.accepted}, a copy of the same snapshot: whichever comes first is stored (the upsert keeps
+ * the newer version, so the second changes nothing) and becomes an order ({@link OfferOrders}).
  */
 @ApplicationScoped
 public class OfferProjector {
@@ -39,11 +39,9 @@ public class OfferProjector {
         if (offer.id() == null || offer.status() == null) {
             throw new PoisonEventException("event " + event.id() + " lacks the offer's id or status");
         }
-        // Whichever copy of an accepted snapshot comes first places the order; the other finds it placed.
+        // Whichever copy of an accepted snapshot comes first stores it (the order's processing reads the offer's
+        // listing from here) and places the order; the other finds both done.
         Uni<Void> order = orders.accepted(offer);
-        if (!changed) {
-            return order;
-        }
         Map<String, Object> row = new HashMap<>();
         row.put("id", offer.id());
         row.put("vendor", offer.vendor());
