@@ -311,7 +311,7 @@ public class Drill {
                   transactions neither finished nor STUCK  %d   (must be 0)
                   webhook messages lost              %d   (must be 0; transaction.processed of each PROCESSED transaction)
                   webhook messages made twice        %d   (must be 0; deliveries repeated with one webhook-id: %d, allowed)
-                  invoices changed after finalization  not measured (billing-service does not finalize invoices yet)
+                  invoices changed after finalization  not measured yet (the drill runs no billing yet)
                 """, run, acknowledged, rejectedEvents.size(), retries.get(), unacknowledged.size(), counted,
                 Math.max(0, acknowledged - counted), Math.max(0, counted - acknowledged), transactions.size(), statuses,
                 unfinished, webhooksLost, duplicateMessages, redelivered);
