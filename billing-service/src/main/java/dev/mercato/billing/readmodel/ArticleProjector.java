@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mercato.platform.events.ArticleChangedV1;
 import dev.mercato.platform.messaging.IncomingEvent;
 import dev.mercato.platform.messaging.PoisonEventException;
+import dev.mercato.platform.persistence.NativeStatements;
 import io.smallrye.mutiny.Uni;
 
 /** Applies article snapshots to {@code billing_article}: the SRP and purchase price objects of each SKU. */

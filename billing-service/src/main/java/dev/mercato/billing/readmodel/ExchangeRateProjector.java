@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mercato.platform.events.ExchangeRateChangedV1;
 import dev.mercato.platform.messaging.IncomingEvent;
 import dev.mercato.platform.messaging.PoisonEventException;
+import dev.mercato.platform.persistence.NativeStatements;
 import io.smallrye.mutiny.Uni;
 
 /** Applies exchange rates to {@code billing_exchange_rate}, each rate with the day it is valid from. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mercato.platform.events.UsageAggregateV1;
 import dev.mercato.platform.messaging.IncomingEvent;
 import dev.mercato.platform.messaging.PoisonEventException;
+import dev.mercato.platform.persistence.NativeStatements;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -11,6 +11,7 @@ import dev.mercato.order.transaction.OfferOrders;
 import dev.mercato.platform.events.PrivateOfferChangedV1;
 import dev.mercato.platform.messaging.IncomingEvent;
 import dev.mercato.platform.messaging.PoisonEventException;
+import dev.mercato.platform.persistence.NativeStatements;
 import io.smallrye.mutiny.Uni;
 
 /**

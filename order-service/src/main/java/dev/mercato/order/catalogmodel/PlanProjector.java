@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mercato.platform.events.PlanChangedV1;
 import dev.mercato.platform.messaging.IncomingEvent;
 import dev.mercato.platform.messaging.PoisonEventException;
+import dev.mercato.platform.persistence.NativeStatements;
 import io.smallrye.mutiny.Uni;
 
 /**
