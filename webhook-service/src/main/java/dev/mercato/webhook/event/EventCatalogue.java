@@ -40,7 +40,7 @@ public final class EventCatalogue {
     public record Field(String name, String type, String format, boolean nullable) {
     }
 
-    /** A public event type. {@code source} names the domain topic it comes from, or says it is not yet published. */
+    /** A public event type. {@code source} names where it comes from: a domain topic, or this service. */
     public record EventType(String name, String description, String source, List<Field> fields) {
     }
 
