@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mercato.platform.events.DiscountChangedV1;
 import dev.mercato.platform.events.ExchangeRateChangedV1;
 import dev.mercato.platform.events.PlanChangedV1;
 import dev.mercato.platform.events.SubscriptionChangedV1;
@@ -135,6 +136,22 @@ public final class BillingWorld {
                 0, new BigDecimal(value), revision, revision == 1 ? null : BigDecimal.ZERO);
         send("metering.aggregates", id, revision == 1 ? UsageAggregateV1.CLOSED : UsageAggregateV1.CORRECTED, aggregate);
         awaitRow("select count(*) from billing_usage where id = ? and revision = ?", id, revision);
+        return id;
+    }
+
+    /**
+     * An automatic percentage discount of the platform on {@code sku}, from the start of time, funded by the
+     * partner and the base partner with the given shares (percentages, null: none).
+     */
+    public String discount(String sku, String percentage, String partnerShare, String basePartnerShare) {
+        String id = Ids.next("dsc");
+        Instant now = Instant.now();
+        send("catalog.discounts", id, DiscountChangedV1.CHANGED, new DiscountChangedV1(id, platform.id(), "PERCENTAGE",
+                new BigDecimal(percentage), null, null, null, "Channel promotion", null, null, null, null, null, 0, null,
+                true, false, partnerShare == null ? null : new BigDecimal(partnerShare),
+                basePartnerShare == null ? null : new BigDecimal(basePartnerShare), null, List.of(), List.of(sku),
+                List.of(), now, now, 1));
+        awaitRow("select count(*) from billing_discount where id = ?", id);
         return id;
     }
 

@@ -25,8 +25,12 @@ public final class BillingAccess {
      * positional parameters numbered from {@code first}, and their values.
      */
     public static SqlCondition sql(Caller caller, String alias, int first) {
+        return sqlOnPath(caller, alias + ".customer_path", first);
+    }
+
+    /** As {@link #sql} for any path column (qualified as it must appear in the query). */
+    public static SqlCondition sqlOnPath(Caller caller, String column, int first) {
         String path = caller.organizationPath();
-        String column = alias + ".customer_path";
         return new SqlCondition("(" + column + " = $" + first + " or " + column + " like $" + (first + 1) + " escape '\\')",
                 List.of(path, likeLiteral(path) + "/%"));
     }
