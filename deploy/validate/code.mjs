@@ -1,5 +1,6 @@
 // What the manifests must agree with, read from the services' sources: HTTP ports from
-// application.properties and Kafka topic names from properties and Java string literals.
+// application.properties, Kafka topic names from properties and Java string literals, the settings
+// each service reads (credentials and settings without a default) and whether it calls out over HTTP.
 import { walkFiles } from './vfs.mjs';
 
 /** The services and their ports when application.properties does not set quarkus.http.port. */
