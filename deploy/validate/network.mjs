@@ -78,9 +78,9 @@ export function checkNetworkPolicies(c, target, objects, ctx) {
     if (!mine.length) inProblems.push('no NetworkPolicy selects its pods');
     for (const rule of ingress) {
       if (peersOf(rule, 'from').some(peerIsAnyone)) inProblems.push('an ingress rule admits traffic from anywhere');
-      for (const p of rule.ports ?? [{}]) {
+      for (const p of rule.ports ?? []) {
         const n = names[p.port] ?? p.port;
-        if (n !== port) inProblems.push(`an ingress rule opens port ${p.port ?? '(every port)'}, not ${port}`);
+        if (n !== port) inProblems.push(`an ingress rule opens port ${p.port ?? '(any)'}, not ${port}`);
       }
       if (!rule.ports?.length) inProblems.push(`an ingress rule opens every port, not only ${port}`);
     }
