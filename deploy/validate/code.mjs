@@ -1,5 +1,6 @@
 // What the manifests must agree with, read from the services' sources: HTTP ports from
-// application.properties and Kafka topic names from properties and Java string literals.
+// application.properties, Kafka topic names from properties and Java string literals, the settings
+// each service reads (credentials and settings without a default) and whether it calls out over HTTP.
 import { walkFiles } from './vfs.mjs';
 
 /** The services and their ports when application.properties does not set quarkus.http.port. */
@@ -188,4 +189,146 @@ export function scanTopics(vfs) {
     }
   }
   return { topics, ignored };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings the code reads: @ConfigMapping interfaces, @ConfigProperty injections and MERCATO_* variable
+// names in string literals, so the manifests can be checked to provide each one the right way.
+
+const SHARED_JAVA = 'platform-commons/src/main/java';
+const SHARED_PROPERTIES = 'platform-commons/src/main/resources/META-INF/microprofile-config.properties';
+
+/** A setting whose value is a credential: it must come from a Secret, never a ConfigMap or a literal. */
+const SECRET_SETTING = /(?:^|[-._])(?:secret|password|pepper|token|encryption-key|access-key-id|secret-access-key)$/i;
+
+/** The environment variable a property is read from (MicroProfile Config's rule). */
+export function envName(property) {
+  return property.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+const kebab = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+
+/** Java source without comments and string contents, so braces and annotations can be matched. */
+function stripComments(src) {
+  return src.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/\/\/[^\n]*/g, '');
+}
+
+/** Every `interface Name { … }` of src: its name and body, the bodies of nested interfaces blanked out. */
+function interfaces(src) {
+  const out = new Map();
+  const head = /\binterface\s+(\w+)[^{;]*\{/g;
+  let m;
+  while ((m = head.exec(src))) {
+    let depth = 1;
+    let i = head.lastIndex;
+    let body = '';
+    while (i < src.length && depth > 0) {
+      const ch = src[i++];
+      if (ch === '{') depth++;
+      else if (ch === '}') depth--;
+      if (depth > 0) body += depth === 1 || ch === '\n' ? ch : ' ';
+    }
+    out.set(m[1], { body, at: m.index });
+  }
+  return out;
+}
+
+const METHOD = /((?:@\w+(?:\s*\((?:[^()"]|"(?:[^"\\]|\\.)*")*\))?\s*)*)([\w.]+(?:\s*<[^;(){}]*>)?(?:\[\])?)\s+(\w+)\s*\(\s*\)\s*;/g;
+
+/**
+ * The leaves of every @ConfigMapping interface in file: { property, env, type, optional, hasDefault, where }.
+ * A method returning another interface of the same file is a group (its name prefixes the leaves); a Map is
+ * open-ended (named entries) and yields no leaf.
+ */
+function mappingLeaves(vfs, file) {
+  const src = stripComments(vfs.read(file));
+  const root = /@ConfigMapping\s*\(\s*(?:prefix\s*=\s*)?"([^"]+)"[^)]*\)[\s\S]*?\binterface\s+(\w+)/.exec(src);
+  if (!root) return [];
+  const types = interfaces(src);
+  const leaves = [];
+  const lineOf = (index) => src.slice(0, index).split('\n').length;
+  const visit = (name, prefix, seen) => {
+    const it = types.get(name);
+    if (!it || seen.has(name)) return;
+    for (const m of it.body.matchAll(METHOD)) {
+      const [, annotations, rawType, method] = m;
+      const type = rawType.replace(/\s+/g, '');
+      const named = /@WithName\s*\(\s*"([^"]+)"/.exec(annotations);
+      const property = /@WithParentName\b/.test(annotations) ? prefix : `${prefix}.${named ? named[1] : kebab(method)}`;
+      const inner = type.replace(/^Optional<(.*)>$/, '$1');
+      if (/^Map</.test(type)) continue;
+      if (types.has(inner)) { visit(inner, property, new Set([...seen, name])); continue; }
+      leaves.push({
+        property, env: envName(property), type, optional: /^Optional/.test(type),
+        hasDefault: /@WithDefault\b/.test(annotations), where: `${file}:${lineOf(it.at)}`,
+      });
+    }
+  };
+  visit(root[2], root[1], new Set());
+  return leaves;
+}
+
+/** @ConfigProperty injections of mercato.* settings in file, as leaves. */
+function injectedLeaves(vfs, file) {
+  const src = stripComments(vfs.read(file));
+  const out = [];
+  const re = /@ConfigProperty\s*\(\s*name\s*=\s*"(mercato\.[^"]+)"\s*(,\s*defaultValue\s*=\s*"[^"]*")?\s*\)\s*([\w.]+(?:<[^>]*>)?)\s+\w+/g;
+  for (const m of src.matchAll(re)) {
+    out.push({
+      property: m[1], env: envName(m[1]), type: m[3], optional: /^Optional/.test(m[3]), hasDefault: Boolean(m[2]),
+      where: `${file}:${src.slice(0, m.index).split('\n').length}`,
+    });
+  }
+  return out;
+}
+
+/** The Java sources a service runs: its own and platform-commons'. */
+function serviceJava(vfs, service) {
+  return [`${service}/src/main/java`, SHARED_JAVA].filter((d) => vfs.isDir(d))
+    .flatMap((d) => walkFiles(vfs, d)).filter((f) => f.endsWith('.java'));
+}
+
+/** Properties a service is given by its own application.properties or the shared defaults (not %dev/%test). */
+function propertiesSet(vfs, service) {
+  const set = new Set();
+  for (const file of [`${service}/src/main/resources/application.properties`, SHARED_PROPERTIES]) {
+    if (!vfs.isFile(file)) continue;
+    for (const p of parseProperties(vfs.read(file))) {
+      const { profiles, key } = splitProfile(p.key);
+      if (profiles.length && profiles.every((pr) => LOCAL_PROFILES.has(pr))) continue;
+      set.add(key);
+    }
+  }
+  return set;
+}
+
+/**
+ * What service reads from its environment in production, from its code: { secrets, required }, each a
+ * Map env name → where it is read. secrets: credential settings (and MERCATO_* credentials named in
+ * string literals), which must come from a Secret; required: settings without a default or a value in
+ * the properties files, which the manifests must set.
+ */
+export function serviceSettings(vfs, service) {
+  const secrets = new Map();
+  const required = new Map();
+  const given = propertiesSet(vfs, service);
+  for (const file of serviceJava(vfs, service)) {
+    for (const leaf of [...mappingLeaves(vfs, file), ...injectedLeaves(vfs, file)]) {
+      const text = /^(Optional<)?(String|char\[\])>?$/.test(leaf.type);
+      if (text && SECRET_SETTING.test(leaf.property)) secrets.set(leaf.env, `${leaf.property} (${leaf.where})`);
+      else if (!leaf.optional && !leaf.hasDefault && !given.has(leaf.property)) required.set(leaf.env, `${leaf.property} (${leaf.where})`);
+    }
+    for (const lit of javaStringLiterals(vfs.read(file))) {
+      for (const [name] of lit.value.matchAll(/\bMERCATO_[A-Z0-9_]*[A-Z0-9]\b/g)) {
+        if (SECRET_SETTING.test(name.replace(/_/g, '-'))) secrets.set(name, secrets.get(name) ?? `${file}:${lit.line}`);
+      }
+    }
+  }
+  return { secrets, required };
+}
+
+/** Whether the service's code opens outbound HTTP connections of its own (a JDK or Vert.x HTTP client). */
+export function outboundHttp(vfs, service) {
+  const client = /^import\s+(?:java\.net\.http\.HttpClient|io\.vertx\.(?:mutiny\.)?(?:core\.http\.HttpClient|ext\.web\.client\.WebClient))\s*;/m;
+  return walkFiles(vfs, `${service}/src/main/java`).filter((f) => f.endsWith('.java') && client.test(vfs.read(f)));
 }

@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { build, gvk, idOf, parseYamlDocs, RenderError, splitImage } from './kustomize.mjs';
 import { RealFs, OverlayFs, walkFiles } from './vfs.mjs';
-import { compactedTopics, expectedPort, scanTopics, serviceDirs, TOPICS_JAVA } from './code.mjs';
+import { compactedTopics, expectedPort, outboundHttp, scanTopics, serviceDirs, serviceSettings, TOPICS_JAVA } from './code.mjs';
+import { checkNetworkPolicies } from './network.mjs';
 import { strictFieldErrors } from './strict.mjs';
 
 const K8S = 'deploy/k8s';
@@ -311,6 +312,67 @@ function checkKafka(c, target, objects) {
   c.check(`[${target}] Kafka (KRaft node pools), topic replicas fit the brokers, bootstrap address`, problems);
 }
 
+/**
+ * What the code reads in production (code.mjs serviceSettings) reaches the container: each credential as an
+ * env var from a secretKeyRef (never a literal, never a ConfigMap key), each required setting from the
+ * ConfigMap or the env. Where Secrets are generated (dev), every non-optional reference must resolve.
+ */
+function checkSettings(c, target, objects, service, settings) {
+  const dep = find(objects, 'Deployment', service);
+  if (!dep) return;
+  const ctr = mainContainer(dep, service);
+  const env = new Map((ctr?.env ?? []).map((e) => [e.name, e]));
+  const config = new Map((ctr?.envFrom ?? []).map((e) => find(objects, 'ConfigMap', e.configMapRef?.name))
+    .filter(Boolean).flatMap((cm) => Object.entries(cm.data ?? {})));
+  const problems = [];
+  for (const [name, where] of settings.secrets) {
+    const e = env.get(name);
+    if (config.has(name)) problems.push(`${name} (${where}) is a ConfigMap key, not a Secret reference`);
+    if (!e?.valueFrom?.secretKeyRef) problems.push(`${name} (${where}) is not taken from a secretKeyRef`);
+  }
+  for (const [name, where] of settings.required) {
+    if (!env.has(name) && !config.has(name)) problems.push(`${name} (${where}) has no default and is not set`);
+  }
+  if (SECRETS_ALLOWED.has(target)) {
+    for (const e of ctr?.env ?? []) {
+      const ref = e.valueFrom?.secretKeyRef;
+      if (!ref || ref.optional) continue;
+      const secret = find(objects, 'Secret', ref.name);
+      if (!secret) problems.push(`Secret ${ref.name} (for ${e.name}) is not generated`);
+      else if (!(ref.key in (secret.data ?? {})) && !(ref.key in (secret.stringData ?? {}))) problems.push(`Secret ${ref.name} has no key ${ref.key} (for ${e.name})`);
+    }
+  }
+  const names = [...settings.secrets.keys()];
+  c.check(`[${target}] ${service} settings the code reads: ${names.length ? `${names.join(', ')} from Secrets` : 'no credential'}, ${settings.required.size} required setting(s) set`, problems);
+}
+
+/** A CPU or memory quantity in base units (cores or bytes); NaN when it cannot be read. */
+export function quantity(value) {
+  const m = /^([0-9.]+)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/.exec(String(value ?? ''));
+  if (!m) return NaN;
+  const scale = { m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 }[m[2]] ?? 1;
+  return Number(m[1]) * scale;
+}
+
+/** Requests never exceed limits, in every container and in the Kafka node pools. */
+function checkRequestsWithinLimits(c, target, objects) {
+  const problems = [];
+  for (const o of objects) {
+    const owners = [...(podSpec(o).containers ?? []).map((ct) => [`${idOf(o)} ${ct.name}`, ct.resources]),
+      ...(o.kind === 'KafkaNodePool' ? [[idOf(o), o.spec?.resources]] : [])];
+    for (const [who, r] of owners) {
+      for (const res of ['cpu', 'memory']) {
+        const req = r?.requests?.[res];
+        const lim = r?.limits?.[res];
+        if (req === undefined || lim === undefined) continue;
+        if (Number.isNaN(quantity(req)) || Number.isNaN(quantity(lim))) problems.push(`${who}: cannot read ${res} ${req} / ${lim}`);
+        else if (quantity(req) > quantity(lim)) problems.push(`${who}: requests ${res} ${req} > limits ${lim}`);
+      }
+    }
+  }
+  c.check(`[${target}] resource requests are within their limits`, problems);
+}
+
 function checkProdPinned(c, target, objects) {
   const problems = [];
   for (const o of objects) {
@@ -332,6 +394,8 @@ export async function runChecks(vfs) {
   const targets = [['base', BASE], ...overlays.map((o) => [o, `${K8S}/overlays/${o}`])];
   const usedFiles = new Set();
   const rendered = new Map();
+  const settings = new Map(services.map((s) => [s, serviceSettings(vfs, s)]));
+  const outbound = new Map(services.map((s) => [s, outboundHttp(vfs, s)]));
 
   for (const [target, dir] of targets) {
     let objects;
@@ -353,7 +417,18 @@ export async function runChecks(vfs) {
     const unknown = objects.flatMap((o) => strictFieldErrors(plain(o)).map((f) => `${idOf(o)} (${o.__source}): unknown field ${f}`));
     c.check(`[${target}] no field unknown to its kind (as kubectl --validate=strict)`, unknown);
     checkNamespaces(c, target, objects);
-    for (const service of services) checkService(c, target, objects, service, expectedPort(vfs, service));
+    for (const service of services) {
+      checkService(c, target, objects, service, expectedPort(vfs, service));
+      checkSettings(c, target, objects, service, settings.get(service));
+    }
+    checkNetworkPolicies(c, target, objects, {
+      services,
+      deployments: new Map(services.map((s) => [s, find(objects, 'Deployment', s)])),
+      configMaps: new Map(services.map((s) => [s, find(objects, 'ConfigMap', `${s}-config`)])),
+      ports: new Map(services.map((s) => [s, expectedPort(vfs, s).port])),
+      outbound,
+    });
+    checkRequestsWithinLimits(c, target, objects);
     const routed = checkIngress(c, target, objects);
     c.check(`[${target}] every service is reachable through the Ingress`,
       services.filter((s) => !routed.has(s)).map((s) => `${s} has no Ingress path`));
@@ -382,13 +457,22 @@ export async function runChecks(vfs) {
   }
   for (const i of ignored) c.info(`not a topic (${i.why}): "${i.value}" at ${i.where}`);
 
-  // snapshot topics (Topics.COMPACTED) are compacted everywhere, so read models can be rebuilt from them
+  // every topic the code names has its cleanup policy everywhere: snapshot topics (Topics.COMPACTED) are
+  // compacted, so read models can be rebuilt from them; event streams are deleted by age, with a retention
   const compacted = compactedTopics(vfs);
   for (const [target, objects] of rendered) {
     const byTopic = new Map(objects.filter((o) => o.kind === 'KafkaTopic').map((t) => [t.spec?.topicName ?? t.metadata.name, t]));
     c.check(`[${target}] snapshot topics of ${TOPICS_JAVA} (${compacted.join(', ')}) are compacted`,
       compacted.filter((t) => byTopic.has(t) && byTopic.get(t).spec?.config?.['cleanup.policy'] !== 'compact')
         .map((t) => `${t}: cleanup.policy is ${byTopic.get(t).spec?.config?.['cleanup.policy'] ?? 'unset (delete)'}, not compact`));
+    const streams = [...topics.keys()].filter((t) => !compacted.includes(t) && byTopic.has(t)).sort();
+    c.check(`[${target}] event topics (${streams.join(', ')}) are deleted by age: cleanup.policy delete and a retention.ms`,
+      streams.flatMap((t) => {
+        const cfg = byTopic.get(t).spec?.config ?? {};
+        const policy = cfg['cleanup.policy'] ?? 'delete';
+        if (policy !== 'delete') return [`${t}: cleanup.policy is ${policy}, but it is not a snapshot topic of ${TOPICS_JAVA}`];
+        return Number(cfg['retention.ms']) > 0 ? [] : [`${t}: no retention.ms`];
+      }));
   }
 
   // every manifest file is part of a build (a forgotten file is a resource that never deploys)
@@ -603,6 +687,152 @@ const SELF_TESTS = [
     files: (vfs) => ({
       [`${K8S}/overlays/prod/patches/kafka-nodepool.yaml`]: mutateYaml(vfs, `${K8S}/overlays/prod/patches/kafka-nodepool.yaml`, (p) => {
         p.spec.replicas = 1;
+      }),
+    }),
+  },
+  {
+    name: 'an event topic compacted although it is no snapshot topic',
+    expect: /\[base\] event topics .*metering\.usage: cleanup\.policy is compact, but it is not a snapshot topic/,
+    files: (vfs) => ({
+      [`${BASE}/kafka/topics/metering-usage.yaml`]: mutateYaml(vfs, `${BASE}/kafka/topics/metering-usage.yaml`, (t) => {
+        t.spec.config['cleanup.policy'] = 'compact';
+      }),
+    }),
+  },
+  {
+    name: 'an event topic without a retention',
+    expect: /\[prod\] event topics .*metering\.reports: no retention\.ms/,
+    files: (vfs) => ({
+      [`${BASE}/kafka/topics/metering-reports.yaml`]: mutateYaml(vfs, `${BASE}/kafka/topics/metering-reports.yaml`, (t) => {
+        delete t.spec.config['retention.ms'];
+      }),
+    }),
+  },
+  {
+    name: 'a credential the code reads that no Secret provides',
+    expect: /\[base\] billing-service settings .*MERCATO_BILLING_ERP_API_TOKEN \(mercato\.billing\.erp\.api-token .*is not taken from a secretKeyRef/,
+    files: () => ({
+      'billing-service/src/main/java/dev/mercato/billing/SelfTestErpConfig.java': [
+        'package dev.mercato.billing;',
+        '@ConfigMapping(prefix = "mercato.billing.erp")',
+        'public interface SelfTestErpConfig {',
+        '    /** The ERP\'s token. */',
+        '    Optional<String> apiToken();',
+        '    @WithDefault("PT5S")',
+        '    Duration timeout();',
+        '}',
+        '',
+      ].join('\n'),
+    }),
+  },
+  {
+    name: 'a required setting (no default) that no manifest sets',
+    expect: /\[dev\] catalog-service settings .*MERCATO_CATALOG_SEARCH_ENDPOINT \(mercato\.catalog\.search\.endpoint .*has no default and is not set/,
+    files: () => ({
+      'catalog-service/src/main/java/dev/mercato/catalog/SelfTestSearchConfig.java': [
+        'package dev.mercato.catalog;',
+        '@ConfigMapping(prefix = "mercato.catalog")',
+        'public interface SelfTestSearchConfig {',
+        '    Search search();',
+        '    interface Search {',
+        '        URI endpoint();',
+        '        @WithDefault("10") int pageSize();',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    }),
+  },
+  {
+    name: 'the webhook encryption key moved into the ConfigMap',
+    expect: /\[base\] webhook-service settings .*MERCATO_WEBHOOKS_SECRET_ENCRYPTION_KEY .*is a ConfigMap key/,
+    files: (vfs) => ({
+      [`${BASE}/webhook-service/configmap.yaml`]: mutateYaml(vfs, `${BASE}/webhook-service/configmap.yaml`, (m) => {
+        m.data.MERCATO_WEBHOOKS_SECRET_ENCRYPTION_KEY = 'c2VsZi10ZXN0';
+      }),
+    }),
+  },
+  {
+    name: 'a dev Secret without the key a Deployment reads',
+    expect: /\[dev\] identity-service settings .*Secret mercato-identity-secrets has no key secret-pepper/,
+    files: (vfs) => ({
+      [`${K8S}/overlays/dev/kustomization.yaml`]: mutateYaml(vfs, `${K8S}/overlays/dev/kustomization.yaml`, (k) => {
+        const g = k.secretGenerator.find((x) => x.name === 'mercato-identity-secrets');
+        g.literals = g.literals.filter((l) => !l.startsWith('secret-pepper='));
+      }),
+    }),
+  },
+  {
+    name: 'a service Deployment no NetworkPolicy selects',
+    expect: /\[prod\] order-service NetworkPolicy ingress.*no NetworkPolicy selects its pods/,
+    files: (vfs) => ({
+      [`${BASE}/kustomization.yaml`]: mutateYaml(vfs, `${BASE}/kustomization.yaml`, (k) => {
+        k.resources = k.resources.filter((r) => r !== 'order-service/networkpolicy.yaml');
+      }),
+      [`${BASE}/order-service/networkpolicy.yaml`]: null,
+    }),
+  },
+  {
+    name: 'no default-deny ingress policy',
+    expect: /\[base\] the namespace denies ingress by default.*no NetworkPolicy with an empty podSelector/,
+    files: (vfs) => ({
+      [`${BASE}/kustomization.yaml`]: mutateYaml(vfs, `${BASE}/kustomization.yaml`, (k) => {
+        k.resources = k.resources.filter((r) => r !== 'default-deny-ingress.yaml');
+      }),
+      [`${BASE}/default-deny-ingress.yaml`]: null,
+    }),
+  },
+  {
+    name: 'a service open to every pod and namespace',
+    expect: /\[base\] catalog-service NetworkPolicy ingress.*an ingress rule admits traffic from anywhere/,
+    files: (vfs) => ({
+      [`${BASE}/catalog-service/networkpolicy.yaml`]: mutateYaml(vfs, `${BASE}/catalog-service/networkpolicy.yaml`, (np) => {
+        delete np.spec.ingress[0].from;
+      }),
+    }),
+  },
+  {
+    name: 'identity-service closed to the services that fetch its JWKS',
+    expect: /\[base\] identity-service NetworkPolicy ingress.*does not admit billing-service \(its MERCATO_IDENTITY_URL names identity-service:8081\)/,
+    files: (vfs) => ({
+      [`${BASE}/identity-service/networkpolicy.yaml`]: mutateYaml(vfs, `${BASE}/identity-service/networkpolicy.yaml`, (np) => {
+        np.spec.ingress = np.spec.ingress.slice(0, 1);
+      }),
+    }),
+  },
+  {
+    name: 'webhook-service unable to reach public receivers',
+    expect: /\[base\] webhook-service NetworkPolicy egress.*calls out over HTTP .*no egress rule opens 443/,
+    files: (vfs) => ({
+      [`${BASE}/webhook-service/networkpolicy.yaml`]: mutateYaml(vfs, `${BASE}/webhook-service/networkpolicy.yaml`, (np) => {
+        np.spec.egress = np.spec.egress.filter((r) => !r.to?.some((p) => p.ipBlock));
+      }),
+    }),
+  },
+  {
+    name: 'billing-service let out to the internet though its code calls no one',
+    expect: /\[base\] billing-service NetworkPolicy egress.*opens port\(s\) 443 to any address though its code makes no outbound HTTP call/,
+    files: (vfs) => ({
+      [`${BASE}/billing-service/networkpolicy.yaml`]: mutateYaml(vfs, `${BASE}/billing-service/networkpolicy.yaml`, (np) => {
+        np.spec.egress.push({ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ protocol: 'TCP', port: 443 }] });
+      }),
+    }),
+  },
+  {
+    name: 'a Kafka listener closed to a service',
+    expect: /\[base\] metering-service NetworkPolicy egress.*listener on 9092 does not admit it/,
+    files: (vfs) => ({
+      [`${BASE}/kafka/kafka.yaml`]: mutateYaml(vfs, `${BASE}/kafka/kafka.yaml`, (k) => {
+        k.spec.kafka.listeners[0].networkPolicyPeers = [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'order-service' } } }];
+      }),
+    }),
+  },
+  {
+    name: 'memory requests above the limit',
+    expect: /\[dev\] resource requests are within their limits.*Deployment\/mercato\/billing-service billing-service: requests memory 1Gi > limits/,
+    files: (vfs) => ({
+      [`${K8S}/overlays/dev/patches/deployment-resources.yaml`]: mutateYaml(vfs, `${K8S}/overlays/dev/patches/deployment-resources.yaml`, (ops) => {
+        ops[0].value.requests.memory = '1Gi';
       }),
     }),
   },
