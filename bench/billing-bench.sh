@@ -3,7 +3,8 @@
 # aggregate for every hour of a month (744 each: 7.44 million for 10,000), loaded straight into billing-service's
 # read models by SQL, then ONE billing run of that month with finalize=true: rating every subscription (a
 # recurring seat price and graduated usage through a usd plan, converted to eur), storing the invoices and lines,
-# numbering and finalizing them and writing their invoice.finalized events to the outbox. The figure is the
+# numbering and finalizing them, booking their commissions (tenants under ten partners) and writing their
+# invoice.finalized events to the outbox. The figure is the
 # run's wall time, measured around the HTTP call.
 #
 # It runs inside billing-service's Quarkus test harness (bench class BillingBench, not part of the suite): a real

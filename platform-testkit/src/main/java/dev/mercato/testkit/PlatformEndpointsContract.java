@@ -32,7 +32,9 @@ public abstract class PlatformEndpointsContract {
 
     @Test
     void exposesPrometheusMetricsOpenApiAndSwagger() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
+                // consumer lag per topic and partition: every service consumes at least the revocations
+                .body(containsString("kafka_consumer_fetch_manager_records_lag"));
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("openapi", notNullValue());
         given().redirects().follow(true).when().get("/swagger").then().statusCode(200);

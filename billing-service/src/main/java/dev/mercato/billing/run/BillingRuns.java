@@ -21,6 +21,8 @@ import dev.mercato.billing.rating.RatedLine;
 import dev.mercato.billing.rating.RatingException;
 import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.id.Ids;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -41,13 +43,16 @@ public class BillingRuns {
     private final InvoiceWriter writer;
     private final InvoiceFinalizer finalizer;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    public BillingRuns(Pool pool, RatingInputs inputs, InvoiceWriter writer, InvoiceFinalizer finalizer) {
+    public BillingRuns(Pool pool, RatingInputs inputs, InvoiceWriter writer, InvoiceFinalizer finalizer,
+            MeterRegistry registry) {
         this.pool = pool;
         this.inputs = inputs;
         this.writer = writer;
         this.finalizer = finalizer;
         this.clock = Clock.systemUTC();
+        this.registry = registry;
     }
 
     /** The month of {@code period}; 400 naming {@code period} unless it is {@code yyyy-MM} and has ended. */
@@ -63,7 +68,28 @@ public class BillingRuns {
         return month;
     }
 
+    /**
+     * Bills {@code month}, measured as {@code mercato.billing.run.duration} (tags {@code mode} dry-run or stored,
+     * {@code outcome} ok or failed) with the invoices counted in {@code mercato.billing.invoices} (tag {@code event}
+     * created, finalized) and the customers left out in {@code mercato.billing.run.skipped}.
+     */
     public Uni<BillingRunResponse> run(YearMonth month, boolean dryRun, boolean finalize) {
+        Timer.Sample sample = Timer.start(registry);
+        String mode = dryRun ? "dry-run" : "stored";
+        return bill(month, dryRun, finalize)
+                .invoke(result -> {
+                    sample.stop(registry.timer("mercato.billing.run.duration", "mode", mode, "outcome", "ok"));
+                    if (!dryRun) {
+                        registry.counter("mercato.billing.invoices", "event", "created").increment(result.invoicesCreated());
+                        registry.counter("mercato.billing.invoices", "event", "finalized").increment(result.invoicesFinalized());
+                        registry.counter("mercato.billing.run.skipped").increment(result.skipped().size());
+                    }
+                })
+                .onFailure().invoke(() -> sample.stop(registry.timer("mercato.billing.run.duration", "mode", mode,
+                        "outcome", "failed")));
+    }
+
+    private Uni<BillingRunResponse> bill(YearMonth month, boolean dryRun, boolean finalize) {
         LocalDate today = LocalDate.now(clock);
         return pool.withTransaction(connection -> connection
                 .preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of("billing-run:" + month))

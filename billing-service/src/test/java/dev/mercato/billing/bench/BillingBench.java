@@ -35,6 +35,12 @@ class BillingBench {
         TestSql.execute("""
                 insert into billing_customer (id, kind, name, customer_number, status, parent_id, ancestry, country_code,
                     currency, billing_day, updated_at, source_version)
+                select 'bench_p_' || g, 'PARTNER', 'Bench partner ' || g, lpad((9000 + g)::text, 10, '0'), 'ACTIVE', ?,
+                    ?, 'FI', 'eur', 1, now(), 0
+                from generate_series(0, 9) g""", platform, platform);
+        TestSql.execute("""
+                insert into billing_customer (id, kind, name, customer_number, status, parent_id, ancestry, country_code,
+                    currency, billing_day, updated_at, source_version)
                 select 'bench_t_' || g, 'TENANT', 'Bench tenant ' || g, lpad(g::text, 10, '0'), 'ACTIVE', 'bench_p_' || (g % 10),
                     cast(? as text) || '/bench_p_' || (g % 10), 'FI', 'eur', 1, now(), 0
                 from generate_series(1, ?) g""", platform, subscriptions);
@@ -46,11 +52,11 @@ class BillingBench {
                     price_definitions)
                 values ('bench_plan', 1, 'PUBLISHED', 'usd', 'MONTHLY', '2020-01-01T00:00:00Z', cast(? as jsonb))""", """
                 [{"id": "prd_seat", "costTypeCategory": "RECURRING", "pricingStrategy": "UNIT", "unit": "seat",
-                  "priceRanges": [{"min": 0, "max": null, "salePrice": 12.00, "wholeSalePrice": null, "flatAmount": null}],
+                  "priceRanges": [{"min": 0, "max": null, "salePrice": 12.00, "wholeSalePrice": 9.00, "flatAmount": null}],
                   "packageSize": null, "unitAllowsDecimals": false, "increment": null, "listingId": null, "dimensionKey": null},
                  {"id": "prd_calls", "costTypeCategory": "USAGE", "pricingStrategy": "TIERED", "unit": "call",
-                  "priceRanges": [{"min": 0, "max": 10000, "salePrice": 0.002, "wholeSalePrice": null, "flatAmount": null},
-                                  {"min": 10000, "max": null, "salePrice": 0.001, "wholeSalePrice": null, "flatAmount": null}],
+                  "priceRanges": [{"min": 0, "max": 10000, "salePrice": 0.002, "wholeSalePrice": 0.0015, "flatAmount": null},
+                                  {"min": 10000, "max": null, "salePrice": 0.001, "wholeSalePrice": 0.00075, "flatAmount": null}],
                   "packageSize": null, "unitAllowsDecimals": true, "increment": null, "listingId": "bench_lst",
                   "dimensionKey": "api_calls"}]""");
         TestSql.execute("""
@@ -84,13 +90,16 @@ class BillingBench {
         long lines = TestSql.number("select count(*) from invoice_line l join invoice i on i.id = l.invoice_id "
                 + "where i.period = '2026-10'");
         long usageRows = TestSql.number("select count(*) from billing_usage");
+        long commissions = TestSql.number("select count(*) from commission_entry where period = '2026-10'");
         String report = """
                 billing bench: %d subscriptions, %d hourly aggregates, loaded by SQL in %.1f s
-                billing run of 2026-10 with finalize=true: %d invoices finalized, %d lines, in %.1f s (%.0f invoices/s)
-                """.formatted(subscriptions, usageRows, load.toMillis() / 1000.0, finalized, lines,
+                billing run of 2026-10 with finalize=true: %d invoices finalized, %d lines, %d commission entries, \
+                in %.1f s (%.0f invoices/s)
+                """.formatted(subscriptions, usageRows, load.toMillis() / 1000.0, finalized, lines, commissions,
                 run.toMillis() / 1000.0, finalized * 1000.0 / Math.max(1, run.toMillis()));
         System.out.println(report);
         Files.writeString(Path.of("target", "billing-bench.txt"), report);
         assertThat(finalized).isEqualTo(subscriptions);
+        assertThat(commissions).isEqualTo(4L * subscriptions); // reseller and platform on the seat and usage lines
     }
 }
