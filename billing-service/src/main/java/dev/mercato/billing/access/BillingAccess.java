@@ -25,7 +25,11 @@ public final class BillingAccess {
      * positional parameters numbered from {@code first}, and their values.
      */
     public static SqlCondition sql(Caller caller, String alias, int first) {
-        String path = caller.organizationPath();
+        return sql(caller.organizationPath(), alias, first);
+    }
+
+    /** The same condition for the subtree of the organization at {@code path}. */
+    public static SqlCondition sql(String path, String alias, int first) {
         String column = alias + ".customer_path";
         return new SqlCondition("(" + column + " = $" + first + " or " + column + " like $" + (first + 1) + " escape '\\')",
                 List.of(path, likeLiteral(path) + "/%"));
