@@ -57,8 +57,8 @@ public class DiscountProjector {
                 values (:id, :ownerId, :type, cast(:percentage as numeric), cast(:price as numeric), :currency,
                     cast(:startDate as date), cast(:expirationDate as date), cast(:minUnits as bigint),
                     cast(:maxUnits as bigint), cast(:billingCycles as integer), :autoApply,
-                    cast(:partnerShare as numeric), cast(:basePartnerShare as numeric), cast(:planIds as text[]),
-                    cast(:skus as text[]), cast(:listingIds as text[]), :sourceVersion)
+                    cast(:partnerShare as numeric), cast(:basePartnerShare as numeric), cast(cast(:planIds as text) as text[]),
+                    cast(cast(:skus as text) as text[]), cast(cast(:listingIds as text) as text[]), :sourceVersion)
                 on conflict (id) do update set owner_id = excluded.owner_id, type = excluded.type,
                     percentage = excluded.percentage, price = excluded.price, currency = excluded.currency,
                     start_date = excluded.start_date, expiration_date = excluded.expiration_date,
