@@ -35,6 +35,12 @@ public final class BillingAccess {
                 List.of(path, likeLiteral(path) + "/%"));
     }
 
+    /** SQL for the path of the {@code billing_customer} row {@code alias}: its ancestry and its id. */
+    public static String customerPath(String alias) {
+        return "case when " + alias + ".ancestry = '' then " + alias + ".id else " + alias + ".ancestry || '/' || " + alias
+                + ".id end";
+    }
+
     /** A SQL condition and its parameters' values, in order. */
     public record SqlCondition(String sql, List<Object> parameters) {
     }

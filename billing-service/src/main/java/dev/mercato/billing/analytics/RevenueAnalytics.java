@@ -24,7 +24,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class RevenueAnalytics {
 
     private static final String DEFAULT_CURRENCY = "eur";
-    private static final String CUSTOMER_PATH = "case when c.ancestry = '' then c.id else c.ancestry || '/' || c.id end";
+    private static final String CUSTOMER_PATH = BillingAccess.customerPath("c");
 
     private final Pool pool;
     private final RatingInputs inputs;
