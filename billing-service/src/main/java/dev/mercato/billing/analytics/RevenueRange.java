@@ -23,13 +23,17 @@ record RevenueRange(YearMonth from, YearMonth to) {
         if (last.isAfter(current)) {
             throw ApiException.invalidField("to", "must not be after the current month, " + current);
         }
+        if (first.isAfter(current)) {
+            throw ApiException.invalidField("from", "must not be after the current month, " + current);
+        }
+        // as the invoice export: the range's end is named when the range itself is wrong
         if (first.isAfter(last)) {
-            throw ApiException.invalidField("from", "must not be after to (" + last + ")");
+            throw ApiException.invalidField("to", "must not be before from (" + first + ")");
         }
         long months = ChronoUnit.MONTHS.between(first, last) + 1;
         if (months > MAX_MONTHS) {
-            throw ApiException.invalidField("from", "covers " + months + " months up to " + last + "; at most "
-                    + MAX_MONTHS + " are allowed");
+            throw ApiException.invalidField("to", "the range from " + first + " to " + last + " covers " + months
+                    + " months; at most " + MAX_MONTHS + " are allowed");
         }
         return new RevenueRange(first, last);
     }

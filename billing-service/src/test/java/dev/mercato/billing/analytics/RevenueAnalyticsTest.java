@@ -153,8 +153,9 @@ class RevenueAnalyticsTest {
         cases.put("from=95-01", "from");
         cases.put("to=1995-1", "to");
         cases.put("to=2999-01", "to");
-        cases.put("from=1995-06&to=1995-05", "from");
-        cases.put("from=1992-05&to=1995-05", "from");
+        cases.put("from=1995-06&to=1995-05", "to");
+        cases.put("from=1992-05&to=1995-05", "to");
+        cases.put("from=2999-01", "from");
         cases.put("currency=xyz", "currency");
         cases.put("currency=e1", "currency");
         List<String> wrong = new ArrayList<>();
