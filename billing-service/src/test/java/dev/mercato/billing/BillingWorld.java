@@ -154,13 +154,28 @@ public final class BillingWorld {
         return id;
     }
 
+    /**
+     * An automatic percentage discount of the platform on {@code sku}, from the start of time, funded by the
+     * partner and the base partner with the given shares (percentages, null: none).
+     */
+    public String discount(String sku, String percentage, String partnerShare, String basePartnerShare) {
+        return automaticDiscount(platform.id(), percentage, null, partnerShare, basePartnerShare, List.of(), List.of(sku));
+    }
+
     /** An automatic discount of {@code percentage} % on {@code planId}'s lines for {@code billingCycles} cycles; returns its id. */
     public String automaticDiscount(String planId, String owner, String percentage, Integer billingCycles) {
+        return automaticDiscount(owner, percentage, billingCycles, null, null, List.of(planId), List.of());
+    }
+
+    private String automaticDiscount(String owner, String percentage, Integer billingCycles, String partnerShare,
+            String basePartnerShare, List<String> planIds, List<String> skus) {
         String id = Ids.next("dsc");
         Instant now = Instant.now();
         send("catalog.discounts", id, DiscountChangedV1.CHANGED, new DiscountChangedV1(id, owner, "PERCENTAGE",
                 new BigDecimal(percentage), null, null, null, "Automatic " + percentage + " %", null, null, null, null, null,
-                0, billingCycles, true, false, null, null, null, List.of(planId), List.of(), List.of(), now, now, 1));
+                0, billingCycles, true, false, partnerShare == null ? null : new BigDecimal(partnerShare),
+                basePartnerShare == null ? null : new BigDecimal(basePartnerShare), null, planIds, skus, List.of(), now,
+                now, 1));
         awaitRow("select count(*) from billing_discount where id = ?", id);
         return id;
     }

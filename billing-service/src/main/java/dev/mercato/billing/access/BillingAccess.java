@@ -25,12 +25,16 @@ public final class BillingAccess {
      * positional parameters numbered from {@code first}, and their values.
      */
     public static SqlCondition sql(Caller caller, String alias, int first) {
-        return sql(caller.organizationPath(), alias, first);
+        return sqlOnPath(caller, alias + ".customer_path", first);
     }
 
-    /** The same condition for the subtree of the organization at {@code path}. */
-    public static SqlCondition sql(String path, String alias, int first) {
-        String column = alias + ".customer_path";
+    /** As {@link #sql} for any path column (qualified as it must appear in the query). */
+    public static SqlCondition sqlOnPath(Caller caller, String column, int first) {
+        return sqlOnPath(caller.organizationPath(), column, first);
+    }
+
+    /** The same condition for the subtree of the organization at {@code path} (the caller's, or one it sees). */
+    public static SqlCondition sqlOnPath(String path, String column, int first) {
         return new SqlCondition("(" + column + " = $" + first + " or " + column + " like $" + (first + 1) + " escape '\\')",
                 List.of(path, likeLiteral(path) + "/%"));
     }

@@ -77,7 +77,7 @@ public class RevenueAnalytics {
     }
 
     private static Uni<List<MonthlyRevenue.Customer>> customers(SqlConnection connection, String path) {
-        BillingAccess.SqlCondition below = BillingAccess.sql(path, "v", 1);
+        BillingAccess.SqlCondition below = BillingAccess.sqlOnPath(path, "v.customer_path", 1);
         return connection.preparedQuery("select v.id, v.currency, v.billing_day from (select c.id, c.currency, c.billing_day, "
                 + CUSTOMER_PATH + " as customer_path from billing_customer c) v where " + below.sql() + " order by v.id")
                 .execute(Tuple.from(below.parameters()))

@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.billing.commission.CommissionLedger;
 import dev.mercato.billing.invoice.OutboxRows;
 import dev.mercato.platform.events.CreditNoteCreatedV1;
 import dev.mercato.platform.events.Topics;
@@ -19,7 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Stores a credit note (its lines' amounts negative) or debit note (positive) against an invoice and
- * publishes {@code creditNote.created} in the same transaction. Amounts arrive rounded to the currency.
+ * publishes {@code creditNote.created} and books the commissions it moves (a credit note's clawback) in the same
+ * transaction. Amounts arrive rounded to the currency.
  */
 @ApplicationScoped
 public class CreditNoteWriter {
@@ -28,9 +30,11 @@ public class CreditNoteWriter {
     public static final String USAGE_CORRECTION = "USAGE_CORRECTION";
 
     private final OutboxRows outbox;
+    private final CommissionLedger commissions;
 
-    public CreditNoteWriter(OutboxRows outbox) {
+    public CreditNoteWriter(OutboxRows outbox, CommissionLedger commissions) {
         this.outbox = outbox;
+        this.commissions = commissions;
     }
 
     /** What a note is about: the invoice, its customer, why, and its signed lines. */
@@ -50,6 +54,7 @@ public class CreditNoteWriter {
         List<Tuple> headers = new ArrayList<>();
         List<Tuple> lines = new ArrayList<>();
         List<OutboxRows.Pending> events = new ArrayList<>();
+        List<CommissionLedger.NoteLine> commissioned = new ArrayList<>();
         for (NewNote note : notes) {
             String id = Ids.next("cn");
             String kind = note.total().signum() < 0 ? "CREDIT" : "DEBIT";
@@ -58,6 +63,8 @@ public class CreditNoteWriter {
             for (CreditNoteCreatedV1.CreditNoteLineV1 line : note.lines()) {
                 lines.add(Tuple.from(Arrays.asList(id, line.lineNo(), line.invoiceLineNo(), line.subscriptionId(),
                         line.description(), line.dimension(), line.quantity(), line.amount())));
+                commissioned.add(new CommissionLedger.NoteLine(id, line.lineNo(), note.invoiceId(), line.invoiceLineNo(),
+                        line.amount()));
             }
             events.add(new OutboxRows.Pending(Topics.BILLING_CREDIT_NOTES, id, CreditNoteCreatedV1.CREATED,
                     new CreditNoteCreatedV1(id, note.invoiceId(), note.customerId(), kind, note.reason(), note.currency(),
@@ -70,6 +77,7 @@ public class CreditNoteWriter {
                         insert into credit_note_line (credit_note_id, line_no, invoice_line_no, subscription_id,
                             description, dimension, quantity, amount)
                         values ($1, $2, $3, $4, $5, $6, $7, $8)""").executeBatch(lines))
+                .chain(() -> commissions.bookNotes(connection, commissioned))
                 .chain(() -> outbox.publish(connection, events));
     }
 }

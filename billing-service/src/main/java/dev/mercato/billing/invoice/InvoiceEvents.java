@@ -17,7 +17,7 @@ final class InvoiceEvents {
                         line.description(), line.sku(), line.planId(), line.planVersion(), line.dimension(),
                         line.serviceFrom(), line.serviceTo(), line.quantity(), line.unitPrice(), line.listAmount(),
                         line.discountAmount(), line.amount(), line.priceCurrency(), line.exchangeRate(), line.rateDate(),
-                        line.discountId(), line.srpPrice(), line.purPrice()))
+                        line.discountId(), line.srpPrice(), null)) // the event reaches the customer: no purchase price
                 .toList();
         return new OutboxRows.Pending(Topics.BILLING_INVOICES, invoice.id(), type, new InvoiceChangedV1(invoice.id(),
                 invoice.issuerId(), invoice.number(), invoice.customerId(), invoice.period(), invoice.periodStart(),

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.billing.commission.CommissionLedger;
 import dev.mercato.platform.events.InvoiceChangedV1;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,10 +25,12 @@ public class InvoiceFinalizer {
 
     private final InvoiceReader reader;
     private final OutboxRows outbox;
+    private final CommissionLedger commissions;
 
-    public InvoiceFinalizer(InvoiceReader reader, OutboxRows outbox) {
+    public InvoiceFinalizer(InvoiceReader reader, OutboxRows outbox, CommissionLedger commissions) {
         this.reader = reader;
         this.outbox = outbox;
+        this.commissions = commissions;
     }
 
     /** Finalizes those of {@code ids} that are drafts; emits the finalized invoices with their lines. */
@@ -76,6 +79,7 @@ public class InvoiceFinalizer {
                             .execute(Tuple.of(ids.toArray(String[]::new), numbers.toArray(Long[]::new)))
                             .replaceWith(ids);
                 })
+                .call(ids -> commissions.bookInvoices(connection, ids))
                 .chain(ids -> reader.withLines(connection, ids))
                 .call(invoices -> outbox.publish(connection, invoices.stream()
                         .map(invoice -> InvoiceEvents.of(InvoiceChangedV1.FINALIZED, invoice)).toList()));

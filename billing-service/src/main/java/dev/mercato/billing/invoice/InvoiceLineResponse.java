@@ -13,4 +13,11 @@ public record InvoiceLineResponse(int lineNo, String kind, String subscriptionId
         BigDecimal quantity, BigDecimal unitPrice, BigDecimal listAmount, BigDecimal discountAmount, BigDecimal amount,
         String priceCurrency, BigDecimal exchangeRate, LocalDate rateDate, String discountId, BigDecimal srpPrice,
         BigDecimal purPrice) {
+
+    /** This line without the channel's purchase price (as the invoiced customer sees it). */
+    InvoiceLineResponse withoutPurchasePrice() {
+        return new InvoiceLineResponse(lineNo, kind, subscriptionId, description, sku, planId, planVersion, dimension,
+                serviceFrom, serviceTo, quantity, unitPrice, listAmount, discountAmount, amount, priceCurrency,
+                exchangeRate, rateDate, discountId, srpPrice, null);
+    }
 }

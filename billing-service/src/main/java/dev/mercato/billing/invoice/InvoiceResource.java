@@ -132,7 +132,8 @@ public class InvoiceResource {
                     }
                     return reader.withLines(pool, ids);
                 })
-                .map(found -> csv(InvoiceCsv.of(found), "invoices-" + first + "-" + last + ".csv"));
+                .map(found -> csv(InvoiceCsv.of(found.stream().map(invoice -> invoice.seenBy(caller.organizationId())).toList()),
+                        "invoices-" + first + "-" + last + ".csv"));
     }
 
     @GET
@@ -191,7 +192,7 @@ public class InvoiceResource {
         visible.parameters().forEach(parameters::addValue);
         return pool.preparedQuery("select i.id from invoice i where i.id = $1 and " + visible.sql()).execute(parameters)
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().failure(ApiException.notFound("invoice", id))
-                        : reader.withLines(pool, List.of(id)).map(List::getFirst));
+                        : reader.withLines(pool, List.of(id)).map(found -> found.getFirst().seenBy(caller.organizationId())));
     }
 
     private static Response ok(InvoiceResponse invoice) {

@@ -27,6 +27,17 @@ public record InvoiceResponse(String id, String issuerId, Long number, String cu
                 invoice.finalizedAt, invoice.paidAt, invoice.voidedAt);
     }
 
+    /**
+     * The invoice as {@code organizationId} may see it: the invoiced customer itself never sees the purchase prices
+     * its channel bought at (they decide the channel's margin); its channel and the platform do.
+     */
+    public InvoiceResponse seenBy(String organizationId) {
+        if (lines == null || !customerId.equals(organizationId)) {
+            return this;
+        }
+        return withLines(lines.stream().map(InvoiceLineResponse::withoutPurchasePrice).toList());
+    }
+
     public InvoiceResponse withLines(List<InvoiceLineResponse> invoiceLines) {
         return new InvoiceResponse(id, issuerId, number, customerId, period, periodStart, periodEnd, currency, status,
                 subtotal, discountTotal, total, invoiceLines, createdAt, finalizedAt, paidAt, voidedAt);

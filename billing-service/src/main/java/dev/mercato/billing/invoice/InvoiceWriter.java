@@ -35,7 +35,7 @@ public class InvoiceWriter {
                         line.serviceFrom(), line.serviceTo(), line.price().quantity(), line.price().unitPrice(),
                         line.price().list().amount(), line.price().discount().amount(), line.price().total().amount(),
                         draft.currency(), line.priceCurrency(), line.exchangeRate(), line.rateDate(), line.discountId(),
-                        line.srpPrice(), line.purPrice())));
+                        line.srpPrice(), line.purPrice(), line.wholesaleAmount())));
             }
         }
         return connection.preparedQuery("""
@@ -46,8 +46,8 @@ public class InvoiceWriter {
                         insert into invoice_line (invoice_id, line_no, kind, subscription_id, description, sku, plan_id,
                             plan_version, dimension, service_from, service_to, quantity, unit_price, list_amount,
                             discount_amount, amount, currency, price_currency, exchange_rate, rate_date, discount_id,
-                            srp_price, pur_price)
+                            srp_price, pur_price, wholesale_amount)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                            $21, $22, $23)""").executeBatch(lines).replaceWithVoid());
+                            $21, $22, $23, $24)""").executeBatch(lines).replaceWithVoid());
     }
 }

@@ -13,11 +13,14 @@ import dev.mercato.pricing.LinePrice;
  * @param kind         RECURRING, ONE_TIME or USAGE
  * @param exchangeRate the rate applied (price currency → invoice currency), null without conversion
  * @param rateDate     the day the rate was valid on, null without conversion
+ * @param wholesaleAmount the line priced at the channel's purchase prices (before discount, in the invoice
+ *                     currency, rounded like the line): the channel margin is {@code list − wholesaleAmount};
+ *                     null when the prices have no purchase price
  */
 public record RatedLine(String kind, String subscriptionId, String description, String sku, String planId,
         Integer planVersion, String dimension, LocalDate serviceFrom, LocalDate serviceTo, LinePrice price,
         String priceCurrency, BigDecimal exchangeRate, LocalDate rateDate, String discountId, BigDecimal srpPrice,
-        BigDecimal purPrice) {
+        BigDecimal purPrice, BigDecimal wholesaleAmount) {
 
     public static final String RECURRING = "RECURRING";
     public static final String ONE_TIME = "ONE_TIME";

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import dev.mercato.platform.events.PlanChangedV1.PriceDefinitionV1;
 import dev.mercato.platform.events.PlanChangedV1.PriceRangeV1;
@@ -81,8 +82,10 @@ public final class SubscriptionRater {
         BigDecimal share = term.fractionBetween(segment[0], segment[1]);
         PriceDefinition definition = srpDefinition(unit);
         BigDecimal units = BigDecimal.valueOf(quantity);
-        lines.add(line(in, RatedLine.RECURRING, describe(subscription), null, definition, units, priceCurrency,
-                segment, segment[0], share, subscription.purPrice().get(priceCurrency), unit));
+        BigDecimal purPrice = subscription.purPrice().get(priceCurrency);
+        PriceDefinition wholesale = purPrice == null ? null : definition(() -> PriceDefinition.perUnit(purPrice.toPlainString()));
+        lines.add(line(in, RatedLine.RECURRING, describe(subscription), null, definition, wholesale, units, priceCurrency,
+                segment, segment[0], share, purPrice, unit));
     }
 
     private static void planRecurring(Input in, LocalDate[] segment, List<RatedLine> lines) {
@@ -93,7 +96,8 @@ public final class SubscriptionRater {
         for (PriceDefinitionV1 price : plan.definitions()) {
             if (RatedLine.RECURRING.equals(price.costTypeCategory())) {
                 lines.add(line(in, RatedLine.RECURRING, describe(in.subscription()), null, definition(price),
-                        BigDecimal.valueOf(quantity), plan.currency(), segment, segment[0], share, null, null));
+                        wholesaleDefinition(price), BigDecimal.valueOf(quantity), plan.currency(), segment, segment[0],
+                        share, null, null));
             }
         }
     }
@@ -107,7 +111,8 @@ public final class SubscriptionRater {
         for (PriceDefinitionV1 price : in.plan().definitions()) {
             if (RatedLine.ONE_TIME.equals(price.costTypeCategory())) {
                 lines.add(line(in, RatedLine.ONE_TIME, describe(in.subscription()) + " (one-time)", null,
-                        definition(price), BigDecimal.valueOf(in.subscription().quantityOn(start)), in.plan().currency(),
+                        definition(price), wholesaleDefinition(price), BigDecimal.valueOf(in.subscription().quantityOn(start)),
+                        in.plan().currency(),
                         day, start, null, null, null));
             }
         }
@@ -120,27 +125,31 @@ public final class SubscriptionRater {
                 .filter(price -> RatedLine.USAGE.equals(price.costTypeCategory()) && dimension.equals(price.dimensionKey()))
                 .findFirst()
                 .ifPresent(price -> lines.add(line(in, RatedLine.USAGE, dimension + " usage", dimension,
-                        definition(price), quantity, in.plan().currency(), period, rateDate, null, null, null))));
+                        definition(price), wholesaleDefinition(price), quantity, in.plan().currency(), period, rateDate,
+                        null, null, null))));
     }
 
     private static RatedLine line(Input in, String kind, String description, String dimension,
-            PriceDefinition definition, BigDecimal quantity, String priceCurrency, LocalDate[] service, LocalDate rateDate,
-            BigDecimal share, BigDecimal purPrice, BigDecimal srpPrice) {
+            PriceDefinition definition, PriceDefinition wholesale, BigDecimal quantity, String priceCurrency,
+            LocalDate[] service, LocalDate rateDate, BigDecimal share, BigDecimal purPrice, BigDecimal srpPrice) {
         PlanPrices plan = in.plan();
         ExchangeRates.Applied rate = in.rates().on(priceCurrency, in.currency(), rateDate);
         DiscountRule rule = discountFor(in, kind, service[0], quantity);
         Discount discount = rule == null ? null : rule.toDiscount(in.currency());
         LinePrice price;
+        BigDecimal wholesaleAmount;
         try {
             price = LinePrice.of(definition, quantity, priceCurrency, rate == null ? null : rate.conversion(), share,
                     discount);
+            wholesaleAmount = wholesale == null ? null : LinePrice.of(wholesale, quantity, priceCurrency,
+                    rate == null ? null : rate.conversion(), share, null).list().amount();
         } catch (IllegalArgumentException e) { // a PricingException, or currencies a line cannot combine
             throw new RatingException("subscription " + in.subscription().id() + ": " + e.getMessage());
         }
         return new RatedLine(kind, in.subscription().id(), description, in.subscription().sku(),
                 plan == null ? null : plan.planId(), plan == null ? null : plan.version(), dimension, service[0],
                 service[1], price, priceCurrency, rate == null ? null : rate.rate(), rate == null ? null : rate.date(),
-                discount == null ? null : rule.id(), srpPrice, purPrice);
+                discount == null ? null : rule.id(), srpPrice, purPrice, wholesaleAmount);
     }
 
     private static DiscountRule discountFor(Input in, String kind, LocalDate day, BigDecimal quantity) {
@@ -204,14 +213,34 @@ public final class SubscriptionRater {
     }
 
     static PriceDefinition definition(PriceDefinitionV1 price) {
+        return definition(price, PriceRangeV1::salePrice);
+    }
+
+    /**
+     * The price the channel buys at: the same definition with each range's wholesale price as its unit price (a
+     * flat amount carries no margin); null when a range has no wholesale price.
+     */
+    static PriceDefinition wholesaleDefinition(PriceDefinitionV1 price) {
+        List<PriceRangeV1> ranges = ranges(price);
+        if (ranges.isEmpty() || ranges.stream().anyMatch(range -> range.wholeSalePrice() == null)) {
+            return null;
+        }
+        return definition(price, PriceRangeV1::wholeSalePrice);
+    }
+
+    private static PriceDefinition definition(PriceDefinitionV1 price, Function<PriceRangeV1, BigDecimal> unitPrice) {
         return definition(() -> {
             List<Tier> tiers = new ArrayList<>();
-            for (PriceRangeV1 range : price.priceRanges() == null ? List.<PriceRangeV1>of() : price.priceRanges()) {
-                tiers.add(new Tier(range.min(), range.max(), range.salePrice(), range.flatAmount()));
+            for (PriceRangeV1 range : ranges(price)) {
+                tiers.add(new Tier(range.min(), range.max(), unitPrice.apply(range), range.flatAmount()));
             }
             return new PriceDefinition(PricingStrategy.valueOf(price.pricingStrategy()), tiers, price.packageSize(),
                     price.unitAllowsDecimals(), price.increment());
         });
+    }
+
+    private static List<PriceRangeV1> ranges(PriceDefinitionV1 price) {
+        return price.priceRanges() == null ? List.of() : price.priceRanges();
     }
 
     private static PriceDefinition definition(java.util.function.Supplier<PriceDefinition> build) {

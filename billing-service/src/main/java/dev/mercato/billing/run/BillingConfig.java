@@ -1,11 +1,12 @@
 package dev.mercato.billing.run;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** When billing works on its own: the scheduled runs at period end and the usage adjustment sweep. */
+/** When billing works on its own (the scheduled runs at period end, the usage adjustment sweep) and the commission model. */
 @ConfigMapping(prefix = "mercato.billing")
 public interface BillingConfig {
 
@@ -15,6 +16,20 @@ public interface BillingConfig {
 
     /** The scheduled billing run. */
     Schedule schedule();
+
+    /** The commission model's figures (see the module README, "Commissions"). */
+    Commission commission();
+
+    interface Commission {
+
+        /** The distributor's share of the channel margin when a partner resells under it (a fraction). */
+        @WithDefault("0.30")
+        BigDecimal distributorShare();
+
+        /** The platform's fee on what the customer pays (a fraction). */
+        @WithDefault("0.10")
+        BigDecimal platformFee();
+    }
 
     interface Schedule {
 

@@ -40,6 +40,14 @@ class BillingAccessTest {
         AuthorizationMatrix.get("/api/v1/billing/summary?period=" + world.month + "&customerId=" + world.tenant.id())
                 .requiring(Scopes.READ_BILLING).exposing(world.tenant.id(), world.tenant.path()).callersFrom(callers)
                 .verify();
+        String entry = TestSql.rows("select id from commission_entry where invoice_id = ? and beneficiary_kind = 'PARTNER'",
+                id).getFirst().get("id").toString();
+        AuthorizationMatrix.get("/api/v1/commissions?invoiceId=" + id).requiring(Scopes.READ_BILLING)
+                .exposing(entry, world.partner.path()).hiddenWith(200).callersFrom(callers).verify();
+        AuthorizationMatrix.get("/api/v1/commissions/-dump").requiring(Scopes.READ_BILLING)
+                .exposing(entry, world.partner.path()).hiddenWith(200).callersFrom(callers).verify();
+        AuthorizationMatrix.get("/api/v1/commissions/summary?period=" + world.month).requiring(Scopes.READ_BILLING)
+                .exposing(world.partner.id(), world.partner.path()).hiddenWith(200).callersFrom(callers).verify();
 
         AuthorizationMatrix.request("POST", "/api/v1/invoices/" + id + "/void").requiring(Scopes.WRITE_BILLING)
                 .exposing(id, world.tenant.path()).callersFrom(callers).verify();

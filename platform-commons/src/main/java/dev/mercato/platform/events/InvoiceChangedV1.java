@@ -42,8 +42,9 @@ public record InvoiceChangedV1(
     public static final String VOIDED = "mercato.billing.invoice.voided.v1";
 
     /**
-     * One rated line: what commissions need rides along (SKU, SRP and purchase price per unit in
-     * {@code priceCurrency}, the discount applied).
+     * One rated line, with its SKU, SRP per unit in {@code priceCurrency} and the discount applied. The event
+     * reaches the invoiced customer (webhooks), so {@code purPrice}, the channel's purchase price, is always null
+     * (kept in the record for compatibility).
      *
      * @param kind         RECURRING, ONE_TIME or USAGE
      * @param exchangeRate price currency → invoice currency, null when no conversion was needed
