@@ -92,12 +92,27 @@ public final class BillingWorld {
     public void publishSubscription(String id, TestOrganization customer, LocalDate start, LocalDate end, int quantity,
             String sku, Map<String, BigDecimal> purPrice, Map<String, BigDecimal> srpPrice, String listingId,
             Instant changedAt, long version) {
+        publishSubscription(id, customer, start, end, quantity, sku, purPrice, srpPrice, listingId, null, changedAt, version);
+    }
+
+    /** A new snapshot of subscription {@code id} (SRP {@code srp} eur) retired (traded in, switched away) at {@code retiredAt}. */
+    public void retireSubscription(String id, TestOrganization customer, LocalDate start, LocalDate end, int quantity,
+            String srp, Instant retiredAt, long version) {
+        BigDecimal price = new BigDecimal(srp);
+        publishSubscription(id, customer, start, end, quantity, "SKU-" + id.substring(4, 10),
+                Map.of("eur", price.multiply(new BigDecimal("0.75"))), Map.of("eur", price), null, retiredAt, retiredAt,
+                version);
+    }
+
+    private void publishSubscription(String id, TestOrganization customer, LocalDate start, LocalDate end, int quantity,
+            String sku, Map<String, BigDecimal> purPrice, Map<String, BigDecimal> srpPrice, String listingId,
+            Instant retiredAt, Instant changedAt, long version) {
         SubscriptionChangedV1 subscription = new SubscriptionChangedV1(id, "SN-" + id.substring(4, 12), "ACTIVE", start,
                 end, null, "ctr_" + id, "C-1", start, end, 12, "SUBSCRIPTION", customer.id(), "5100000000", "Tenant", "FI",
                 "SMB", null, null, null, null, null, null, null, null, "NEW", "CLOUD", sku,
                 "Seats of " + id, "PL1", quantity, 1, quantity, purPrice, srpPrice, Map.of(), Map.of(), null, null, null,
                 null, null, listingId,
-                List.of(), null, start.atStartOfDay().toInstant(ZoneOffset.UTC), changedAt, version);
+                List.of(), retiredAt, start.atStartOfDay().toInstant(ZoneOffset.UTC), changedAt, version);
         send("orders.subscriptions", id, SubscriptionChangedV1.CHANGED, subscription);
         awaitRow("select count(*) from billing_subscription where id = ? and source_version = ?", id, version);
     }
@@ -144,13 +159,23 @@ public final class BillingWorld {
      * partner and the base partner with the given shares (percentages, null: none).
      */
     public String discount(String sku, String percentage, String partnerShare, String basePartnerShare) {
+        return automaticDiscount(platform.id(), percentage, null, partnerShare, basePartnerShare, List.of(), List.of(sku));
+    }
+
+    /** An automatic discount of {@code percentage} % on {@code planId}'s lines for {@code billingCycles} cycles; returns its id. */
+    public String automaticDiscount(String planId, String owner, String percentage, Integer billingCycles) {
+        return automaticDiscount(owner, percentage, billingCycles, null, null, List.of(planId), List.of());
+    }
+
+    private String automaticDiscount(String owner, String percentage, Integer billingCycles, String partnerShare,
+            String basePartnerShare, List<String> planIds, List<String> skus) {
         String id = Ids.next("dsc");
         Instant now = Instant.now();
-        send("catalog.discounts", id, DiscountChangedV1.CHANGED, new DiscountChangedV1(id, platform.id(), "PERCENTAGE",
-                new BigDecimal(percentage), null, null, null, "Channel promotion", null, null, null, null, null, 0, null,
-                true, false, partnerShare == null ? null : new BigDecimal(partnerShare),
-                basePartnerShare == null ? null : new BigDecimal(basePartnerShare), null, List.of(), List.of(sku),
-                List.of(), now, now, 1));
+        send("catalog.discounts", id, DiscountChangedV1.CHANGED, new DiscountChangedV1(id, owner, "PERCENTAGE",
+                new BigDecimal(percentage), null, null, null, "Automatic " + percentage + " %", null, null, null, null, null,
+                0, billingCycles, true, false, partnerShare == null ? null : new BigDecimal(partnerShare),
+                basePartnerShare == null ? null : new BigDecimal(basePartnerShare), null, planIds, skus, List.of(), now,
+                now, 1));
         awaitRow("select count(*) from billing_discount where id = ?", id);
         return id;
     }

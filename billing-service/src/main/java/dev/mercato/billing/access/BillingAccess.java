@@ -30,9 +30,19 @@ public final class BillingAccess {
 
     /** As {@link #sql} for any path column (qualified as it must appear in the query). */
     public static SqlCondition sqlOnPath(Caller caller, String column, int first) {
-        String path = caller.organizationPath();
+        return sqlOnPath(caller.organizationPath(), column, first);
+    }
+
+    /** The same condition for the subtree of the organization at {@code path} (the caller's, or one it sees). */
+    public static SqlCondition sqlOnPath(String path, String column, int first) {
         return new SqlCondition("(" + column + " = $" + first + " or " + column + " like $" + (first + 1) + " escape '\\')",
                 List.of(path, likeLiteral(path) + "/%"));
+    }
+
+    /** SQL for the path of the {@code billing_customer} row {@code alias}: its ancestry and its id. */
+    public static String customerPath(String alias) {
+        return "case when " + alias + ".ancestry = '' then " + alias + ".id else " + alias + ".ancestry || '/' || " + alias
+                + ".id end";
     }
 
     /** A SQL condition and its parameters' values, in order. */

@@ -80,7 +80,7 @@ public final class SubscriptionRater {
         BigDecimal unit = subscription.srpPrice().get(priceCurrency);
         Term term = new Term(subscription.startDate(), subscription.endDate().plusDays(1));
         BigDecimal share = term.fractionBetween(segment[0], segment[1]);
-        PriceDefinition definition = definition(() -> PriceDefinition.perUnit(unit.toPlainString()));
+        PriceDefinition definition = srpDefinition(unit);
         BigDecimal units = BigDecimal.valueOf(quantity);
         BigDecimal purPrice = subscription.purPrice().get(priceCurrency);
         PriceDefinition wholesale = purPrice == null ? null : definition(() -> PriceDefinition.perUnit(purPrice.toPlainString()));
@@ -156,13 +156,21 @@ public final class SubscriptionRater {
         if (RatedLine.ONE_TIME.equals(kind)) {
             return null;
         }
-        PlanPrices plan = in.plan();
-        int cycle = cycle(in.subscription(), in.period(), in.billingDay());
-        return in.discounts().stream()
+        return automaticDiscount(in.discounts(), in.subscription(), in.plan(), day,
+                cycle(in.subscription(), in.period(), in.billingDay()), quantity, in.currency());
+    }
+
+    /**
+     * The first automatic discount (lowest id) that targets the subscription's plan, SKU or listing and applies on
+     * {@code day}, in billing cycle {@code cycle}, for {@code quantity}, to a line in {@code lineCurrency}; or null.
+     */
+    static DiscountRule automaticDiscount(List<DiscountRule> discounts, SubscriptionTerms subscription, PlanPrices plan,
+            LocalDate day, int cycle, BigDecimal quantity, String lineCurrency) {
+        return discounts.stream()
                 .filter(rule -> rule.targets(plan == null ? null : plan.planId(), plan == null ? null : plan.ownerId(),
-                        in.subscription().sku(), in.subscription().listingId()))
+                        subscription.sku(), subscription.listingId()))
                 .filter(rule -> rule.appliesOn(day, cycle, quantity))
-                .filter(rule -> rule.toDiscount(in.currency()) != null)
+                .filter(rule -> rule.toDiscount(lineCurrency) != null)
                 .min(Comparator.comparing(DiscountRule::id))
                 .orElse(null);
     }
@@ -184,7 +192,8 @@ public final class SubscriptionRater {
         return segments;
     }
 
-    private static String priceCurrency(Map<String, BigDecimal> prices, String invoiceCurrency) {
+    /** The currency a subscription's SRP is charged in: the invoice currency when it has a price in it, else the first by code. */
+    static String priceCurrency(Map<String, BigDecimal> prices, String invoiceCurrency) {
         if (prices.containsKey(invoiceCurrency)) {
             return invoiceCurrency;
         }
@@ -196,6 +205,11 @@ public final class SubscriptionRater {
             return subscription.description();
         }
         return subscription.sku() != null ? subscription.sku() : subscription.id();
+    }
+
+    /** An SRP (per quantity, for the term) as a price definition. */
+    static PriceDefinition srpDefinition(BigDecimal unit) {
+        return definition(() -> PriceDefinition.perUnit(unit.toPlainString()));
     }
 
     static PriceDefinition definition(PriceDefinitionV1 price) {

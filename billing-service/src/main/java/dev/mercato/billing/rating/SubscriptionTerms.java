@@ -27,6 +27,11 @@ public record SubscriptionTerms(String id, String customerId, String sku, String
         return retiredOn != null && retiredOn.isBefore(afterEnd) ? retiredOn : afterEnd;
     }
 
+    /** Whether it runs on {@code day}: from its start date, until its end date or retirement. */
+    public boolean runsOn(LocalDate day) {
+        return !day.isBefore(startDate) && day.isBefore(billedUntil());
+    }
+
     public int quantityOn(LocalDate day) {
         int quantity = quantities.isEmpty() ? 0 : quantities.get(0).quantity();
         for (QuantityChange change : quantities) {

@@ -45,8 +45,8 @@ public class BillingSummaries {
         visible.parameters().forEach(parameters::addValue);
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 select v.* from (
-                    select c.id, c.parent_id, c.currency, c.billing_day,
-                        case when c.ancestry = '' then c.id else c.ancestry || '/' || c.id end as customer_path
+                    select c.id, c.parent_id, c.currency, c.billing_day, """ + BillingAccess.customerPath("c") + """
+                         as customer_path
                     from billing_customer c
                     where c.id = coalesce($1, (select s.customer_id from billing_subscription s where s.id = $2))
                       and ($2::text is null or exists (select 1 from billing_subscription s where s.id = $2 and s.customer_id = c.id))

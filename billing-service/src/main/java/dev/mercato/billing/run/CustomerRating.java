@@ -21,31 +21,10 @@ final class CustomerRating {
         List<RatedLine> lines = new ArrayList<>();
         for (SubscriptionTerms subscription : loaded.subscriptionsByCustomer().getOrDefault(customer.id(), List.of())) {
             lines.addAll(SubscriptionRater.rate(new SubscriptionRater.Input(subscription, customer.period(),
-                    customer.billingDay(), customer.currency(), bought(subscription, loaded.plansByListing()),
+                    customer.billingDay(), customer.currency(), PlanPrices.boughtBy(subscription, loaded.plansByListing()),
                     loaded.usageBySubscription().getOrDefault(subscription.id(), Map.of()), loaded.discounts(),
                     loaded.rates())));
         }
         return lines;
-    }
-
-    /**
-     * The plan version a subscription bought: of the plan of its listing (the lowest plan id when several), the
-     * newest version published by the time the subscription was created, or the first published one when none
-     * was yet. Null without a listing or a plan for it.
-     */
-    static PlanPrices bought(SubscriptionTerms subscription, Map<String, List<PlanPrices>> plansByListing) {
-        List<PlanPrices> versions = subscription.listingId() == null ? null : plansByListing.get(subscription.listingId());
-        if (versions == null || versions.isEmpty()) {
-            return null;
-        }
-        String planId = versions.getFirst().planId();
-        PlanPrices chosen = versions.getFirst();
-        for (PlanPrices version : versions) {
-            if (version.planId().equals(planId) && version.publishedAt() != null
-                    && !version.publishedAt().isAfter(subscription.createdAt())) {
-                chosen = version;
-            }
-        }
-        return chosen;
     }
 }

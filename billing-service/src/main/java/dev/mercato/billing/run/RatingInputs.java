@@ -49,17 +49,23 @@ public class RatingInputs {
     }
 
     /** Everything loaded for one run. */
-    record Loaded(Map<String, List<SubscriptionTerms>> subscriptionsByCustomer, Map<String, List<PlanPrices>> plansByListing,
+    public record Loaded(Map<String, List<SubscriptionTerms>> subscriptionsByCustomer, Map<String, List<PlanPrices>> plansByListing,
             List<DiscountRule> discounts, ExchangeRates rates, Map<String, Map<String, BigDecimal>> usageBySubscription) {
     }
 
     Uni<Loaded> load(SqlConnection connection, List<DueCustomer> customers) {
         String[] ids = customers.stream().map(DueCustomer::id).toArray(String[]::new);
-        return subscriptions(connection, ids)
+        return withoutUsage(connection, ids).chain(loaded -> usage(connection, customers, loaded.subscriptionsByCustomer())
+                .map(usage -> new Loaded(loaded.subscriptionsByCustomer(), loaded.plansByListing(), loaded.discounts(),
+                        loaded.rates(), usage)));
+    }
+
+    /** What recurring charges need, without usage: the customers' subscriptions, the plans, discounts and rates. */
+    public Uni<Loaded> withoutUsage(SqlConnection connection, String[] customerIds) {
+        return subscriptions(connection, customerIds)
                 .chain(subscriptions -> plans(connection).chain(plans -> discounts(connection)
                         .chain(discounts -> rates(connection)
-                                .chain(rates -> usage(connection, customers, subscriptions)
-                                        .map(usage -> new Loaded(subscriptions, plans, discounts, rates, usage))))));
+                                .map(rates -> new Loaded(subscriptions, plans, discounts, rates, Map.of())))));
     }
 
     private Uni<Map<String, List<SubscriptionTerms>>> subscriptions(SqlConnection connection, String[] customerIds) {

@@ -66,6 +66,21 @@ class BillingAccessTest {
     }
 
     @Test
+    void revenueFollowsTheOrganizationTreeAndIsNoVendorsBusiness() {
+        BillingWorld world = BillingWorld.create();
+        world.subscription(world.tenant, world.day(1), world.month.atEndOfMonth(), 2, "120.00", null);
+        dev.mercato.testkit.TestOrganization vendor = world.platform.child("VENDOR");
+        world.organization(vendor);
+        AuthorizationMatrix.get("/api/v1/analytics/revenue?from=" + world.month + "&to=" + world.month + "&customerId="
+                        + world.tenant.id())
+                .requiring(Scopes.READ_ANALYTICS).exposing(world.tenant.id(), world.tenant.path())
+                .callersFrom(world.platform, world.distributor, world.partner, world.tenant, world.otherPartner,
+                        world.otherTenant, vendor)
+                .expect(Role.VENDOR_ADMIN, vendor, 403).expect(Role.VENDOR_READER, vendor, 403)
+                .verify();
+    }
+
+    @Test
     void onlyThePlatformRunsBilling() {
         BillingWorld world = BillingWorld.create();
         AuthorizationMatrix.request("POST", "/api/v1/billing-runs?dryRun=true")
