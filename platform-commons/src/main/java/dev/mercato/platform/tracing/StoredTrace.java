@@ -7,8 +7,6 @@ package dev.mercato.platform.tracing;
  */
 public record StoredTrace(String traceparent, String tracestate) {
 
-    public static final StoredTrace NONE = new StoredTrace(null, null);
-
     public boolean isEmpty() {
         return traceparent == null;
     }

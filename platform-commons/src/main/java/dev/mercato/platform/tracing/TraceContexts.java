@@ -50,7 +50,7 @@ public class TraceContexts {
         this.tracer = openTelemetry.getTracer("dev.mercato.platform");
     }
 
-    /** The trace of the request or event being handled now, to store with what continues it; NONE outside one. */
+    /** The trace of the request or event being handled now, to store with what continues it; empty outside one. */
     public StoredTrace current() {
         Map<String, String> carrier = new HashMap<>();
         propagator.inject(Context.current(), carrier, Map::put);

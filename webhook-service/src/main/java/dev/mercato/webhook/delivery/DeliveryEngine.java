@@ -90,16 +90,16 @@ public class DeliveryEngine {
             from due, webhook_endpoint e
             where m.id = due.id and e.id = m.endpoint_id
             returning m.id, m.endpoint_id, m.subject, m.event_type, m.payload, m.request_id, m.attempts,
-                      m.trace_parent, m.trace_state, e.url, e.secret, e.previous_secret, e.previous_secret_until, e.custom_headers,
-                      e.rate_limit_per_second""";
+                      m.trace_parent, m.trace_state, e.url, e.secret, e.previous_secret, e.previous_secret_until,
+                      e.custom_headers, e.rate_limit_per_second""";
 
     private static final String CLAIM_ONE = """
             update webhook_message m set next_attempt_at = now() + make_interval(secs => $2::float8)
             from webhook_endpoint e
             where m.id = $1 and m.status = 'PENDING' and e.id = m.endpoint_id
             returning m.id, m.endpoint_id, m.subject, m.event_type, m.payload, m.request_id, m.attempts,
-                      m.trace_parent, m.trace_state, e.url, e.secret, e.previous_secret, e.previous_secret_until, e.custom_headers,
-                      e.rate_limit_per_second""";
+                      m.trace_parent, m.trace_state, e.url, e.secret, e.previous_secret, e.previous_secret_until,
+                      e.custom_headers, e.rate_limit_per_second""";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -479,8 +479,8 @@ public class DeliveryEngine {
 
     /** A claimed message with what sending it needs of its endpoint. */
     record Claimed(String id, String endpointId, String subject, String eventType, String payload, String requestId, int attempts,
-            StoredTrace trace, String url, String secret, String previousSecret, Instant previousSecretUntil, Map<String, Object> customHeaders,
-            Integer rateLimitPerSecond) {
+            StoredTrace trace, String url, String secret, String previousSecret, Instant previousSecretUntil,
+            Map<String, Object> customHeaders, Integer rateLimitPerSecond) {
 
         static Claimed of(Row row, SecretEncryption encryption) {
             String endpointId = row.getString("endpoint_id");
