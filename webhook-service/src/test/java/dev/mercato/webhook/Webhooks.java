@@ -50,6 +50,17 @@ public final class Webhooks {
     /** An entitlement of {@code customer} to listing {@code listingId} or article {@code sku} changed. */
     public static String entitlementChanged(String entitlementId, TestOrganization customer, String listingId, String sku,
             int seats, String requestId) {
+        return entitlementChanged(entitlementId, customer, listingId, sku, seats,
+                requestId == null ? Map.of() : Map.of("x-request-id", requestId));
+    }
+
+    /** An entitlement of {@code customer} changed, on a record with {@code extraHeaders} (request id, trace context). */
+    public static String entitlementChanged(String entitlementId, TestOrganization customer, Map<String, String> extraHeaders) {
+        return entitlementChanged(entitlementId, customer, "lst_1", null, 1, extraHeaders);
+    }
+
+    private static String entitlementChanged(String entitlementId, TestOrganization customer, String listingId, String sku,
+            int seats, Map<String, String> extraHeaders) {
         String body = """
                 {"id": "%s", "customerId": "%s", "customerCsn": "1234567890", "customerName": "Customer",
                  "listingId": %s, "sku": %s, "description": "Product", "dimensions": ["api_calls"], "seats": %d,
@@ -59,9 +70,7 @@ public final class Webhooks {
                         seats);
         Map<String, String> headers = new java.util.HashMap<>(TestKafka.cloudEventHeaders(UUID.randomUUID().toString(),
                 "mercato.orders.entitlement.changed.v1", entitlementId));
-        if (requestId != null) {
-            headers.put("x-request-id", requestId);
-        }
+        headers.putAll(extraHeaders);
         TestKafka.send("orders.entitlements", entitlementId, body, headers);
         return entitlementId;
     }

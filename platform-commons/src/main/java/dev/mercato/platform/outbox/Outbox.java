@@ -10,6 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mercato.platform.tracing.StoredTrace;
+import dev.mercato.platform.tracing.TraceContexts;
 import dev.mercato.platform.web.RequestIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +21,8 @@ import io.smallrye.mutiny.Uni;
  * change ({@code @WithTransaction} service method): the event is stored with the change, or not at
  * all, and {@link OutboxRelay} publishes it to Kafka afterwards — never lost, never sent for a change
  * that rolled back. The transaction also issues {@code NOTIFY mercato_outbox} (no payload), which
- * PostgreSQL delivers at commit, so the relay starts at once instead of polling.
+ * PostgreSQL delivers at commit, so the relay starts at once instead of polling. The row keeps the trace context
+ * of the request or event being handled, so the trace goes on through Kafka.
  */
 @ApplicationScoped
 public class Outbox {
@@ -28,11 +31,14 @@ public class Outbox {
     public static final String CHANNEL = "mercato_outbox";
 
     private final ObjectMapper json;
+    private final TraceContexts traces;
     private final String source;
     private final Clock clock;
 
-    public Outbox(ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public Outbox(ObjectMapper json, TraceContexts traces,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.json = json;
+        this.traces = traces;
         this.source = "/mercato/" + applicationName;
         this.clock = Clock.systemUTC();
     }
@@ -56,6 +62,9 @@ public class Outbox {
         event.occurredAt = clock.instant();
         event.requestId = RequestIds.current();
         event.payload = toJson(payload);
+        StoredTrace trace = traces.current();
+        event.traceParent = trace.traceparent();
+        event.traceState = trace.tracestate();
         // NOTIFY is transactional: delivered at commit, dropped on rollback, and sent once however
         // many events the transaction adds (PostgreSQL folds identical notifications).
         return Panache.getSession().chain(session -> session.persist(event)

@@ -50,6 +50,13 @@ public class OutboxEvent {
     @Column(nullable = false, updatable = false)
     public String payload;
 
+    /** W3C {@code traceparent} of the request or event that wrote the row; null when it was not traced. */
+    @Column(name = "trace_parent", updatable = false)
+    public String traceParent;
+
+    @Column(name = "trace_state", updatable = false)
+    public String traceState;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 }

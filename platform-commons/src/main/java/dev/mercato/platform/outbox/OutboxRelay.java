@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.tracing.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,6 +50,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final OutboxNotifications notifications;
     private final FailedOutboxEvents failedEvents;
+    private final TraceContexts traces;
     private final Map<String, Object> kafkaConfig;
     private final Counter published;
     private final Counter failedRounds;
@@ -64,13 +66,14 @@ public class OutboxRelay {
     private int failuresInARow;
 
     public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, OutboxNotifications notifications,
-            FailedOutboxEvents failedEvents, MeterRegistry registry,
+            FailedOutboxEvents failedEvents, TraceContexts traces, MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
         this.notifications = notifications;
         this.failedEvents = failedEvents;
+        this.traces = traces;
         this.kafkaConfig = kafkaConfig;
         this.published = Counter.builder("mercato.outbox.published").description("Outbox events relayed to Kafka")
                 .register(registry);
@@ -90,7 +93,7 @@ public class OutboxRelay {
             thread.setDaemon(true);
             return thread;
         });
-        sender = new OutboxSender(kafkaConfig.get("bootstrap.servers"), config.linger());
+        sender = new OutboxSender(kafkaConfig.get("bootstrap.servers"), config.linger(), traces);
         running = true;
         notifications.listen(this::wake);
         vertx.setPeriodic(config.fallbackPoll().toMillis(), id -> {

@@ -13,23 +13,32 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import dev.mercato.platform.tracing.TraceContexts;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+
 /**
  * The relay's Kafka producer: sends a batch of outbox rows in order and reports, row by row, what
  * Kafka acknowledged ({@code acks=all}, idempotent, so records of one partition land in order and
- * once per send). Blocking: it runs on the relay's own thread, never on an event loop.
+ * once per send). Blocking: it runs on the relay's own thread, never on an event loop. A row written in a traced
+ * request or event is sent in an "outbox publish" span, child of that trace, whose context the record carries.
  */
 final class OutboxSender implements AutoCloseable {
 
     private static final int DELIVERY_TIMEOUT_MS = 30_000;
 
     private final KafkaProducer<String, byte[]> producer;
+    private final TraceContexts traces;
 
-    OutboxSender(Object bootstrapServers, Duration linger) {
+    OutboxSender(Object bootstrapServers, Duration linger, TraceContexts traces) {
+        this.traces = traces;
         Map<String, Object> properties = new HashMap<>();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -47,12 +56,17 @@ final class OutboxSender implements AutoCloseable {
     /** Sends {@code batch} in order and waits for every answer. */
     SendResult send(List<PendingEvent> batch) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>(batch.size());
         List<SendResult.Failed> failed = new ArrayList<>();
         Throwable transientFailure = null;
         for (PendingEvent event : batch) {
+            Span span = publishSpan(event);
+            spans.add(span);
+            ProducerRecord<String, byte[]> record = event.toRecord();
+            traces.inject(span, record.headers());
             Future<RecordMetadata> ack;
             try {
-                ack = producer.send(event.toRecord());
+                ack = producer.send(record);
             } catch (KafkaException e) {
                 ack = CompletableFuture.failedFuture(e);
             }
@@ -67,27 +81,43 @@ final class OutboxSender implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DELIVERY_TIMEOUT_MS + 5_000);
         for (int i = 0; i < acks.size(); i++) {
             PendingEvent event = batch.get(i);
+            Span span = spans.get(i);
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 published.add(event.id());
             } catch (ExecutionException e) {
+                span.recordException(e.getCause()).setStatus(StatusCode.ERROR);
                 if (SendFailures.isPermanent(e.getCause())) {
                     failed.add(new SendResult.Failed(event, SendFailures.reason(e.getCause())));
                 } else if (transientFailure == null) {
                     transientFailure = e.getCause();
                 }
             } catch (TimeoutException e) {
+                span.setStatus(StatusCode.ERROR, "no answer from Kafka");
                 if (transientFailure == null) {
                     transientFailure = e;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                span.setStatus(StatusCode.ERROR, "interrupted");
                 if (transientFailure == null) {
                     transientFailure = e;
                 }
+            } finally {
+                span.end();
             }
         }
         return new SendResult(published, failed, transientFailure);
+    }
+
+    /** The span of one row's publication, child of the trace that wrote it; the invalid span when none did. */
+    private Span publishSpan(PendingEvent event) {
+        return traces.startChild("outbox publish " + event.topic(), SpanKind.PRODUCER, event.trace())
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.message.id", event.eventId())
+                .setAttribute("mercato.outbox.id", event.id());
     }
 
     @Override

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mercato.platform.crypto.AesGcm;
 import dev.mercato.platform.id.Ids;
+import dev.mercato.platform.tracing.StoredTrace;
 import dev.mercato.webhook.WebhookConfig;
 import dev.mercato.webhook.endpoint.SecretEncryption;
 import dev.mercato.webhook.event.EventCatalogue;
@@ -31,6 +32,7 @@ import dev.mercato.webhook.ssrf.UrlGuard;
 import dev.mercato.webhook.ssrf.UrlGuard.RefusedUrlException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -88,16 +90,16 @@ public class DeliveryEngine {
             from due, webhook_endpoint e
             where m.id = due.id and e.id = m.endpoint_id
             returning m.id, m.endpoint_id, m.subject, m.event_type, m.payload, m.request_id, m.attempts,
-                      e.url, e.secret, e.previous_secret, e.previous_secret_until, e.custom_headers,
-                      e.rate_limit_per_second""";
+                      m.trace_parent, m.trace_state, e.url, e.secret, e.previous_secret, e.previous_secret_until,
+                      e.custom_headers, e.rate_limit_per_second""";
 
     private static final String CLAIM_ONE = """
             update webhook_message m set next_attempt_at = now() + make_interval(secs => $2::float8)
             from webhook_endpoint e
             where m.id = $1 and m.status = 'PENDING' and e.id = m.endpoint_id
             returning m.id, m.endpoint_id, m.subject, m.event_type, m.payload, m.request_id, m.attempts,
-                      e.url, e.secret, e.previous_secret, e.previous_secret_until, e.custom_headers,
-                      e.rate_limit_per_second""";
+                      m.trace_parent, m.trace_state, e.url, e.secret, e.previous_secret, e.previous_secret_until,
+                      e.custom_headers, e.rate_limit_per_second""";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -108,6 +110,7 @@ public class DeliveryEngine {
     private final MeterRegistry registry;
     private final SecretEncryption encryption;
     private final DeliveredRecorder recorder;
+    private final DeliverySpans spans;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
@@ -118,7 +121,7 @@ public class DeliveryEngine {
 
     public DeliveryEngine(Pool pool, Vertx vertx, WebhookConfig config, UrlGuard guard, WebhookSender sender,
             EndpointRateLimits rateLimits, MeterRegistry registry, SecretEncryption encryption,
-            DeliveredRecorder recorder) {
+            DeliveredRecorder recorder, DeliverySpans spans) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
@@ -128,6 +131,7 @@ public class DeliveryEngine {
         this.registry = registry;
         this.encryption = encryption;
         this.recorder = recorder;
+        this.spans = spans;
     }
 
     void start(@Observes StartupEvent event) {
@@ -268,6 +272,7 @@ public class DeliveryEngine {
     private Uni<WebhookSender.Outcome> attempt(Claimed message) {
         Instant attemptedAt = Instant.now();
         Timer.Sample sample = Timer.start(registry);
+        Span span = spans.start(message);
         // A literal address needs no DNS and is checked on the spot; a name is resolved off the event loop.
         Uni<UrlGuard.Target> checked = UrlGuard.isAddressLiteral(message.url())
                 ? Uni.createFrom().item(() -> {
@@ -280,6 +285,7 @@ public class DeliveryEngine {
                 : vertx.executeBlocking(() -> guard.check(message.url()), false);
         return checked
                 .onItem().transformToUni(target -> {
+                    DeliverySpans.target(span, target);
                     byte[] body = message.payload().getBytes(StandardCharsets.UTF_8);
                     return sender.send(target, headers(message, body, attemptedAt), body);
                 })
@@ -288,6 +294,7 @@ public class DeliveryEngine {
                         + (refused instanceof RefusedUrl wrapped ? wrapped.getCause() : refused).getMessage(), null))
                 .onFailure().recoverWithItem(e -> new WebhookSender.Outcome(null, 0, null,
                         "could not be sent: " + e.getClass().getSimpleName(), null))
+                .invoke(outcome -> DeliverySpans.finish(span, outcome))
                 .chain(outcome -> record(message, attemptedAt, outcome).replaceWith(outcome))
                 .invoke(outcome -> {
                     String result = outcome.succeeded() ? "delivered" : "failed";
@@ -472,8 +479,8 @@ public class DeliveryEngine {
 
     /** A claimed message with what sending it needs of its endpoint. */
     record Claimed(String id, String endpointId, String subject, String eventType, String payload, String requestId, int attempts,
-            String url, String secret, String previousSecret, Instant previousSecretUntil, Map<String, Object> customHeaders,
-            Integer rateLimitPerSecond) {
+            StoredTrace trace, String url, String secret, String previousSecret, Instant previousSecretUntil,
+            Map<String, Object> customHeaders, Integer rateLimitPerSecond) {
 
         static Claimed of(Row row, SecretEncryption encryption) {
             String endpointId = row.getString("endpoint_id");
@@ -482,7 +489,8 @@ public class DeliveryEngine {
             JsonObject custom = headers == null ? null : headers.getJsonObject("headers");
             return new Claimed(row.getString("id"), row.getString("endpoint_id"), row.getString("subject"),
                     row.getString("event_type"),
-                    row.getString("payload"), row.getString("request_id"), row.getInteger("attempts"), row.getString("url"),
+                    row.getString("payload"), row.getString("request_id"), row.getInteger("attempts"),
+                    new StoredTrace(row.getString("trace_parent"), row.getString("trace_state")), row.getString("url"),
                     encryption.open(endpointId, row.getString("secret")),
                     encryption.open(endpointId, row.getString("previous_secret")), until == null ? null : until.toInstant(),
                     custom == null ? null : custom.getMap(), row.getInteger("rate_limit_per_second"));

@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Generated;
 
+import dev.mercato.platform.tracing.StoredTrace;
+
 /**
  * One event for one endpoint, stored before anything is sent; its id is the {@code webhook-id} the receiver sees on
  * every attempt. Status PENDING (due at {@code nextAttemptAt}, or held by the instance sending it until then),
@@ -68,4 +70,17 @@ public class WebhookMessage {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** W3C trace context of the event (or request) that made the message; its delivery attempts continue it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
+
+    /** Makes the message's delivery attempts spans of {@code trace}. */
+    public void continues(StoredTrace trace) {
+        traceParent = trace.traceparent();
+        traceState = trace.tracestate();
+    }
 }

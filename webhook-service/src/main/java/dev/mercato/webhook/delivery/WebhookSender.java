@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * Sends one signed POST with Vert.x's HTTP client to the address the URL guard checked (the Host header and TLS
@@ -52,7 +53,10 @@ public class WebhookSender {
                 .setForceSni(true)
                 .setVerifyHost(true)
                 .setTryUseCompression(false)
-                .setMaxRedirects(0);
+                .setMaxRedirects(0)
+                // Receivers are outside Mercato: no traceparent goes to them, and the attempt's span is DeliverySpans'
+                // (in the event's trace), not one Vert.x would start wherever the engine's round runs.
+                .setTracingPolicy(TracingPolicy.IGNORE);
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64));
     }
 

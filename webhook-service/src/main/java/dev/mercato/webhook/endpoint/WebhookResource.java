@@ -39,6 +39,7 @@ import dev.mercato.platform.query.QueryContext;
 import dev.mercato.platform.query.QueryFields;
 import dev.mercato.platform.security.Caller;
 import dev.mercato.platform.security.Scopes;
+import dev.mercato.platform.tracing.TraceContexts;
 import dev.mercato.platform.web.RequestIds;
 import dev.mercato.webhook.delivery.AttemptResponse;
 import dev.mercato.webhook.delivery.DeliveryEngine;
@@ -113,9 +114,11 @@ public class WebhookResource {
     private final DeliveryEngine engine;
     private final IdempotentRequests idempotency;
     private final Caller caller;
+    private final TraceContexts traces;
 
     public WebhookResource(WebhookService service, WebhookEndpointRepository endpoints, WebhookMessageRepository messages,
-            WebhookAttemptRepository attempts, DeliveryEngine engine, IdempotentRequests idempotency, Caller caller) {
+            WebhookAttemptRepository attempts, DeliveryEngine engine, IdempotentRequests idempotency, Caller caller,
+            TraceContexts traces) {
         this.service = service;
         this.endpoints = endpoints;
         this.messages = messages;
@@ -123,6 +126,7 @@ public class WebhookResource {
         this.engine = engine;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.traces = traces;
     }
 
     @GET
@@ -227,6 +231,7 @@ public class WebhookResource {
             message.status = "PENDING";
             message.nextAttemptAt = now.plusSeconds(3600); // sent below, not by the engine's rounds
             message.createdAt = now;
+            message.continues(traces.current());
             return messages.persist(message);
         })).chain(message -> engine.deliverNow(message.id).map(outcome -> ApiResponse.ok(new TestResult(message.id,
                 outcome != null && outcome.succeeded(), outcome == null ? null : outcome.statusCode(),

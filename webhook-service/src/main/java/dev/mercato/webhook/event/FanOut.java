@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mercato.platform.directory.DirectoryOrganization;
 import dev.mercato.platform.directory.OrganizationDirectory;
 import dev.mercato.platform.id.Ids;
+import dev.mercato.platform.tracing.StoredTrace;
+import dev.mercato.platform.tracing.TraceContexts;
 import dev.mercato.webhook.delivery.Payloads;
 import dev.mercato.webhook.delivery.WebhookMessage;
 import dev.mercato.webhook.delivery.WebhookMessageRepository;
@@ -45,15 +47,17 @@ public class FanOut {
     private final ParkedEventRepository parked;
     private final ObjectMapper json;
     private final MeterRegistry registry;
+    private final TraceContexts traces;
 
     public FanOut(OrganizationDirectory directory, WebhookEndpointRepository endpoints, WebhookMessageRepository messages,
-            ParkedEventRepository parked, ObjectMapper json, MeterRegistry registry) {
+            ParkedEventRepository parked, ObjectMapper json, MeterRegistry registry, TraceContexts traces) {
         this.directory = directory;
         this.endpoints = endpoints;
         this.messages = messages;
         this.parked = parked;
         this.json = json;
         this.registry = registry;
+        this.traces = traces;
     }
 
     /**
@@ -87,6 +91,7 @@ public class FanOut {
                     String payload = Payloads.body(eventId, type, occurredAt == null ? now : occurredAt,
                             EventCatalogue.data(type, source));
                     List<WebhookMessage> stored = new ArrayList<>();
+                    StoredTrace trace = traces.current();
                     for (WebhookEndpoint endpoint : recipients) {
                         WebhookMessage message = new WebhookMessage();
                         message.id = Ids.next("msg");
@@ -99,6 +104,7 @@ public class FanOut {
                         message.status = "PENDING";
                         message.nextAttemptAt = now;
                         message.createdAt = now;
+                        message.continues(trace);
                         stored.add(message);
                     }
                     registry.counter("mercato.webhooks.messages.stored", "event", type).increment(stored.size());
