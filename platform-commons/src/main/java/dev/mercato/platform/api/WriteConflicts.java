@@ -47,7 +47,8 @@ public final class WriteConflicts {
      * a serialization failure or a deadlock.
      */
     public static boolean isLostRace(Throwable failure) {
-        return isConflict(failure) || LOST_RACE.contains(sqlState(failure));
+        String state = sqlState(failure);
+        return isConflict(failure) || (state != null && LOST_RACE.contains(state));
     }
 
     /** PostgreSQL refused a text value it cannot store (a NUL character). */
