@@ -12,7 +12,8 @@ import java.util.Map;
 final class Suite {
 
     static final List<String> SERVICES = List.of("identity", "catalog", "order", "metering", "billing", "webhook");
-    static final String DB_PREFIX = "mercato_systest";
+    /** {@code -Dsystemtest.db.prefix} lets two checkouts run system tests side by side (with another port base). */
+    static final String DB_PREFIX = System.getProperty("systemtest.db.prefix", "mercato_systest");
     static final String BOOTSTRAP_CLIENT_ID = "app_systemtest_bootstrap";
     static final String BOOTSTRAP_CLIENT_SECRET = "systemtest-" + java.util.UUID.randomUUID();
 

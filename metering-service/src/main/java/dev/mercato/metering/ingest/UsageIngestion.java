@@ -31,6 +31,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class UsageIngestion {
 
+    /** The longest caller-sent id a report repeats (event ids may be 128 characters, other ids 100). */
+    private static final int MAX_ECHOED = 128;
+
     private final UsageValidator validator;
     private final UsagePublisher publisher;
     private final ReadModels readModels;
@@ -68,8 +71,8 @@ public class UsageIngestion {
         Set<String> vendorIds = new LinkedHashSet<>();
         for (UsageCandidate candidate : candidates) {
             UsageValidator.Verdict verdict = validator.validate(candidate, reportId, reporter, receivedAt);
-            listingIds.add(candidate.listingId());
-            customerIds.add(candidate.customerId());
+            listingIds.add(echoed(candidate.listingId()));
+            customerIds.add(echoed(candidate.customerId()));
             if (verdict.event() != null) {
                 UsageEventV1 event = verdict.event();
                 vendorIds.add(event.vendorId());
@@ -78,8 +81,8 @@ public class UsageIngestion {
             } else {
                 reasons.add(verdict.rejection());
                 outcomes.add(EventOutcome.rejected(candidate.index(), candidate.eventId(), verdict.rejection(), verdict.reason()));
-                rejected.add(new RejectedEventV1(candidate.index(), candidate.eventId(), candidate.customerId(),
-                        candidate.dimension(), verdict.reason()));
+                rejected.add(new RejectedEventV1(candidate.index(), echoed(candidate.eventId()),
+                        echoed(candidate.customerId()), echoed(candidate.dimension()), verdict.reason()));
             }
         }
         boolean allAccepted = rejected.isEmpty();
@@ -112,6 +115,14 @@ public class UsageIngestion {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a metering event", e);
         }
+    }
+
+    /**
+     * What the report may repeat of a value the caller sent: nothing unless it could be an id. A 900 KB customer id,
+     * repeated in the report and its rejection, made a record Kafka refuses and the caller a 503 to retry forever.
+     */
+    private static String echoed(String value) {
+        return UsageValidator.visibleAscii(value, MAX_ECHOED) ? value : null;
     }
 
     /** The one value of {@code values}, or null when there are several (or none). */

@@ -63,6 +63,16 @@ class IngestHostileInputTest {
     }
 
     @Test
+    void refusesAHugeCustomerIdWith400InsteadOfAReportKafkaCannotTake() {
+        String huge = "c".repeat(600_000);
+        String body = world.event("api_calls", "1").replaceFirst("\"customerId\": \"[^\"]*\"",
+                "\"customerId\": \"" + huge + "\"");
+        given().auth().oauth2(world.vendorToken()).contentType("application/json").body(body)
+                .post("/api/v1/metering-event")
+                .then().statusCode(400).body("code", equalTo(400)).body("errors[0].field", equalTo("customerId"));
+    }
+
+    @Test
     void refusesMalformedBatchesAndReportsWith400() {
         String event = world.event("api_calls", "1");
         List<String> batches = List.of("{}", "{\"events\": null}", "{\"events\": []}", "{\"events\": {}}",
