@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashDrillSystemTest {
 
-    /** Rate limits off, as for every load run: the drill's one client sends far more than a client may. */
-    private static final Suite SUITE = new Suite(Map.of("MERCATO_RATE_LIMIT_ENABLED", "false",
-            "MERCATO_IDENTITY_TOKEN_RATE_LIMIT_ENABLED", "false"));
+    private static final Suite SUITE = Suite.withoutRateLimits();
 
     @BeforeAll
     static void startSuite() {

@@ -25,6 +25,14 @@ final class Suite {
         this(Map.of());
     }
 
+    /**
+     * A suite for load: rate limits off, since one test client (a drill, the fuzzer) sends far more than a client
+     * may.
+     */
+    static Suite withoutRateLimits() {
+        return new Suite(Map.of("MERCATO_RATE_LIMIT_ENABLED", "false", "MERCATO_IDENTITY_TOKEN_RATE_LIMIT_ENABLED", "false"));
+    }
+
     /** A suite whose services run with {@code settings} (environment variables) besides the defaults. */
     Suite(Map<String, String> settings) {
         this.settings = Map.copyOf(settings);

@@ -1,5 +1,6 @@
 package dev.mercato.billing.commission;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -43,6 +44,6 @@ public record Channel(Beneficiary reseller, Beneficiary upper, Beneficiary platf
     }
 
     private static String pathTo(String[] ids, int depth) {
-        return String.join("/", java.util.Arrays.copyOfRange(ids, 0, depth + 1));
+        return String.join("/", Arrays.copyOfRange(ids, 0, depth + 1));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -103,7 +104,7 @@ public class CommissionLedger {
     }
 
     private Uni<Void> withChannels(SqlConnection connection, RowSet<Row> rows,
-            java.util.function.Function<Map<String, Channel>, Uni<Void>> then) {
+            Function<Map<String, Channel>, Uni<Void>> then) {
         Set<String> paths = new TreeSet<>();
         Set<String> ids = new TreeSet<>();
         for (Row row : rows) {
