@@ -6,9 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mercato.platform.idempotency.IdempotentRequests;
 import dev.mercato.platform.security.Caller;
+import dev.mercato.platform.security.Scopes;
+import dev.mercato.platform.security.ScopesCheckedInCode;
 
 /** Customers: another name for tenants; the same organizations as /api/v1/tenants. */
 @Path("/api/v1/customers")
+@ScopesCheckedInCode(read = Scopes.READ_CUSTOMERS, write = Scopes.WRITE_CUSTOMERS)
 @Tag(name = "Customers")
 public class CustomerResource extends OrganizationEndpoints {
 

@@ -6,9 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mercato.platform.idempotency.IdempotentRequests;
 import dev.mercato.platform.security.Caller;
+import dev.mercato.platform.security.Scopes;
+import dev.mercato.platform.security.ScopesCheckedInCode;
 
 /** Distributors (VADs): they manage partners and earn commission on their sales. */
 @Path("/api/v1/distributors")
+@ScopesCheckedInCode(read = Scopes.READ_ORGANIZATIONS, write = Scopes.WRITE_ORGANIZATIONS)
 @Tag(name = "Distributors")
 public class DistributorResource extends OrganizationEndpoints {
 

@@ -6,9 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mercato.platform.idempotency.IdempotentRequests;
 import dev.mercato.platform.security.Caller;
+import dev.mercato.platform.security.Scopes;
+import dev.mercato.platform.security.ScopesCheckedInCode;
 
 /** Tenants (end customers): the organizations partners onboard and order for. */
 @Path("/api/v1/tenants")
+@ScopesCheckedInCode(read = Scopes.READ_CUSTOMERS, write = Scopes.WRITE_CUSTOMERS)
 @Tag(name = "Tenants")
 public class TenantResource extends OrganizationEndpoints {
 

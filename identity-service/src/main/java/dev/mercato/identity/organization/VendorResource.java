@@ -6,9 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mercato.platform.idempotency.IdempotentRequests;
 import dev.mercato.platform.security.Caller;
+import dev.mercato.platform.security.Scopes;
+import dev.mercato.platform.security.ScopesCheckedInCode;
 
 /** Vendors (ISVs): they publish listings and plans and report metered usage. */
 @Path("/api/v1/vendors")
+@ScopesCheckedInCode(read = Scopes.READ_ORGANIZATIONS, write = Scopes.WRITE_ORGANIZATIONS)
 @Tag(name = "Vendors")
 public class VendorResource extends OrganizationEndpoints {
 
