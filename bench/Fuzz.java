@@ -115,6 +115,9 @@ public class Fuzz {
         }
         System.out.printf("fuzz: done in %d s%n%n", (System.nanoTime() - started) / 1_000_000_000L);
         clean &= new AuthorizationMatrix(this, apis).run();
+        Actors actors = new Actors(services.get("identity"), adminToken).prepare();
+        clean &= new RoleMatrix(this, apis, actors).run();
+        clean &= new ForeignMatrix(this, apis, actors).run();
         System.out.println(clean ? "fuzz: no violation" : "fuzz: VIOLATIONS (see above)");
         return clean;
     }
@@ -145,7 +148,15 @@ public class Fuzz {
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.HOURS);
         Thread.sleep(1000);
-        Map<String, Long> after = api.collectionTotals(adminToken);
+        compareTotals(before, api.collectionTotals(adminToken), written, tally);
+        return tally;
+    }
+
+    /**
+     * Every collection total of {@code before} must be the same {@code after}, but those of the areas a request was
+     * let to write to ({@code written}, see {@link Api#area}).
+     */
+    static void compareTotals(Map<String, Long> before, Map<String, Long> after, Set<String> written, Tally tally) {
         for (Map.Entry<String, Long> collection : before.entrySet()) {
             if (written.contains(Api.area(collection.getKey()))
                     || LOGS_OF_EVERY_WRITE.contains(collection.getKey()) && !written.isEmpty()) {
@@ -159,7 +170,6 @@ public class Fuzz {
                         + collection.getValue() + " -> " + now);
             }
         }
-        return tally;
     }
 
     // ---------------------------------------------------------------- tokens
@@ -281,8 +291,17 @@ public class Fuzz {
     record Param(String name, String in, Map<String, Object> schema, boolean required) {
     }
 
+    /**
+     * One operation of a document. {@code scopes}: its security requirements, each the set of scopes it needs (any one
+     * requirement is enough); {@code null} when it declares none, empty when it declares that it is public.
+     */
     record Operation(String method, String path, List<Param> params, Map<String, Object> body, String bodyType,
-            boolean open, Map<String, String> pathValues) {
+            boolean open, Map<String, String> pathValues, List<Set<String>> scopes) {
+
+        /** The same operation with other path parameter values. */
+        Operation withPathValues(Map<String, String> values) {
+            return new Operation(method, path, params, body, bodyType, open, values, scopes);
+        }
     }
 
     static final class Api {
@@ -355,7 +374,23 @@ public class Fuzz {
                     pathValues.put(param.name, real != null && method.equals("GET") ? real : unknownId(real));
                 }
             }
-            return new Operation(method, path, params, body, bodyType, open, pathValues);
+            return new Operation(method, path, params, body, bodyType, open, pathValues, declaredScopes(op));
+        }
+
+        /** The operation's security requirements (the document's when it has none of its own), null if none. */
+        @SuppressWarnings("unchecked")
+        List<Set<String>> declaredScopes(Map<String, Object> op) {
+            Object security = op.containsKey("security") ? op.get("security") : document.get("security");
+            if (!(security instanceof List<?> requirements)) {
+                return null;
+            }
+            List<Set<String>> scopes = new ArrayList<>();
+            for (Object requirement : requirements) {
+                Set<String> all = new java.util.TreeSet<>();
+                ((Map<String, Object>) requirement).values().forEach(names -> all.addAll((List<String>) names));
+                scopes.add(all);
+            }
+            return scopes;
         }
 
         /** A well-formed id of the same kind that names nothing, so writes never touch real data. */

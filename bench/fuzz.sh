@@ -35,6 +35,11 @@ for entry in "${defaults[@]}"; do
     && targets+=("$svc=http://127.0.0.1:${!port_var:-${entry#*:}}")
 done
 
-exec "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC "$BENCH_ROOT/bench/Fuzz.java" \
+# Fuzz.java and the matrices beside it: compiled together into a folder of their own (a single-file launch takes one)
+classes=$(mktemp -d)
+trap 'rm -rf "$classes"' EXIT
+"$JAVA_HOME/bin/javac" -nowarn -d "$classes" "$BENCH_ROOT/bench/Fuzz.java" "$BENCH_ROOT/bench/Actors.java" \
+  "$BENCH_ROOT/bench/RoleMatrix.java" "$BENCH_ROOT/bench/ForeignMatrix.java"
+"$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC -cp "$classes" Fuzz \
   "${MERCATO_FUZZ_REQUESTS:-10000}" "${MERCATO_FUZZ_SEED:-1}" "${MERCATO_FUZZ_SLOW_MS:-1000}" \
   "$client_id" "$client_secret" "${targets[@]}"
