@@ -15,7 +15,9 @@ import java.util.concurrent.Future;
  * the demo marketplace's own organizations (the oldest distributor, its oldest partner and that partner's oldest tenant,
  * the oldest vendor, the platform: what {@code ./mercato demo} creates first on a fresh suite), and the admins of a
  * foreign organization of each kind (a second distributor with its own partner and tenant, and a second vendor) made
- * for this run. Every user is created by the platform admin through {@code POST /api/v1/users}.
+ * for this run. Every user is created by the platform admin through {@code POST /api/v1/users}. The demo's tenant admin
+ * then makes what the demo gives a tenant none of: an OAuth application, an API key and a (disabled) webhook endpoint,
+ * so that the foreign admins have those to reach for too.
  */
 final class Actors {
 
@@ -33,6 +35,7 @@ final class Actors {
         }
     }
 
+    final Map<String, URI> services;
     final URI identity;
     final String adminToken;
     final String run = Long.toString(System.currentTimeMillis(), 36);
@@ -45,8 +48,9 @@ final class Actors {
     /** The admin of each foreign organization. */
     final List<Actor> foreignAdmins = new ArrayList<>();
 
-    Actors(URI identity, String adminToken) {
-        this.identity = identity;
+    Actors(Map<String, URI> services, String adminToken) {
+        this.services = services;
+        this.identity = services.get("identity");
         this.adminToken = adminToken;
     }
 
@@ -85,9 +89,23 @@ final class Actors {
             foreignAdmins.add(actor.get());
         }
         pool.shutdown();
+        seedTenantObjects();
         System.out.printf("actors: demo %s; foreign %s; %d role users and %d foreign admins logged in in %d s%n", demo,
                 foreign, roles.size(), foreignAdmins.size(), (System.nanoTime() - started) / 1_000_000_000L);
         return this;
+    }
+
+    void seedTenantObjects() {
+        String tenantAdmin = roles.stream().filter(actor -> actor.role().equals("TENANT_ADMIN")).findFirst()
+                .orElseThrow().token();
+        created(post(identity, "/api/v1/applications", Map.of("name", "authz application " + run,
+                "scopes", List.of("read:catalog")), tenantAdmin));
+        created(post(identity, "/api/v1/api-keys", Map.of("name", "authz api key " + run,
+                "scopes", List.of("read:catalog")), tenantAdmin));
+        if (services.containsKey("webhook")) {
+            created(post(services.get("webhook"), "/api/v1/webhooks", Map.of("url", "http://127.0.0.1:9/authz-" + run,
+                    "enabled", false), tenantAdmin));
+        }
     }
 
     /** The first organization of a collection by creation time. */
@@ -102,15 +120,15 @@ final class Actors {
     }
 
     String create(String collection, Map<String, Object> body) {
-        return (String) created(post("/api/v1/" + collection, body, adminToken)).get("id");
+        return (String) created(post(identity, "/api/v1/" + collection, body, adminToken)).get("id");
     }
 
     Actor user(String role, String organization) {
         String email = role.toLowerCase().replace('_', '.') + "." + organization.toLowerCase() + "." + run
                 + "@authz.example";
-        created(post("/api/v1/users", Map.of("email", email, "name", role + " " + run, "role", role,
+        created(post(identity, "/api/v1/users", Map.of("email", email, "name", role + " " + run, "role", role,
                 "password", PASSWORD, "organizationId", organization), adminToken));
-        Fuzz.Answer login = post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
+        Fuzz.Answer login = post(identity, "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
         if (login.status() != 200) {
             throw new IllegalStateException("login of " + email + " answered " + login.status() + " " + login.text());
         }
@@ -119,7 +137,7 @@ final class Actors {
         return new Actor(role, organization, token, Set.of(scope.split(" ")));
     }
 
-    Map<?, ?> created(Fuzz.Answer answer) {
+    static Map<?, ?> created(Fuzz.Answer answer) {
         if (answer.status() != 201) {
             throw new IllegalStateException("could not prepare the matrix: " + answer.status() + " " + answer.text());
         }
@@ -130,13 +148,13 @@ final class Actors {
         return Fuzz.send(identity, new Fuzz.Mutant("GET", target, Map.of("Authorization", "Bearer " + token), null));
     }
 
-    Fuzz.Answer post(String target, Map<String, Object> body, String token) {
+    static Fuzz.Answer post(URI service, String target, Map<String, Object> body, String token) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         if (token != null) {
             headers.put("Authorization", "Bearer " + token);
         }
-        return Fuzz.send(identity, new Fuzz.Mutant("POST", target, headers,
+        return Fuzz.send(service, new Fuzz.Mutant("POST", target, headers,
                 Fuzz.Json.write(body).getBytes(StandardCharsets.UTF_8)));
     }
 

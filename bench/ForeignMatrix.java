@@ -36,10 +36,12 @@ final class ForeignMatrix {
     /** The scopes of the collections whose objects every role may read, whoever owns them: the catalogue. */
     static final Set<String> PUBLIC_SCOPES = Set.of("read:catalog");
     static final int OBJECTS_PER_OWNER = 2;
+    /** Path parameters that name a customer organization: aimed at the demo's tenant itself. */
+    static final Set<String> CUSTOMER_PARAMETERS = Set.of("customer", "customerId", "tenantId");
     static final Set<Integer> HIDDEN = Set.of(403, 404);
 
     /** An object of the demo's organizations: where it is listed and its id. */
-    record Owned(String collection, String id, String owner) {
+    record Owned(String collection, String key, String id, String owner) {
     }
 
     final Fuzz fuzz;
@@ -72,10 +74,11 @@ final class ForeignMatrix {
                 }
                 List<Owned> found = new ArrayList<>();
                 Set<String> seen = new LinkedHashSet<>();
+                String key = Fuzz.Api.key(RoleMatrix.pathsOf(api).keySet(), list.path());
                 for (Actors.Actor owner : owners) {
-                    for (String id : ids(api, list.path() + "?limit=" + OBJECTS_PER_OWNER, owner)) {
+                    for (String id : ids(api, list.path() + "?limit=" + OBJECTS_PER_OWNER, key, owner)) {
                         if (seen.add(id)) {
-                            found.add(new Owned(list.path(), id, owner.role()));
+                            found.add(new Owned(list.path(), key, id, owner.role()));
                         }
                     }
                 }
@@ -87,14 +90,18 @@ final class ForeignMatrix {
                 collections += found.isEmpty() ? 0 : 1;
                 owned.addAll(found);
             }
+            owned.addAll(customerPaths(api));
             objects += owned.size();
+            Map<String, Integer> byCollection = new java.util.TreeMap<>();
+            owned.forEach(object -> byCollection.merge(object.collection().replace("/api/v1/", ""), 1, Integer::sum));
+            System.out.printf("%-9s objects of the demo's organizations: %s%n", api.name, byCollection);
             List<Fuzz.Operation> ordered = new ArrayList<>(api.operations);
             ordered.sort(Comparator.comparingInt(RoleMatrix::phase));
             for (int phase = 0; phase < 3; phase++) {
                 ExecutorService pool = Executors.newFixedThreadPool(Fuzz.CONCURRENCY);
                 for (Owned object : owned) {
                     for (Actors.Actor stranger : actors.foreignAdmins) {
-                        if (phase == 0) {
+                        if (phase == 0 && listable(api, object.collection())) {
                             pool.execute(() -> checkList(api, object, stranger));
                         }
                         for (Fuzz.Operation op : ordered) {
@@ -118,6 +125,24 @@ final class ForeignMatrix {
         return tally.print();
     }
 
+    /** The demo tenant as the object of the paths that name a customer ({@code /balances/{customer}}). */
+    List<Owned> customerPaths(Fuzz.Api api) {
+        Set<String> collections = new LinkedHashSet<>();
+        List<Owned> tenant = new ArrayList<>();
+        for (Fuzz.Operation op : api.operations) {
+            int open = op.path().indexOf("/{");
+            String name = open < 0 ? "" : op.path().substring(open + 2, op.path().indexOf('}'));
+            if (CUSTOMER_PARAMETERS.contains(name) && collections.add(op.path().substring(0, open))) {
+                tenant.add(new Owned(op.path().substring(0, open), name, actors.demo.get("TENANT"), "the demo tenant"));
+            }
+        }
+        return tenant;
+    }
+
+    static boolean listable(Fuzz.Api api, String collection) {
+        return api.operations.stream().anyMatch(op -> op.method().equals("GET") && op.path().equals(collection));
+    }
+
     /** A collection read with a public scope (any one of its requirements). */
     static boolean catalogue(Fuzz.Operation list) {
         return list.scopes().stream().anyMatch(PUBLIC_SCOPES::containsAll);
@@ -132,15 +157,15 @@ final class ForeignMatrix {
         }
     }
 
-    /** Whether {@code caller}'s list holds the object: asked by id, or in its first page without an id filter. */
+    /** Whether {@code caller}'s list holds the object: asked by its key, or in its first page without such a filter. */
     boolean listed(Fuzz.Api api, Owned object, Actors.Actor caller) {
-        Fuzz.Answer answer = get(api, object.collection() + "?id=" + Fuzz.enc(object.id()), caller);
+        Fuzz.Answer answer = get(api, object.collection() + "?" + object.key() + "=" + Fuzz.enc(object.id()), caller);
         if (answer.status() == 400) {
             answer = get(api, object.collection() + "?limit=100", caller);
         }
         return answer.status() == 200 && Fuzz.Json.parseOrNull(answer.text()) instanceof Map<?, ?> page
-                && page.get("data") instanceof List<?> data
-                && data.stream().anyMatch(item -> item instanceof Map<?, ?> m && object.id().equals(m.get("id")));
+                && page.get("data") instanceof List<?> data && data.stream()
+                        .anyMatch(item -> item instanceof Map<?, ?> m && object.id().equals(Fuzz.Api.idOf(m, object.key())));
     }
 
     void checkObject(Fuzz.Api api, Fuzz.Operation op, Owned object, Actors.Actor stranger, Set<String> written) {
@@ -187,15 +212,15 @@ final class ForeignMatrix {
         return answer;
     }
 
-    /** The ids of the first page of a list, as {@code caller} sees it. */
-    List<String> ids(Fuzz.Api api, String target, Actors.Actor caller) {
+    /** The keys of the items of the first page of a list, as {@code caller} sees it. */
+    List<String> ids(Fuzz.Api api, String target, String key, Actors.Actor caller) {
         Fuzz.Answer answer = get(api, target, caller);
         List<String> ids = new ArrayList<>();
         if (answer.status() == 200 && Fuzz.Json.parseOrNull(answer.text()) instanceof Map<?, ?> page
                 && page.get("data") instanceof List<?> data) {
             for (Object item : data) {
-                if (item instanceof Map<?, ?> m && m.get("id") instanceof String id) {
-                    ids.add(id);
+                if (item instanceof Map<?, ?> m && Fuzz.Api.idOf(m, key) != null) {
+                    ids.add(Fuzz.Api.idOf(m, key));
                 }
             }
         }

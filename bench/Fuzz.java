@@ -115,7 +115,7 @@ public class Fuzz {
         }
         System.out.printf("fuzz: done in %d s%n%n", (System.nanoTime() - started) / 1_000_000_000L);
         clean &= new AuthorizationMatrix(this, apis).run();
-        Actors actors = new Actors(services.get("identity"), adminToken).prepare();
+        Actors actors = new Actors(services, adminToken).prepare();
         clean &= new RoleMatrix(this, apis, actors).run();
         clean &= new ForeignMatrix(this, apis, actors).run();
         System.out.println(clean ? "fuzz: no violation" : "fuzz: VIOLATIONS (see above)");
@@ -411,11 +411,29 @@ public class Fuzz {
                         "Bearer " + token), null));
                 if (answer.status == 200 && Json.parseOrNull(answer.text()) instanceof Map<?, ?> page
                         && page.get("data") instanceof List<?> data && !data.isEmpty()
-                        && data.get(0) instanceof Map<?, ?> first && first.get("id") instanceof String id) {
-                    ids.put(path + "/", id);
+                        && data.get(0) instanceof Map<?, ?> first && idOf(first, key(paths.keySet(), path)) != null) {
+                    ids.put(path + "/", idOf(first, key(paths.keySet(), path)));
                 }
             }
             return ids;
+        }
+
+        /**
+         * What names one item of a collection: the parameter of its {@code /{...}} paths ({@code clientId}, {@code sku},
+         * ...), or {@code id}.
+         */
+        static String key(java.util.Collection<String> paths, String collection) {
+            for (String path : paths) {
+                if (path.startsWith(collection + "/{")) {
+                    return path.substring(collection.length() + 2, path.indexOf('}'));
+                }
+            }
+            return "id";
+        }
+
+        /** The item's value of {@code key}, or its {@code id}. */
+        static String idOf(Map<?, ?> item, String key) {
+            return item.get(key) instanceof String value ? value : item.get("id") instanceof String id ? id : null;
         }
 
         /** The totals of every list that reports one, read with {@code token}. */

@@ -1,6 +1,7 @@
 package dev.mercato.testkit;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,14 +9,21 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import dev.mercato.platform.security.Scopes;
 
 /**
  * What every service offers operators, checked the same way in each: extend it with a
  * {@code @QuarkusTest} class. Health (readiness includes the database and Kafka), metrics, OpenAPI,
  * Swagger UI, request ids, the error shape for paths that do not exist, and rate-limit headers on
- * the API; all of it without an access token.
+ * the API; all of it without an access token. And that the OpenAPI document declares the scopes of every API
+ * operation, as the fuzzer's authorization matrix (bench/Fuzz.java) reads them.
  */
 public abstract class PlatformEndpointsContract {
 
@@ -61,5 +69,39 @@ public abstract class PlatformEndpointsContract {
     void answersUnknownPathsInTheErrorShape() {
         given().when().get("/api/v1/no-such-thing")
                 .then().statusCode(404).body("code", equalTo(404)).body("message", notNullValue());
+    }
+
+    /**
+     * Every operation under {@code /api/} declares what it needs: one or more security requirements, each naming known
+     * scopes (any one requirement suffices), or the empty list of a public operation. An operation that declares a
+     * requirement without scopes would tell a client nothing and leave the authorization matrix nothing to check.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void declaresTheScopesOfEveryApiOperation() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().path("paths");
+        List<String> undeclared = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
+            for (String method : List.of("get", "post", "put", "patch", "delete")) {
+                if (!path.getKey().startsWith("/api/") || !(path.getValue().get(method) instanceof Map<?, ?> operation)) {
+                    continue;
+                }
+                if (!(operation.get("security") instanceof List<?> requirements)) {
+                    undeclared.add(method.toUpperCase() + " " + path.getKey() + ": no security requirement");
+                    continue;
+                }
+                for (Object requirement : requirements) {
+                    List<String> scopes = new ArrayList<>();
+                    ((Map<String, List<String>>) requirement).values().forEach(scopes::addAll);
+                    if (scopes.isEmpty() || !Scopes.ALL.containsAll(scopes)) {
+                        undeclared.add(method.toUpperCase() + " " + path.getKey() + ": " + requirement);
+                    }
+                }
+            }
+        }
+        assertThat(undeclared).as("operations without their scopes in /q/openapi").isEmpty();
+        assertThat(paths).isNotEmpty();
+        assertThat(Set.copyOf(paths.keySet())).anyMatch(path -> path.startsWith("/api/"));
     }
 }

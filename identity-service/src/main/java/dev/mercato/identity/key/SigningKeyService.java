@@ -7,11 +7,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.identity.audit.AuditLog;
+import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.security.Caller;
 import dev.mercato.platform.security.Role;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,7 +40,7 @@ public class SigningKeyService {
     @WithTransaction
     public Uni<Rotation> rotate(Caller caller) {
         if (caller.role() != Role.PLATFORM_ADMIN) {
-            throw new ForbiddenException();
+            throw ApiException.forbidden("Only the platform operator rotates signing keys");
         }
         Instant activatesAt = Instant.now().plus(tokens.keyPublicationLead());
         Instant retiredUntil = activatesAt.plus(tokens.accessTokenLifetime()).plus(CLOCK_SKEW);

@@ -98,8 +98,10 @@ class SigningKeyRotationTest {
 
     @Test
     void onlyPlatformAdministratorsRotate() {
+        // a tenant admin holds write:settings: the refusal names the rule of its role, not a missing scope
         String tenant = OAuthTestClient.insertApplication(hasher, Role.TENANT_ADMIN).token();
-        given().auth().oauth2(tenant).post("/api/v1/signing-keys/rotate").then().statusCode(403).body("code", equalTo(403));
+        given().auth().oauth2(tenant).post("/api/v1/signing-keys/rotate").then().statusCode(403).body("code", equalTo(403))
+                .body("message", equalTo("Only the platform operator rotates signing keys"));
         given().post("/api/v1/signing-keys/rotate").then().statusCode(401);
     }
 
