@@ -39,10 +39,14 @@ import java.util.function.Function;
  * requests were aimed at must not change. The matrix then sends every operation of every service with no token, a
  * garbage token, {@code alg: none}, another issuer, a forged expired token, a tampered and a revoked real token
  * (all must be 401 except the public operations), and with a real token that holds one unrelated scope (never 2xx).
+ * Then the matrix by role ({@link RoleMatrix}: every operation as a user of each of the ten roles, against the scopes
+ * the document declares) and by organization ({@link ForeignMatrix}: the admins of a foreign organization of each kind
+ * reach nothing of the demo's organizations), both with the callers {@link Actors} makes.
  * Plain JDK, raw HTTP/1.1 over sockets (so bytes no client library would send can be sent); seeded, so every request
  * can be replayed: examples name the seed and the request number. Exit status 1 when anything is violated.
  *
- * <pre>java bench/Fuzz.java budget seed slowMillis clientId clientSecret identity=http://127.0.0.1:8081 catalog=...</pre>
+ * <pre>java -cp classes Fuzz budget seed slowMillis clientId clientSecret identity=http://127.0.0.1:8081 catalog=...</pre>
+ * (bench/fuzz.sh compiles it with the matrices beside it into {@code classes}).
  */
 public class Fuzz {
 

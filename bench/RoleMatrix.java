@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * user of each of the ten roles in the demo's own organizations ({@link Actors}). What an operation needs is read from
  * its security requirement in the document (any one requirement's scopes), what a role holds from its login token:
  * <ul>
- * <li>an operation outside the public ones (see {@link Fuzz.Operation#open}) that declares no scope is a violation:
- * the document must say what the code enforces;</li>
+ * <li>every operation under {@code /api/} but the token endpoints ({@link Fuzz#PUBLIC_API}) declares the scopes it
+ * needs; one that declares none, or declares itself public, is a violation: the document must say what the code
+ * enforces, and a new public endpoint is a decision made here;</li>
  * <li>a role without the scope gets 403, never anything else;</li>
  * <li>a role with the scope is never refused with 401, nor with the 403 of a missing scope; a 403 that names a rule of
  * the role (only the platform operator sets rate limits, a partner admin grants no distributor role, ...) is counted
@@ -72,6 +73,10 @@ final class RoleMatrix {
                     operations++;
                     if (op.open()) {
                         open++;
+                        if (op.path().startsWith("/api/") && !Fuzz.PUBLIC_API.contains(op.path())) {
+                            tally.violation("public, but not a token endpoint", api.name + " " + op.method() + " "
+                                    + op.path());
+                        }
                         continue;
                     }
                     if (op.scopes() == null || op.scopes().isEmpty() || op.scopes().stream().anyMatch(Set::isEmpty)) {

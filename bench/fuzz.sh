@@ -6,7 +6,11 @@
 # in both filter syntaxes) and asserts: no 5xx, every answer within MERCATO_FUZZ_SLOW_MS, the error shape on every
 # 4xx, no collection changed by refused requests. Then every operation of every service with no, a garbage, an
 # `alg: none`, another issuer's, a forged expired, a tampered and a revoked token (401 unless public) and with a
-# token of one unrelated scope (never 2xx). Exit status 1 on any violation. Needs rate limits off (it sends far
+# token of one unrelated scope (never 2xx). Then the matrix by role (bench/RoleMatrix.java: every operation as a user
+# of each of the ten roles, made in the demo's organizations; without the scope the document declares 403, with it
+# never 401 nor the 403 of a missing scope, no 2xx write for a reader) and by organization (bench/ForeignMatrix.java:
+# the admins of a second distributor, partner, tenant and vendor get 403/404 for every object of the demo's
+# organizations and never see one in a list). Exit status 1 on any violation. Needs rate limits off (it sends far
 # more than a client may). Loopback only. docs/BENCHMARKS.md "Fuzzing".
 #
 #   MERCATO_RATE_LIMIT_ENABLED=false MERCATO_IDENTITY_TOKEN_RATE_LIMIT_ENABLED=false ./mercato up && bench/fuzz.sh

@@ -27,6 +27,7 @@ import dev.mercato.platform.query.ListQuery;
 import dev.mercato.platform.query.QueryContext;
 import dev.mercato.platform.query.QueryFields;
 import dev.mercato.platform.security.Caller;
+import dev.mercato.platform.security.ScopesCheckedInCode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
@@ -70,6 +71,7 @@ public abstract class OrganizationEndpoints {
             OrganizationRepository organizations, OrganizationMapper mapper, IdempotentRequests idempotency,
             Caller caller) {
         this.kind = kind;
+        requireDocumentedScopes(kind);
         this.collectionPath = collectionPath;
         this.service = service;
         this.organizations = organizations;
@@ -113,6 +115,21 @@ public abstract class OrganizationEndpoints {
     public Uni<ApiResponse<OrganizationResponse>> update(@PathParam("id") String id,
             @Valid @NotNull UpdateOrganizationRequest request) {
         return service.update(kind, id, request, caller).map(organization -> ApiResponse.ok(mapper.toResponse(organization)));
+    }
+
+    /**
+     * The scopes this collection names for its OpenAPI document ({@link ScopesCheckedInCode} on the subclass) must be
+     * the ones the code checks, the kind's: a subclass that names others does not start.
+     */
+    private void requireDocumentedScopes(OrganizationKind kind) {
+        ScopesCheckedInCode declared = null;
+        for (Class<?> type = getClass(); declared == null && type != null; type = type.getSuperclass()) {
+            declared = type.getAnnotation(ScopesCheckedInCode.class);
+        }
+        if (declared == null || !declared.read().equals(kind.readScope()) || !declared.write().equals(kind.writeScope())) {
+            throw new IllegalStateException(getClass().getName() + " must declare @ScopesCheckedInCode(read = \""
+                    + kind.readScope() + "\", write = \"" + kind.writeScope() + "\")");
+        }
     }
 
     private Visibility visibleOfKind() {
