@@ -146,7 +146,8 @@ print(any(e.get("listingId") == sys.argv[1] for e in json.load(sys.stdin)["data"
   return 1
 }
 
-cmd_demo() {
+# Sets MERCATO_DEMO_URL (identity) and MERCATO_DEMO_TOKEN, a token of the bootstrap platform-admin client.
+mercato_platform_login() {
   mercato_dev_secrets
   MERCATO_DEMO_URL=$(mercato_service_url identity)
   mercato_service_ready identity || mercato_die "identity is not running: ./mercato up first"
@@ -154,6 +155,10 @@ cmd_demo() {
     -d grant_type=client_credentials -d "client_id=$MERCATO_BOOTSTRAP_CLIENT_ID" \
     -d "client_secret=$MERCATO_BOOTSTRAP_CLIENT_SECRET" | mercato_json_field access_token) \
     || mercato_die "the bootstrap client could not get a token (is identity running with this state folder's secrets?)"
+}
+
+cmd_demo() {
+  mercato_platform_login
   local distributor partner tenant1 tenant2 vendor admin app client_id client_secret listing plan offer
   local transaction contract serial
   distributor=$(mercato_demo_create distributors '{"name": "Nordic Distribution AB", "countryCode": "SE", "currency": "sek"}')
