@@ -31,3 +31,10 @@ d = json.load(sys.stdin)["data"]
 print("%-10s %-32s %s" % (sys.argv[1], d["now"], d["offset"]))' "$svc" || mercato_warn "$svc has no test clock"
   done
 }
+
+# mercato_clock_today: business date (yyyy-MM-dd) of order-service, or the system's date without a test clock.
+mercato_clock_today() {
+  local now
+  now=$(mercato_clock_now order 2>/dev/null) || now=$(date -u +%FT%TZ)
+  printf '%s' "${now:0:10}"
+}
