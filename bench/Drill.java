@@ -309,7 +309,9 @@ public class Drill {
             Thread.sleep(5000);
         }
         statuses = transactionStatuses();
-        long unfinished = statuses.getOrDefault("PENDING", 0L) + statuses.getOrDefault("PROCESSING", 0L);
+        // a transaction that cannot be read is not known to have finished
+        long unfinished = statuses.getOrDefault("PENDING", 0L) + statuses.getOrDefault("PROCESSING", 0L)
+                + statuses.getOrDefault("UNREADABLE", 0L);
         long webhooksLost = processedIds.stream().filter(id -> !messagesPerTransaction.containsKey(id)).count();
         long duplicateMessages = messagesPerTransaction.values().stream().filter(ids -> ids.size() > 1).count();
         long redelivered = deliveries.values().stream().filter(n -> n.get() > 1).count();
@@ -340,9 +342,10 @@ public class Drill {
     /** Every invoice past DRAFT, each as {@code GET /invoices/{id}} shows it (with its lines). */
     private Map<String, JsonNode> finalizedInvoices() {
         Map<String, JsonNode> invoices = new TreeMap<>();
-        JsonNode list = call("GET", billing + "/api/v1/invoices?limit=1000&filter=" + encode("$neq(status,'DRAFT')"),
-                null, null, 200);
-        for (JsonNode header : list.get("data")) {
+        for (JsonNode header : call("GET", billing + "/api/v1/invoices/-dump", null, null, 200)) {
+            if ("DRAFT".equals(header.get("status").asText())) {
+                continue;
+            }
             String id = header.get("id").asText();
             invoices.put(id, call("GET", billing + "/api/v1/invoices/" + id, null, null, 200).get("data"));
         }
@@ -380,6 +383,10 @@ public class Drill {
         Map<String, Long> statuses = new TreeMap<>();
         for (String id : transactions) {
             JsonNode answer = optional("GET", order + "/api/v1/transactions/" + id, null, null, 200);
+            for (int attempt = 1; answer == null && attempt < 5; attempt++) {
+                sleep(Duration.ofSeconds(1));
+                answer = optional("GET", order + "/api/v1/transactions/" + id, null, null, 200);
+            }
             String status = answer == null ? "UNREADABLE" : answer.get("data").get("status").asText();
             statuses.merge(status, 1L, Long::sum);
             if ("PROCESSED".equals(status)) {
@@ -460,6 +467,14 @@ public class Drill {
             Thread.sleep(500);
         }
         throw new IllegalStateException("gave up waiting until " + what + " (" + limit.toSeconds() + " s)");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String encode(String value) {
