@@ -36,9 +36,10 @@ import com.sun.net.httpserver.HttpServer;
  * webhook endpoint (with descendants) on a receiver in this JVM for {@code transaction.processed}. Then, until the
  * stop file appears: usage batches of quantity-1 events with ids of their own, and INITIAL orders for the tenant,
  * each request retried with the same Idempotency-Key (and the same event ids) until it is acknowledged, as a client
- * should. Then it waits for everything to settle and prints the invariants; exit status 1 when one is broken.
+ * should. Every invoice finalized before the load (the demo month's) is read before and after: none may change.
+ * Then it waits for everything to settle and prints the invariants; exit status 1 when one is broken.
  *
- * <p>Arguments: identity catalog order metering webhook URLs, client id, client secret, work folder, usage events
+ * <p>Arguments: identity catalog order metering billing webhook URLs, client id, client secret, work folder, usage events
  * per second, orders per second.
  */
 public class Drill {
@@ -47,7 +48,7 @@ public class Drill {
     private static final Duration SETTLE = Duration.ofMinutes(7);
     private static final int EVENTS_PER_BATCH = 20;
 
-    private final String identity, catalog, order, metering, webhook, clientId, clientSecret;
+    private final String identity, catalog, order, metering, billing, webhook, clientId, clientSecret;
     private final Path work;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String run = "drill-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
@@ -66,21 +67,26 @@ public class Drill {
     private final Map<String, Set<String>> messagesPerTransaction = new ConcurrentHashMap<>();
 
     private String tenant, csn, listing;
+    /** How far the suite's business clock is ahead (its test clock; zero without one): usage and orders are dated by it. */
+    private Duration businessOffset = Duration.ZERO;
+    /** Every invoice finalized before the load began, as the API showed it then. */
+    private Map<String, JsonNode> finalizedInvoices = Map.of();
 
     Drill(String[] args) {
         identity = args[0];
         catalog = args[1];
         order = args[2];
         metering = args[3];
-        webhook = args[4];
-        clientId = args[5];
-        clientSecret = args[6];
-        work = Path.of(args[7]);
+        billing = args[4];
+        webhook = args[5];
+        clientId = args[6];
+        clientSecret = args[7];
+        work = Path.of(args[8]);
     }
 
     public static void main(String[] args) throws Exception {
         Drill drill = new Drill(args);
-        System.exit(drill.drill(Integer.parseInt(args[8]), Double.parseDouble(args[9])) ? 0 : 1);
+        System.exit(drill.drill(Integer.parseInt(args[9]), Double.parseDouble(args[10])) ? 0 : 1);
     }
 
     boolean drill(int eventsPerSecond, double ordersPerSecond) throws Exception {
@@ -143,6 +149,13 @@ public class Drill {
 
     private void setUp(int receiverPort) throws Exception {
         token = token();
+        JsonNode clock = optional("GET", metering + "/api/v1/test-clock", null, null, 200);
+        if (clock != null) {
+            businessOffset = Duration.parse(clock.get("data").get("offset").asText());
+        }
+        finalizedInvoices = finalizedInvoices();
+        log("business time %s (test clock %s ahead); %d finalized invoice(s) to watch", businessNow(), businessOffset,
+                finalizedInvoices.size());
         String partner = first(identity + "/api/v1/partners?name=" + encode("Helsinki Cloud Partners Oy"));
         String vendor = first(identity + "/api/v1/vendors?name=" + encode("CloudMeter Inc"));
         listing = first(catalog + "/api/v1/listings?vendorId=" + vendor);
@@ -209,7 +222,7 @@ public class Drill {
 
     private Pending usageBatch(long batch) {
         String key = run + "-b" + batch;
-        String timestamp = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        String timestamp = businessNow().truncatedTo(ChronoUnit.MILLIS).toString();
         List<String> ids = new ArrayList<>();
         StringBuilder body = new StringBuilder("{\"events\": [");
         for (int i = 0; i < EVENTS_PER_BATCH; i++) {
@@ -240,7 +253,7 @@ public class Drill {
                  "contactFirstName": "Aino", "contactLastName": "Virtanen", "contactEmail": "aino.virtanen@drill.example",
                  "contactLanguage": "EN", "contactCountryCode": "FI", "customerCsn": "%s", "customerName": "Drill %s",
                  "customerCountry": "FI", "items": [{"sku": "CM-LOGS-1Y", "quantity": 1, "price": 1100}]}"""
-                .formatted(LocalDate.now(ZoneOffset.UTC), key.substring(Math.max(0, key.length() - 35)), csn, run);
+                .formatted(LocalDate.ofInstant(businessNow(), ZoneOffset.UTC), key.substring(Math.max(0, key.length() - 35)), csn, run);
         return new Pending("order " + key, () -> {
             JsonNode answer = optional("POST", order + "/api/v1/transactions?type=INITIAL", json, key, 202);
             if (answer != null) {
@@ -296,10 +309,13 @@ public class Drill {
             Thread.sleep(5000);
         }
         statuses = transactionStatuses();
-        long unfinished = statuses.getOrDefault("PENDING", 0L) + statuses.getOrDefault("PROCESSING", 0L);
+        // a transaction that cannot be read is not known to have finished
+        long unfinished = statuses.getOrDefault("PENDING", 0L) + statuses.getOrDefault("PROCESSING", 0L)
+                + statuses.getOrDefault("UNREADABLE", 0L);
         long webhooksLost = processedIds.stream().filter(id -> !messagesPerTransaction.containsKey(id)).count();
         long duplicateMessages = messagesPerTransaction.values().stream().filter(ids -> ids.size() > 1).count();
         long redelivered = deliveries.values().stream().filter(n -> n.get() > 1).count();
+        long invoicesChanged = changedInvoices();
         System.out.printf("""
 
                 crash drill %s
@@ -311,18 +327,47 @@ public class Drill {
                   transactions neither finished nor STUCK  %d   (must be 0)
                   webhook messages lost              %d   (must be 0; transaction.processed of each PROCESSED transaction)
                   webhook messages made twice        %d   (must be 0; deliveries repeated with one webhook-id: %d, allowed)
-                  invoices changed after finalization  not measured yet (the drill runs no billing yet)
+                  invoices changed after finalization  %d   (must be 0; of %d finalized before the load)
                 """, run, acknowledged, rejectedEvents.size(), retries.get(), unacknowledged.size(), counted,
                 Math.max(0, acknowledged - counted), Math.max(0, counted - acknowledged), transactions.size(), statuses,
-                unfinished, webhooksLost, duplicateMessages, redelivered);
+                unfinished, webhooksLost, duplicateMessages, redelivered, invoicesChanged, finalizedInvoices.size());
         return unacknowledged.isEmpty() && counted == acknowledged && unfinished == 0 && webhooksLost == 0
-                && duplicateMessages == 0;
+                && duplicateMessages == 0 && invoicesChanged == 0;
+    }
+
+    private Instant businessNow() {
+        return Instant.now().plus(businessOffset);
+    }
+
+    /** Every invoice past DRAFT, each as {@code GET /invoices/{id}} shows it (with its lines). */
+    private Map<String, JsonNode> finalizedInvoices() {
+        Map<String, JsonNode> invoices = new TreeMap<>();
+        for (JsonNode header : call("GET", billing + "/api/v1/invoices/-dump", null, null, 200)) {
+            if ("DRAFT".equals(header.get("status").asText())) {
+                continue;
+            }
+            String id = header.get("id").asText();
+            invoices.put(id, call("GET", billing + "/api/v1/invoices/" + id, null, null, 200).get("data"));
+        }
+        return invoices;
+    }
+
+    /** How many of the invoices finalized before the load read differently now (or cannot be read). */
+    private long changedInvoices() {
+        return finalizedInvoices.entrySet().stream().filter(invoice -> {
+            JsonNode now = optional("GET", billing + "/api/v1/invoices/" + invoice.getKey(), null, null, 200);
+            if (now == null || !now.get("data").equals(invoice.getValue())) {
+                log("invoice %s changed after finalization: %s", invoice.getKey(), now == null ? "unreadable" : now.get("data"));
+                return true;
+            }
+            return false;
+        }).count();
     }
 
     /** The tenant's api_calls counted in every hour since the drill began (one per event; the tenant is the drill's). */
     private long countedUsage(Instant started) {
-        String from = started.minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
-        String to = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
+        String from = started.plus(businessOffset).minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
+        String to = businessNow().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
         JsonNode answer = optional("GET", metering + "/api/v1/usage/summary?granularity=hour&customer=" + tenant
                 + "&dimension=api_calls&from=" + from + "&to=" + to + "&limit=1000", null, null, 200);
         long sum = 0;
@@ -338,6 +383,10 @@ public class Drill {
         Map<String, Long> statuses = new TreeMap<>();
         for (String id : transactions) {
             JsonNode answer = optional("GET", order + "/api/v1/transactions/" + id, null, null, 200);
+            for (int attempt = 1; answer == null && attempt < 5; attempt++) {
+                sleep(Duration.ofSeconds(1));
+                answer = optional("GET", order + "/api/v1/transactions/" + id, null, null, 200);
+            }
             String status = answer == null ? "UNREADABLE" : answer.get("data").get("status").asText();
             statuses.merge(status, 1L, Long::sum);
             if ("PROCESSED".equals(status)) {
@@ -418,6 +467,14 @@ public class Drill {
             Thread.sleep(500);
         }
         throw new IllegalStateException("gave up waiting until " + what + " (" + limit.toSeconds() + " s)");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String encode(String value) {

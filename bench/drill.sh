@@ -44,7 +44,7 @@ trap 'touch "$work/stop"; rm -rf "$work"' EXIT
 java_bin=java
 [[ -n ${JAVA_HOME-} ]] && java_bin="$JAVA_HOME/bin/java"
 "$java_bin" -Xmx256m -XX:+UseSerialGC -cp "$kafka_lib/*" "$BENCH_ROOT/bench/Drill.java" \
-  "$(url identity 8081)" "$(url catalog 8082)" "$(url order 8083)" "$(url metering 8084)" "$(url webhook 8086)" \
+  "$(url identity 8081)" "$(url catalog 8082)" "$(url order 8083)" "$(url metering 8084)" "$(url billing 8085)" "$(url webhook 8086)" \
   "$client_id" "$client_secret" "$work" "${MERCATO_DRILL_EVENTS_PER_SECOND:-200}" \
   "${MERCATO_DRILL_ORDERS_PER_SECOND:-1}" &
 load=$!

@@ -342,8 +342,11 @@ function checkSettings(c, target, objects, service, settings) {
       else if (!(ref.key in (secret.data ?? {})) && !(ref.key in (secret.stringData ?? {}))) problems.push(`Secret ${ref.name} has no key ${ref.key} (for ${e.name})`);
     }
   }
+  // The test clock lets a suite move business time; a deployment never turns it on.
+  const clock = env.get('MERCATO_TEST_CLOCK_ENABLED')?.value ?? config.get('MERCATO_TEST_CLOCK_ENABLED');
+  if (clock !== undefined && String(clock).toLowerCase() !== 'false') problems.push(`MERCATO_TEST_CLOCK_ENABLED is ${clock}: only test suites move business time`);
   const names = [...settings.secrets.keys()];
-  c.check(`[${target}] ${service} settings the code reads: ${names.length ? `${names.join(', ')} from Secrets` : 'no credential'}, ${settings.required.size} required setting(s) set`, problems);
+  c.check(`[${target}] ${service} settings the code reads: ${names.length ? `${names.join(', ')} from Secrets` : 'no credential'}, ${settings.required.size} required setting(s) set, test clock off`, problems);
 }
 
 /** A CPU or memory quantity in base units (cores or bytes); NaN when it cannot be read. */
@@ -749,6 +752,15 @@ const SELF_TESTS = [
     files: (vfs) => ({
       [`${BASE}/webhook-service/configmap.yaml`]: mutateYaml(vfs, `${BASE}/webhook-service/configmap.yaml`, (m) => {
         m.data.MERCATO_WEBHOOKS_SECRET_ENCRYPTION_KEY = 'c2VsZi10ZXN0';
+      }),
+    }),
+  },
+  {
+    name: 'the test clock turned on in a deployment',
+    expect: /\[base\] billing-service settings .*MERCATO_TEST_CLOCK_ENABLED is true/,
+    files: (vfs) => ({
+      [`${BASE}/billing-service/configmap.yaml`]: mutateYaml(vfs, `${BASE}/billing-service/configmap.yaml`, (m) => {
+        m.data.MERCATO_TEST_CLOCK_ENABLED = 'true';
       }),
     }),
   },

@@ -86,41 +86,33 @@ mercato_demo_catalogue() {
   printf '%s %s %s' "$listing" "$plan" "$offer"
 }
 
-# mercato_demo_order <tenant id> → places an INITIAL order of one CM-LOGS-1Y for the tenant through order-service
-# and waits until it is processed; prints "transaction contract serial". order-service learns the tenant and the
-# article from Kafka, so placing is retried for up to a minute while it answers 422 (unknown customer or SKU).
-mercato_demo_order() {
-  local tenant=$1 customer csn currency price body placed transaction status attempt
-  customer=$(mercato_api GET "/api/v1/tenants/$tenant") || return 1
-  csn=$(printf '%s' "$customer" | mercato_json_field data.customerNumber)
-  currency=$(printf '%s' "$customer" | mercato_json_field data.currency)
-  case $currency in
-    usd) price=1200 ;;
-    eur) price=1100 ;;
-    *) mercato_warn "CM-LOGS-1Y has no price in $currency, the tenant's currency"; return 1 ;;
-  esac
-  body="{\"deliveryDate\": \"$(date -u +%F)\", \"purchaseOrderNumber\": \"DEMO-$csn\", \"resellerSiteId\": \"DEMO\",
-    \"contactFirstName\": \"Aino\", \"contactLastName\": \"Virtanen\", \"contactEmail\": \"aino.virtanen@acme.example\",
-    \"contactLanguage\": \"EN\", \"contactCountryCode\": \"FI\", \"customerCsn\": \"$csn\",
-    \"customerName\": \"Acme Manufacturing Oy\", \"customerCountry\": \"FI\",
-    \"items\": [{\"sku\": \"CM-LOGS-1Y\", \"quantity\": 1, \"price\": $price}]}"
+# mercato_demo_place <type> <json body> → places an order through order-service and waits until it is processed;
+# prints the transaction. order-service learns tenants and articles from Kafka, so placing is retried for up to a
+# minute while it answers 422 for them; a 422 naming the price (a prorated order) is answered with the price it asks.
+mercato_demo_place() {
+  local type=$1 body=$2 placed="" transaction status attempt out
+  out=$(mktemp)
   for attempt in $(seq 1 60); do
-    if placed=$(MERCATO_DEMO_URL=$(mercato_service_url order) mercato_api POST "/api/v1/transactions?type=INITIAL" "$body" 2>/dev/null); then
+    if placed=$(MERCATO_DEMO_URL=$(mercato_service_url order) mercato_api POST "/api/v1/transactions?type=$type" "$body" 2>"$out"); then
       break
+    fi
+    if grep -q 'send price' "$out"; then
+      body=$(python3 -c 'import json, re, sys
+body = json.loads(sys.argv[1])
+body["items"][0]["price"] = float(re.search(r"send price ([0-9.]+)", sys.argv[2]).group(1))
+print(json.dumps(body))' "$body" "$(cat "$out")")
     fi
     sleep 1
   done
-  [[ -n $placed ]] || placed=$(MERCATO_DEMO_URL=$(mercato_service_url order) mercato_api POST "/api/v1/transactions?type=INITIAL" "$body") \
+  rm -f "$out"
+  [[ -n $placed ]] || placed=$(MERCATO_DEMO_URL=$(mercato_service_url order) mercato_api POST "/api/v1/transactions?type=$type" "$body") \
     || return 1
   transaction=$(printf '%s' "$placed" | mercato_json_field data.id)
   for attempt in $(seq 1 120); do
     placed=$(MERCATO_DEMO_URL=$(mercato_service_url order) mercato_api GET "/api/v1/transactions/$transaction") || return 1
     status=$(printf '%s' "$placed" | mercato_json_field data.status)
     case $status in
-      PROCESSED)
-        printf '%s %s %s' "$transaction" "$(printf '%s' "$placed" | mercato_json_field data.contractNumber)" \
-          "$(printf '%s' "$placed" | mercato_json_field data.items.0.serialNumber)"
-        return 0 ;;
+      PROCESSED) printf '%s' "$placed"; return 0 ;;
       REJECTED|STUCK)
         mercato_warn "transaction $transaction is $status: $(printf '%s' "$placed" | mercato_json_field data.statusMessage)"
         return 1 ;;
@@ -129,6 +121,39 @@ mercato_demo_order() {
   done
   mercato_warn "transaction $transaction is still $status after a minute"
   return 1
+}
+
+# mercato_demo_order <tenant id> → places an INITIAL order of one CM-LOGS-1Y for the tenant and waits until it is
+# processed; prints "transaction contract serial".
+mercato_demo_order() {
+  local tenant=$1 customer csn currency price body placed
+  customer=$(mercato_api GET "/api/v1/tenants/$tenant") || return 1
+  csn=$(printf '%s' "$customer" | mercato_json_field data.customerNumber)
+  currency=$(printf '%s' "$customer" | mercato_json_field data.currency)
+  case $currency in
+    usd) price=1200 ;;
+    eur) price=1100 ;;
+    *) mercato_warn "CM-LOGS-1Y has no price in $currency, the tenant's currency"; return 1 ;;
+  esac
+  body="{\"deliveryDate\": \"$(mercato_clock_today)\", \"purchaseOrderNumber\": \"DEMO-$csn\", \"resellerSiteId\": \"DEMO\",
+    \"contactFirstName\": \"Aino\", \"contactLastName\": \"Virtanen\", \"contactEmail\": \"aino.virtanen@acme.example\",
+    \"contactLanguage\": \"EN\", \"contactCountryCode\": \"FI\", \"customerCsn\": \"$csn\",
+    \"customerName\": \"$(printf '%s' "$customer" | mercato_json_field data.name)\", \"customerCountry\": \"FI\",
+    \"items\": [{\"sku\": \"CM-LOGS-1Y\", \"quantity\": 1, \"price\": $price}]}"
+  placed=$(mercato_demo_place INITIAL "$body") || return 1
+  printf '%s %s %s' "$(printf '%s' "$placed" | mercato_json_field data.id)" \
+    "$(printf '%s' "$placed" | mercato_json_field data.contractNumber)" \
+    "$(printf '%s' "$placed" | mercato_json_field data.items.0.serialNumber)"
+}
+
+# mercato_demo_add_seats <contract> <serial> <seats>: an ADD_SEAT order on the contract, priced for the rest of the
+# term (order-service says the prorated price; the demo sends it).
+mercato_demo_add_seats() {
+  mercato_demo_place ADD_SEAT "{\"deliveryDate\": \"$(mercato_clock_today)\", \"purchaseOrderNumber\": \"DEMO-SEATS-$2\",
+    \"resellerSiteId\": \"DEMO\", \"contactFirstName\": \"Aino\", \"contactLastName\": \"Virtanen\",
+    \"contactEmail\": \"aino.virtanen@acme.example\", \"contactLanguage\": \"EN\", \"contactCountryCode\": \"FI\",
+    \"contractNumber\": \"$1\", \"items\": [{\"sku\": \"CM-LOGS-1Y\", \"quantity\": $3, \"price\": 0, \"serialNumber\": \"$2\"}]}" \
+    >/dev/null
 }
 
 # mercato_demo_wait_entitlement <tenant id> <listing id>: waits (up to two minutes) until order-service has
@@ -146,7 +171,8 @@ print(any(e.get("listingId") == sys.argv[1] for e in json.load(sys.stdin)["data"
   return 1
 }
 
-cmd_demo() {
+# Sets MERCATO_DEMO_URL (identity) and MERCATO_DEMO_TOKEN, a token of the bootstrap platform-admin client.
+mercato_platform_login() {
   mercato_dev_secrets
   MERCATO_DEMO_URL=$(mercato_service_url identity)
   mercato_service_ready identity || mercato_die "identity is not running: ./mercato up first"
@@ -154,8 +180,83 @@ cmd_demo() {
     -d grant_type=client_credentials -d "client_id=$MERCATO_BOOTSTRAP_CLIENT_ID" \
     -d "client_secret=$MERCATO_BOOTSTRAP_CLIENT_SECRET" | mercato_json_field access_token) \
     || mercato_die "the bootstrap client could not get a token (is identity running with this state folder's secrets?)"
+}
+
+# mercato_demo_receiver: starts the demo's webhook receiver (logs/receiver.log) unless it runs; prints its URL.
+mercato_demo_receiver() {
+  local port=${MERCATO_RECEIVER_PORT:-8089}
+  if ! mercato_running_pid receiver >/dev/null; then
+    mercato_port_open "$port" && mercato_die "port $port for the demo's webhook receiver is taken; set MERCATO_RECEIVER_PORT"
+    mercato_launch receiver python3 "$MERCATO_ROOT/scripts/lib/demo-receiver.py" "$(mercato_marker receiver)" "$port"
+    for _ in $(seq 1 20); do mercato_port_open "$port" && break; sleep 0.25; done
+  fi
+  printf 'http://127.0.0.1:%s' "$port"
+}
+
+# mercato_demo_usage <tenant> <listing> <day>: one batch of the day's usage of the tenant (ten events, hours before
+# business time now), posted to metering-service; deterministic ids, so running it again counts nothing twice.
+mercato_demo_usage() {
+  local now batch
+  now=$(mercato_clock_now metering 2>/dev/null) || now=$(date -u +%FT%TZ)
+  batch=$(python3 -c 'import json, sys, random
+from datetime import datetime, timedelta
+tenant, listing, day, now = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+now = datetime.fromisoformat(now.replace("Z", "+00:00"))
+rng = random.Random(tenant + str(day))
+events = []
+for i in range(10):
+    at = now - timedelta(hours=1 + i * 2, minutes=rng.randint(0, 59))
+    dimension = "api_calls" if i % 5 else "storage_gb"
+    quantity = rng.randint(200, 4000) if dimension == "api_calls" else round(rng.uniform(1, 20), 3)
+    events.append({"eventId": "demo-%s-%d-%d" % (tenant, day, i), "vendor": "aws", "customerId": tenant,
+                   "listingId": listing, "dimension": dimension, "quantity": quantity,
+                   "timestamp": at.strftime("%Y-%m-%dT%H:%M:%SZ")})
+print(json.dumps({"events": events}))' "$1" "$2" "$3" "$now")
+  MERCATO_DEMO_URL=$(mercato_service_url metering) mercato_api POST /api/v1/usage "$batch" >/dev/null
+}
+
+# mercato_demo_bill <yyyy-MM>: a billing run of the month that finalizes what it creates; prints how many invoices.
+mercato_demo_bill() {
+  MERCATO_DEMO_URL=$(mercato_service_url billing) mercato_api POST /api/v1/billing-runs \
+    "{\"period\": \"$1\", \"finalize\": true}" | mercato_json_field data.invoicesCreated
+}
+
+# mercato_demo_month <tenant1> <tenant2> <listing> <contract> <serial>: MERCATO_DEMO_DAYS (38) of the marketplace's life,
+# with the test clock moving a day at a time: both tenants report usage every day, Acme adds seats on day 10, every
+# hour closes, then the ended months are billed and finalized (commissions are booked as they are) and Acme pays.
+mercato_demo_month() {
+  local tenant1=$1 tenant2=$2 listing=$3 contract=$4 serial=$5 days=${MERCATO_DEMO_DAYS:-38} day start month end
+  local invoices=0 created first
+  start=$(mercato_clock_today)
+  for day in $(seq 1 "$days"); do
+    mercato_clock_advance P1D
+    mercato_demo_usage "$tenant1" "$listing" "$day" || return 1
+    mercato_demo_usage "$tenant2" "$listing" "$day" || return 1
+    if ((day == 10)); then mercato_demo_add_seats "$contract" "$serial" 2 || return 1; fi
+    if ((day % 7 == 0)); then mercato_info "demo: day $day of $days ($(mercato_clock_today))" >&2; fi
+  done
+  mercato_clock_advance PT3H # past the last hour's grace
+  sleep 5
+  month=$(date -u -d "$start -1 month" +%Y-%m)
+  end=$(mercato_clock_today)
+  while [[ $month < ${end:0:7} ]]; do
+    created=$(mercato_demo_bill "$month") || return 1
+    invoices=$((invoices + created))
+    month=$(date -u -d "$month-01 +1 month" +%Y-%m)
+  done
+  first=$(MERCATO_DEMO_URL=$(mercato_service_url billing) mercato_api GET "/api/v1/invoices?customerId=$tenant1&sort=period&limit=1" \
+    | mercato_json_field data.0.id) && MERCATO_DEMO_URL=$(mercato_service_url billing) mercato_api POST "/api/v1/invoices/$first/pay" >/dev/null
+  printf '%s %s %s' "$start" "$end" "$invoices"
+}
+
+cmd_demo() {
+  mercato_platform_login
   local distributor partner tenant1 tenant2 vendor admin app client_id client_secret listing plan offer
-  local transaction contract serial
+  local transaction contract serial offer2 transaction2 receiver webhook month_start="" month_end="" invoices=0
+  receiver=$(mercato_demo_receiver)
+  webhook=$(MERCATO_DEMO_URL=$(mercato_service_url webhook) mercato_api POST /api/v1/webhooks "{\"url\": \"$receiver/platform\",
+    \"description\": \"Everything in the marketplace (the demo's receiver)\", \"includeDescendants\": true}" \
+    | mercato_json_field data.id) || mercato_die "webhook-service did not take the demo's endpoint (is it running?)"
   distributor=$(mercato_demo_create distributors '{"name": "Nordic Distribution AB", "countryCode": "SE", "currency": "sek"}')
   partner=$(mercato_demo_create partners "{\"name\": \"Helsinki Cloud Partners Oy\", \"countryCode\": \"FI\", \"parentId\": \"$distributor\"}")
   tenant1=$(mercato_demo_create tenants "{\"name\": \"Acme Manufacturing Oy\", \"countryCode\": \"FI\", \"parentId\": \"$partner\", \"segment\": \"MIDMARKET\", \"billingDay\": 5}")
@@ -170,6 +271,28 @@ cmd_demo() {
     || mercato_die "order-service did not process the demo order (is it running?)"
   mercato_demo_wait_entitlement "$tenant1" "$listing" \
     || mercato_die "order-service did not turn the accepted offer into an entitlement (is it running?)"
+  offer2=$(mercato_demo_catalog POST /api/v1/private-offers "{\"listingId\": \"$listing\", \"customerId\": \"$tenant2\",
+    \"title\": \"Logs for Baltic Logistics\", \"pricing\": {\"discountPercentage\": 5, \"duration\": 12}}" | mercato_json_field data.id)
+  mercato_demo_catalog POST "/api/v1/private-offers/$offer2/send" >/dev/null
+  mercato_demo_catalog POST "/api/v1/private-offers/$offer2/accept" >/dev/null
+  read -r transaction2 _ _ <<<"$(mercato_demo_order "$tenant2")" \
+    || mercato_die "order-service did not process the second tenant's order"
+  mercato_demo_wait_entitlement "$tenant2" "$listing" || mercato_die "order-service did not entitle $tenant2 to $listing"
+  if [[ ${MERCATO_DEMO_DAYS:-38} != 0 ]]; then
+    mercato_info "demo: a month of activity, one business day at a time (the test clock; MERCATO_DEMO_DAYS=0 skips it)"
+    read -r month_start month_end invoices <<<"$(mercato_demo_month "$tenant1" "$tenant2" "$listing" "$contract" "$serial")" \
+      || mercato_die "the demo month stopped (see the warnings above)"
+  fi
+  local billing_url month_text=""
+  billing_url=$(mercato_service_url billing)
+  if [[ -n $month_start ]]; then
+    month_text="A month of activity, $month_start to $month_end in business time (./mercato clock shows it): usage every day
+for both tenants, 2 seats added for Acme, every hour closed, $invoices invoice(s) finalized with their
+commissions booked, Acme's first invoice paid:
+  curl $billing_url/api/v1/invoices -H \"Authorization: Bearer <token>\"
+  curl \"$billing_url/api/v1/commissions/summary?period=${month_start:0:7}\" -H \"Authorization: Bearer <token>\"
+"
+  fi
   client_id=$(printf '%s' "$app" | mercato_json_field data.clientId)
   client_secret=$(printf '%s' "$app" | mercato_json_field data.clientSecret)
   cat <<MSG
@@ -195,6 +318,10 @@ Order of Acme Manufacturing Oy (order-service at $(mercato_service_url order)):
   contract     $contract
   subscription $serial
 
+Second tenant: offer $offer2 accepted by Baltic Logistics AS, transaction $transaction2 (INITIAL) PROCESSED.
+Webhook endpoint $webhook of the platform (all descendants) delivers to $receiver/platform (./mercato logs receiver).
+$month_text
+
 OAuth application "My Integration" (scopes read:customers read:entitlements write:metering read:metering read:catalog):
   client_id=$client_id
   client_secret=$client_secret   (shown once)
@@ -209,7 +336,7 @@ Quick start:
     -d '{"currency": "eur", "discountCode": "WELCOME10", "items": [{"sku": "CM-LOGS-1Y", "quantity": 3}]}'
   curl -X POST $(mercato_service_url metering)/api/v1/metering-event -H "Authorization: Bearer <access_token>" \\
     -H "Content-Type: application/json" \\
-    -d '{"vendor": "aws", "customerId": "$tenant1", "listingId": "$listing", "dimension": "api_calls", "quantity": 42, "timestamp": "$(date -u +%FT%TZ)"}'
+    -d '{"vendor": "aws", "customerId": "$tenant1", "listingId": "$listing", "dimension": "api_calls", "quantity": 42, "timestamp": "$(mercato_clock_now metering 2>/dev/null || date -u +%FT%TZ)"}'
   curl "$(mercato_service_url metering)/api/v1/usage/summary?customer=$tenant1" -H "Authorization: Bearer <access_token>"
 MSG
 }

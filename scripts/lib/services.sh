@@ -91,6 +91,7 @@ mercato_services_start() {
       MERCATO_DB_PASSWORD="${MERCATO_DB_PASSWORD-}" \
       MERCATO_DB_NAME="$(mercato_pg_db_name "$svc")" \
       MERCATO_IDENTITY_URL="$(mercato_service_url identity)" \
+      MERCATO_TEST_CLOCK_ENABLED="${MERCATO_TEST_CLOCK_ENABLED:-true}" \
       "${secrets[@]}" \
       "$(mercato_java)" "${java_opts[@]}" "$(mercato_marker "$svc")" \
       -Dmercato.webhooks.allow-http-hosts=127.0.0.1,localhost,::1 -jar "$jar")

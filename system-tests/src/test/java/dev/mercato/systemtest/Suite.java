@@ -68,9 +68,9 @@ final class Suite {
         run("down", 120);
     }
 
-    /** {@code ./mercato demo}: the demo marketplace, created through the API. */
+    /** {@code ./mercato demo}: the demo marketplace and its month of activity, created through the API. */
     void demo() {
-        run("demo", 300);
+        run("demo", 900);
     }
 
     /** Runs {@code script} (from the repository root) against this suite, with {@code extra} variables. */

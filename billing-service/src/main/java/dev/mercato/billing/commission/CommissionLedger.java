@@ -2,8 +2,8 @@ package dev.mercato.billing.commission;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,9 +45,11 @@ public class CommissionLedger {
             left join billing_discount d on d.id = l.discount_id
             """;
 
+    private final Clock clock;
     private final CommissionRates rates;
 
-    public CommissionLedger(BillingConfig config) {
+    public CommissionLedger(BillingConfig config, Clock clock) {
+        this.clock = clock;
         this.rates = new CommissionRates(config.commission().distributorShare(), config.commission().platformFee());
     }
 
@@ -133,11 +135,11 @@ public class CommissionLedger {
                 row.getBigDecimal("base_partner_share"));
     }
 
-    private static void add(List<Tuple> entries, String source, String sourceId, int sourceLineNo, Integer invoiceLineNo,
+    private void add(List<Tuple> entries, String source, String sourceId, int sourceLineNo, Integer invoiceLineNo,
             Row invoice, BigDecimal baseAmount, List<CommissionSplit.Share> shares) {
         String currency = invoice.getString("currency");
         int scale = Currencies.minorUnits(currency);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (CommissionSplit.Share share : shares) {
             BigDecimal amount = share.amount().setScale(scale, RoundingMode.HALF_EVEN);
             if (amount.signum() != 0) {

@@ -1,8 +1,8 @@
 package dev.mercato.billing.creditnote;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,10 +29,12 @@ public class CreditNoteWriter {
     public static final String VOID = "VOID";
     public static final String USAGE_CORRECTION = "USAGE_CORRECTION";
 
+    private final Clock clock;
     private final OutboxRows outbox;
     private final CommissionLedger commissions;
 
-    public CreditNoteWriter(OutboxRows outbox, CommissionLedger commissions) {
+    public CreditNoteWriter(OutboxRows outbox, CommissionLedger commissions, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.commissions = commissions;
     }
@@ -50,7 +52,7 @@ public class CreditNoteWriter {
         if (notes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<Tuple> headers = new ArrayList<>();
         List<Tuple> lines = new ArrayList<>();
         List<OutboxRows.Pending> events = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.mercato.billing.invoice;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class InvoiceFinalizer {
 
+    private final Clock clock;
     private final InvoiceReader reader;
     private final OutboxRows outbox;
     private final CommissionLedger commissions;
 
-    public InvoiceFinalizer(InvoiceReader reader, OutboxRows outbox, CommissionLedger commissions) {
+    public InvoiceFinalizer(InvoiceReader reader, OutboxRows outbox, CommissionLedger commissions, Clock clock) {
+        this.clock = clock;
         this.reader = reader;
         this.outbox = outbox;
         this.commissions = commissions;
@@ -74,9 +78,9 @@ public class InvoiceFinalizer {
                         }
                     }
                     return connection.preparedQuery("""
-                            update invoice i set status = 'FINALIZED', number = v.number, finalized_at = now()
+                            update invoice i set status = 'FINALIZED', number = v.number, finalized_at = $3
                             from unnest($1::text[], $2::bigint[]) as v (id, number) where i.id = v.id""")
-                            .execute(Tuple.of(ids.toArray(String[]::new), numbers.toArray(Long[]::new)))
+                            .execute(Tuple.of(ids.toArray(String[]::new), numbers.toArray(Long[]::new), OffsetDateTime.now(clock)))
                             .replaceWith(ids);
                 })
                 .call(ids -> commissions.bookInvoices(connection, ids))

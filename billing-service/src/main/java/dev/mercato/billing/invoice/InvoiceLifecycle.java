@@ -1,5 +1,7 @@
 package dev.mercato.billing.invoice;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class InvoiceLifecycle {
 
+    private final Clock clock;
     private final Pool pool;
     private final InvoiceFinalizer finalizer;
     private final InvoiceReader reader;
@@ -31,7 +34,8 @@ public class InvoiceLifecycle {
     private final CreditNoteWriter creditNotes;
 
     public InvoiceLifecycle(Pool pool, InvoiceFinalizer finalizer, InvoiceReader reader, OutboxRows outbox,
-            CreditNoteWriter creditNotes) {
+            CreditNoteWriter creditNotes, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.finalizer = finalizer;
         this.reader = reader;
@@ -59,7 +63,7 @@ public class InvoiceLifecycle {
         return pool.withTransaction(connection -> lockVisible(connection, id, caller)
                 .invoke(locked -> requireStatus(locked.status(), "FINALIZED", verb))
                 .chain(locked -> connection.preparedQuery("update invoice set status = $2, " + timeColumn
-                        + " = now() where id = $1").execute(Tuple.of(id, status))
+                        + " = $3 where id = $1").execute(Tuple.of(id, status, OffsetDateTime.now(clock)))
                         .chain(() -> reader.withLines(connection, List.of(id)))
                         .map(List::getFirst)
                         .call(invoice -> outbox.publish(connection, List.of(InvoiceEvents.of(eventType, invoice))))

@@ -1,7 +1,7 @@
 package dev.mercato.billing.invoice;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,11 +17,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class InvoiceWriter {
 
+    private final Clock clock;
+
+    public InvoiceWriter(Clock clock) {
+        this.clock = clock;
+    }
+
     public Uni<Void> insertDrafts(SqlConnection connection, List<InvoiceDraft> drafts) {
         if (drafts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<Tuple> invoices = new ArrayList<>(drafts.size());
         List<Tuple> lines = new ArrayList<>();
         for (InvoiceDraft draft : drafts) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,12 +45,12 @@ public class BillingRuns {
     private final MeterRegistry registry;
 
     public BillingRuns(Pool pool, RatingInputs inputs, InvoiceWriter writer, InvoiceFinalizer finalizer,
-            MeterRegistry registry) {
+            MeterRegistry registry, Clock clock) {
         this.pool = pool;
         this.inputs = inputs;
         this.writer = writer;
         this.finalizer = finalizer;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.registry = registry;
     }
 
@@ -127,7 +126,7 @@ public class BillingRuns {
         return writer.insertDrafts(connection, drafts)
                 .chain(() -> connection.preparedQuery("""
                         insert into billing_run (id, period, started_at, invoices, skipped) values ($1, $2, $3, $4, $5)""")
-                        .execute(Tuple.from(Arrays.asList(runId, month.toString(), OffsetDateTime.now(ZoneOffset.UTC),
+                        .execute(Tuple.from(Arrays.asList(runId, month.toString(), OffsetDateTime.now(clock),
                                 drafts.size(), skipped.size()))))
                 .chain(() -> finalize ? finalizer.finalizeDrafts(connection, ids).map(List::size) : Uni.createFrom().item(0))
                 .map(finalized -> new BillingRunResponse(runId, month.toString(), false, drafts.size(), finalized,

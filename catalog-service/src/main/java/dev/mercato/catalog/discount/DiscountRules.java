@@ -2,7 +2,6 @@ package dev.mercato.catalog.discount;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import dev.mercato.platform.api.ApiException;
 import dev.mercato.pricing.Discount;
@@ -28,13 +27,12 @@ final class DiscountRules {
     private DiscountRules() {
     }
 
-    /** Checks {@code discount}; {@code newExpiration} says the expiration was given now and must lie ahead. */
-    static void check(CatalogDiscount discount, boolean newExpiration) {
+    /** Checks {@code discount}; {@code newExpiration} says the expiration was given now and must lie after {@code today}. */
+    static void check(CatalogDiscount discount, boolean newExpiration, LocalDate today) {
         checkValue(discount.type, discount.percentage, discount.price, discount.currency);
         if (discount.code == null && !discount.autoApply) {
             throw ApiException.invalidField("code", "is required unless the discount is applied automatically (autoApply)");
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (newExpiration && discount.expirationDate != null && !discount.expirationDate.isAfter(today)) {
             throw ApiException.invalidField("expirationDate", "must be in the future (after " + today + ")");
         }

@@ -1,5 +1,6 @@
 package dev.mercato.catalog.discount;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,6 +31,7 @@ public class DiscountService {
 
     private static final String OWNER_PATH = "ownerPath";
 
+    private final Clock clock;
     private final DiscountRepository discounts;
     private final DiscountRedemptionRepository redemptions;
     private final DiscountMapper mapper;
@@ -40,7 +42,8 @@ public class DiscountService {
 
     public DiscountService(DiscountRepository discounts, DiscountRedemptionRepository redemptions,
             DiscountMapper mapper, OrganizationDirectory directory, DiscountReferences references, Outbox outbox,
-            DiscountsByCode byCode) {
+            DiscountsByCode byCode, Clock clock) {
+        this.clock = clock;
         this.discounts = discounts;
         this.redemptions = redemptions;
         this.mapper = mapper;
@@ -83,7 +86,7 @@ public class DiscountService {
             discount.listingIds = mapper.write(request.listingIds());
             discount.createdAt = now;
             discount.updatedAt = now;
-            DiscountRules.check(discount, true);
+            DiscountRules.check(discount, true, LocalDate.now(clock));
             discount.currency = discount.arithmetic().currency();
             return references.requireOwned(discount.ownerPath, request.planIds(), request.articleSkus(),
                             request.listingIds())
@@ -107,7 +110,7 @@ public class DiscountService {
                     }
                     String previousCode = discount.code;
                     apply(request, discount);
-                    DiscountRules.check(discount, request.expirationDate() != null);
+                    DiscountRules.check(discount, request.expirationDate() != null, LocalDate.now(clock));
                     discount.currency = discount.arithmetic().currency();
                     discount.updatedAt = Instant.now();
                     Uni<Void> codeFree = discount.code != null && !discount.code.equalsIgnoreCase(previousCode)

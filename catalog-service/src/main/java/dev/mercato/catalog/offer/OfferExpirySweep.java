@@ -1,18 +1,17 @@
 package dev.mercato.catalog.offer;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
-
+import dev.mercato.platform.scheduling.PeriodicRounds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Expires sent offers whose time is up, every {@code mercato.catalog.offers.expiry-sweep-interval}: whatever
@@ -23,36 +22,25 @@ import io.vertx.mutiny.core.Vertx;
 @Singleton
 public class OfferExpirySweep {
 
-    private static final Logger LOG = Logger.getLogger(OfferExpirySweep.class);
     static final int BATCH = 500;
 
     private final PrivateOfferRepository offers;
     private final PrivateOfferService service;
     private final OfferConfig config;
-    private final Vertx vertx;
+    private final PeriodicRounds rounds;
+    private final Clock clock;
 
-    public OfferExpirySweep(PrivateOfferRepository offers, PrivateOfferService service, OfferConfig config, Vertx vertx) {
+    public OfferExpirySweep(PrivateOfferRepository offers, PrivateOfferService service, OfferConfig config,
+            PeriodicRounds rounds, Clock clock) {
         this.offers = offers;
         this.service = service;
         this.config = config;
-        this.vertx = vertx;
+        this.rounds = rounds;
+        this.clock = clock;
     }
 
     void schedule(@Observes StartupEvent event) {
-        vertx.setPeriodic(config.expirySweepInterval().toMillis(), id -> runOnce());
-    }
-
-    private void runOnce() {
-        // Hibernate Reactive needs a duplicated context of its own, as a request would have.
-        io.vertx.core.Context context = VertxContext.getOrCreateDuplicatedContext(vertx.getDelegate());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> expireDue().subscribe().with(
-                expired -> {
-                    if (expired > 0) {
-                        LOG.infof("expired %d private offer(s)", expired);
-                    }
-                },
-                failure -> LOG.warnf("private offers could not be expired (will retry): %s", failure.toString())));
+        rounds.every("expired private offers", config.expirySweepInterval(), this::expireDue);
     }
 
     /** Expires every sent offer past its expiry, a batch per transaction; emits how many. */
@@ -62,16 +50,18 @@ public class OfferExpirySweep {
     }
 
     private Uni<Integer> expireBatch() {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return Panache.withTransaction(() -> offers.getSession().chain(session -> session
                 .createNativeQuery("""
                         update private_offer
-                        set status = 'EXPIRED', expired_at = expires_at, updated_at = now(), version = version + 1
+                        set status = 'EXPIRED', expired_at = expires_at, updated_at = ?1, version = version + 1
                         where status = 'SENT' and id in (
                             select id from private_offer
-                            where status = 'SENT' and expires_at <= now()
+                            where status = 'SENT' and expires_at <= ?1
                             order by expires_at limit %d
                             for update skip locked)
                         returning *""".formatted(BATCH), PrivateOffer.class)
+                .setParameter(1, now)
                 .getResultList())
                 .chain(this::publishAll));
     }

@@ -1,5 +1,6 @@
 package dev.mercato.catalog.offer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,6 +43,7 @@ public class PrivateOfferService {
     private static final String PLATFORM = "PLATFORM";
     private static final String TENANT = "TENANT";
 
+    private final Clock clock;
     private final PrivateOfferRepository offers;
     private final ListingRepository listings;
     private final OrganizationDirectory directory;
@@ -50,7 +52,8 @@ public class PrivateOfferService {
     private final OfferConfig config;
 
     public PrivateOfferService(PrivateOfferRepository offers, ListingRepository listings,
-            OrganizationDirectory directory, PrivateOfferMapper mapper, Outbox outbox, OfferConfig config) {
+            OrganizationDirectory directory, PrivateOfferMapper mapper, Outbox outbox, OfferConfig config, Clock clock) {
+        this.clock = clock;
         this.offers = offers;
         this.listings = listings;
         this.directory = directory;
@@ -314,7 +317,7 @@ public class PrivateOfferService {
     }
 
     /** Microseconds, as PostgreSQL keeps them, so an answer and a later read agree. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,8 +1,8 @@
 package dev.mercato.catalog.quote;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,6 +44,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class QuoteService {
 
+    private final Clock clock;
     private final QuotedArticles articles;
     private final PlanService plans;
     private final ExchangeRateService rates;
@@ -51,7 +52,8 @@ public class QuoteService {
     private final DiscountService discountRules;
 
     public QuoteService(QuotedArticles articles, PlanService plans, ExchangeRateService rates,
-            DiscountsByCode discounts, DiscountService discountRules) {
+            DiscountsByCode discounts, DiscountService discountRules, Clock clock) {
+        this.clock = clock;
         this.articles = articles;
         this.plans = plans;
         this.rates = rates;
@@ -64,7 +66,7 @@ public class QuoteService {
      * reactive client, without an ORM session (the catalogue's hot read path); one step at a time.
      */
     public Uni<QuoteResponse> quote(QuoteRequest request) {
-        Cart cart = Cart.of(request);
+        Cart cart = Cart.of(request, LocalDate.now(clock));
         return loadArticles(cart)
                 .chain(() -> loadPlanVersions(cart))
                 .chain(() -> loadDiscounts(cart))
@@ -239,9 +241,9 @@ public class QuoteService {
             rates.put(currency, Optional.empty()); // no conversion within one currency
         }
 
-        static Cart of(QuoteRequest request) {
+        static Cart of(QuoteRequest request, LocalDate today) {
             String currency = Currencies.normalize(request.currency(), "currency");
-            LocalDate date = request.date() != null ? request.date() : LocalDate.now(ZoneOffset.UTC);
+            LocalDate date = request.date() != null ? request.date() : today;
             String priceList = request.priceList() != null ? request.priceList() : ArticlePrice.PURCHASE;
             for (int index = 0; index < request.items().size(); index++) {
                 QuoteRequest.Item item = request.items().get(index);

@@ -3,7 +3,6 @@ package dev.mercato.catalog.rate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 import jakarta.validation.Valid;
@@ -62,13 +61,15 @@ public class ExchangeRateResource {
             .tieBreaker("id")
             .build();
 
+    private final Clock clock;
     private final ExchangeRateService service;
     private final ExchangeRateRepository rates;
     private final IdempotentRequests idempotency;
     private final Caller caller;
 
     public ExchangeRateResource(ExchangeRateService service, ExchangeRateRepository rates,
-            IdempotentRequests idempotency, Caller caller) {
+            IdempotentRequests idempotency, Caller caller, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.rates = rates;
         this.idempotency = idempotency;
@@ -138,9 +139,9 @@ public class ExchangeRateResource {
         return service.deactivate(id, caller).map(rate -> ApiResponse.ok(ExchangeRateResponse.of(rate)));
     }
 
-    private static LocalDate dayOf(String on) {
+    private LocalDate dayOf(String on) {
         if (on == null || on.isEmpty()) {
-            return LocalDate.now(ZoneOffset.UTC);
+            return LocalDate.now(clock);
         }
         try {
             return LocalDate.parse(on);

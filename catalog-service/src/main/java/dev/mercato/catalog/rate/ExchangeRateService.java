@@ -1,9 +1,9 @@
 package dev.mercato.catalog.rate;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,11 +31,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ExchangeRateService {
 
+    private final Clock clock;
     private final ExchangeRateRepository rates;
     private final Outbox outbox;
     private final Pool pool;
 
-    public ExchangeRateService(ExchangeRateRepository rates, Outbox outbox, Pool pool) {
+    public ExchangeRateService(ExchangeRateRepository rates, Outbox outbox, Pool pool, Clock clock) {
+        this.clock = clock;
         this.rates = rates;
         this.outbox = outbox;
         this.pool = pool;
@@ -79,7 +81,7 @@ public class ExchangeRateService {
         if (checked.from().equals(checked.to())) {
             throw ApiException.invalidField("counterCurrency", "must differ from baseCurrency");
         }
-        LocalDate validFrom = request.validFrom() != null ? request.validFrom() : LocalDate.now(ZoneOffset.UTC);
+        LocalDate validFrom = request.validFrom() != null ? request.validFrom() : LocalDate.now(clock);
         return rates.activeStarting(checked.from(), checked.to(), validFrom).chain(existing -> {
             if (existing != null) {
                 throw ApiException.conflict("An active " + checked.from() + "/" + checked.to() + " rate valid from "

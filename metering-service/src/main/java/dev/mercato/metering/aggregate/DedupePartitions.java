@@ -35,9 +35,10 @@ public class DedupePartitions {
     private final Pool pool;
     private final AggregationConfig config;
     private final Set<LocalDate> known = ConcurrentHashMap.newKeySet();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public DedupePartitions(Pool pool, AggregationConfig config) {
+    public DedupePartitions(Pool pool, AggregationConfig config, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.config = config;
     }

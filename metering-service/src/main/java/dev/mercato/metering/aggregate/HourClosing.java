@@ -1,6 +1,10 @@
 package dev.mercato.metering.aggregate;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,7 +22,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Closes the hours whose grace has passed: marks their aggregates closed and writes each to the outbox
+ * Closes the hours whose grace has passed (by business time, {@link dev.mercato.platform.time.BusinessClock}): marks their aggregates closed and writes each to the outbox
  * for {@code metering.aggregates}, in one statement per round. Rows are claimed with
  * {@code for update skip locked}, so two sweeps at once (two instances) close each aggregate once, and
  * an aggregate the consumer is changing right now is simply closed by the next round.
@@ -31,9 +35,9 @@ public class HourClosing {
 
     private static final String CLOSE = """
             with a as (
-                update usage_aggregate u set closed_at = now(), revision = 1, published_value = u.declared_value
+                update usage_aggregate u set closed_at = $6, revision = 1, published_value = u.declared_value
                 where u.id in (select id from usage_aggregate
-                               where closed_at is null and hour_start <= now() - interval '1 hour' - make_interval(secs => $4)
+                               where closed_at is null and hour_start <= $6 - interval '1 hour' - make_interval(secs => $4)
                                order by hour_start, id limit $5 for update skip locked)
                 returning u.*, null::numeric as previous_value)
             """ + AggregateWriter.TO_OUTBOX;
@@ -43,9 +47,11 @@ public class HourClosing {
     private final AggregationConfig config;
     private final DedupePartitions partitions;
     private final String source;
+    private final Clock clock;
 
     public HourClosing(Pool pool, Vertx vertx, AggregationConfig config, DedupePartitions partitions,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            @ConfigProperty(name = "quarkus.application.name") String applicationName, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
@@ -77,8 +83,8 @@ public class HourClosing {
 
     private Uni<Integer> round() {
         return pool.withTransaction(connection -> connection.preparedQuery(CLOSE)
-                .execute(Tuple.of(Topics.METERING_AGGREGATES, UsageAggregateV1.CLOSED, source,
-                        (double) config.closeGrace().toSeconds(), ROUND))
+                .execute(Tuple.from(List.of(Topics.METERING_AGGREGATES, UsageAggregateV1.CLOSED, source,
+                        (double) config.closeGrace().toSeconds(), ROUND, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))))
                 .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
                         : connection.query("notify " + Outbox.CHANNEL).execute().replaceWithVoid())
                 .map(rows -> rows.rowCount()));

@@ -28,10 +28,12 @@ import io.smallrye.mutiny.Uni;
 @PermissionsAllowed(Scopes.READ_METERING)
 public class UsageSummaryResource {
 
+    private final Clock clock;
     private final UsageSummaries summaries;
     private final Caller caller;
 
-    public UsageSummaryResource(UsageSummaries summaries, Caller caller) {
+    public UsageSummaryResource(UsageSummaries summaries, Caller caller, Clock clock) {
+        this.clock = clock;
         this.summaries = summaries;
         this.caller = caller;
     }
@@ -41,7 +43,7 @@ public class UsageSummaryResource {
             + "[from, to): parameters customer, dimension, listing, subscription, from, to (ISO time or date; default "
             + "the last 30 days), granularity (hour, day (default), month), page or offset, limit (at most 1000)")
     public Uni<PageResponse<UsageSummaryResponse>> summary(@Context UriInfo uri) {
-        SummaryQuery query = SummaryQuery.parse(uri.getQueryParameters(), Clock.systemUTC());
+        SummaryQuery query = SummaryQuery.parse(uri.getQueryParameters(), clock);
         return summaries.summarize(query, caller);
     }
 }

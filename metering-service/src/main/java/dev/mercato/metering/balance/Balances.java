@@ -30,10 +30,10 @@ public class Balances {
     private final BalanceConfig config;
     private final Clock clock;
 
-    public Balances(Pool pool, BalanceConfig config) {
+    public Balances(Pool pool, BalanceConfig config, Clock clock) {
         this.pool = pool;
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     Uni<BalanceResponse> of(String customerId, Caller caller) {

@@ -1,5 +1,6 @@
 package dev.mercato.metering.ingest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,10 +41,11 @@ public class UsageIngestion {
     private final IngestMetrics metrics;
     private final IngestConfig config;
     private final ObjectWriter reportWriter;
+    private final Clock clock;
     private final String source;
 
     public UsageIngestion(UsageValidator validator, UsagePublisher publisher, ReadModels readModels, IngestMetrics metrics,
-            IngestConfig config, ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            IngestConfig config, ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String applicationName, Clock clock) {
         this.validator = validator;
         this.publisher = publisher;
         this.readModels = readModels;
@@ -51,6 +53,7 @@ public class UsageIngestion {
         this.config = config;
         this.reportWriter = json.writerFor(MeteringReportV1.class);
         this.source = "/mercato/" + applicationName;
+        this.clock = clock;
     }
 
     /** Validates and publishes {@code candidates} as report {@code reportId} of {@code shape}. */
@@ -60,7 +63,7 @@ public class UsageIngestion {
             return Uni.createFrom().failure(new IngestUnavailableException(
                     "Usage cannot be checked yet: this instance is still loading customers, listings and entitlements", null));
         }
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = clock.instant();
         UsageRecords records = new UsageRecords(source, receivedAt, RequestIds.current());
         List<EventOutcome> outcomes = new ArrayList<>(candidates.size());
         List<ProducerRecord<String, byte[]>> usage = new ArrayList<>(candidates.size());

@@ -37,10 +37,11 @@ public class ContractExpirySweep {
     private final ContractSnapshots snapshots;
     private final Outbox outbox;
     private final Sweeps sweeps;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ContractExpirySweep(ContractRepository contracts, ContractSnapshots snapshots, Outbox outbox,
-            Sweeps sweeps) {
+            Sweeps sweeps, Clock clock) {
+        this.clock = clock;
         this.contracts = contracts;
         this.snapshots = snapshots;
         this.outbox = outbox;

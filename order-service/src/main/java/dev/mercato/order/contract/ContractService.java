@@ -46,11 +46,12 @@ public class ContractService {
     private final SubscriptionChanges changes;
     private final ContactService contacts;
     private final TeamService teams;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ContractService(ContractRepository contracts, SubscriptionRepository subscriptions,
             AccountRepository accounts, ContractSnapshots snapshots, SubscriptionChanges changes,
-            ContactService contacts, TeamService teams) {
+            ContactService contacts, TeamService teams, Clock clock) {
+        this.clock = clock;
         this.contracts = contracts;
         this.subscriptions = subscriptions;
         this.accounts = accounts;

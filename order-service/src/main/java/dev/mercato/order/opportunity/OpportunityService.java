@@ -32,10 +32,11 @@ public class OpportunityService {
     private final SubscriptionRepository subscriptions;
     private final OpportunityMapper mapper;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public OpportunityService(OpportunityRepository opportunities, SubscriptionRepository subscriptions,
-            OpportunityMapper mapper, Outbox outbox) {
+            OpportunityMapper mapper, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.opportunities = opportunities;
         this.subscriptions = subscriptions;
         this.mapper = mapper;

@@ -36,10 +36,11 @@ public class OpportunitySweep {
     private final OpportunityService opportunities;
     private final SubscriptionChanges changes;
     private final Sweeps sweeps;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public OpportunitySweep(ContractRepository contracts, SubscriptionRepository subscriptions,
-            OpportunityService opportunities, SubscriptionChanges changes, Sweeps sweeps) {
+            OpportunityService opportunities, SubscriptionChanges changes, Sweeps sweeps, Clock clock) {
+        this.clock = clock;
         this.contracts = contracts;
         this.subscriptions = subscriptions;
         this.opportunities = opportunities;

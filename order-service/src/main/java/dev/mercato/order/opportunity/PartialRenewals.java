@@ -27,10 +27,11 @@ public class PartialRenewals {
     private final SubscriptionRepository subscriptions;
     private final OpportunityService service;
     private final SubscriptionChanges changes;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public PartialRenewals(OpportunityRepository opportunities, SubscriptionRepository subscriptions,
-            OpportunityService service, SubscriptionChanges changes) {
+            OpportunityService service, SubscriptionChanges changes, Clock clock) {
+        this.clock = clock;
         this.opportunities = opportunities;
         this.subscriptions = subscriptions;
         this.service = service;

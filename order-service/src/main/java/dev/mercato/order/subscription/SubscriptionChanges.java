@@ -37,11 +37,12 @@ public class SubscriptionChanges {
     private final EntitlementService entitlements;
     private final TeamService teams;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public SubscriptionChanges(SubscriptionRepository subscriptions, SubscriptionMapper mapper,
             ContractSnapshots contracts, OpportunityService opportunities, EntitlementService entitlements,
-            TeamService teams, Outbox outbox) {
+            TeamService teams, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.mapper = mapper;
         this.contracts = contracts;

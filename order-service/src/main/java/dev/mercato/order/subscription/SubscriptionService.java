@@ -24,9 +24,10 @@ public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
     private final SubscriptionChanges changes;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public SubscriptionService(SubscriptionRepository subscriptions, SubscriptionChanges changes) {
+    public SubscriptionService(SubscriptionRepository subscriptions, SubscriptionChanges changes, Clock clock) {
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.changes = changes;
     }

@@ -31,9 +31,10 @@ public class SubscriptionStatusSweep {
     private final SubscriptionRepository subscriptions;
     private final SubscriptionChanges changes;
     private final Sweeps sweeps;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public SubscriptionStatusSweep(SubscriptionRepository subscriptions, SubscriptionChanges changes, Sweeps sweeps) {
+    public SubscriptionStatusSweep(SubscriptionRepository subscriptions, SubscriptionChanges changes, Sweeps sweeps, Clock clock) {
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.changes = changes;
         this.sweeps = sweeps;

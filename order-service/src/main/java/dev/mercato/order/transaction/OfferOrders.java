@@ -48,6 +48,7 @@ public class OfferOrders {
     private static final Logger LOG = Logger.getLogger(OfferOrders.class);
     static final int WAITING_BATCH = 100;
 
+    private final Clock clock;
     private final TransactionRepository transactions;
     private final AccountRepository accounts;
     private final CatalogArticles articles;
@@ -55,7 +56,8 @@ public class OfferOrders {
     private final Sweeps sweeps;
 
     public OfferOrders(TransactionRepository transactions, AccountRepository accounts, CatalogArticles articles,
-            TransactionService service, Sweeps sweeps) {
+            TransactionService service, Sweeps sweeps, Clock clock) {
+        this.clock = clock;
         this.transactions = transactions;
         this.accounts = accounts;
         this.articles = articles;
@@ -123,9 +125,9 @@ public class OfferOrders {
         return transactions.persist(transaction).call(transactions::flush).call(service::publish).replaceWithVoid();
     }
 
-    private static OrderTransaction build(PrivateOfferChangedV1 offer, Account customer, Map<String, CatalogArticle> sold) {
+    private OrderTransaction build(PrivateOfferChangedV1 offer, Account customer, Map<String, CatalogArticle> sold) {
         LocalDate acceptedOn = offer.acceptedAt() != null ? LocalDate.ofInstant(offer.acceptedAt(), ZoneOffset.UTC)
-                : LocalDate.now(Clock.systemUTC());
+                : LocalDate.now(clock);
         Integer months = offer.pricing() == null ? null : offer.pricing().duration();
         BigDecimal discount = offer.pricing() == null ? null : offer.pricing().discountPercentage();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

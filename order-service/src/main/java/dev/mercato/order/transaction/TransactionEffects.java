@@ -40,6 +40,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TransactionEffects {
 
+    private final Clock clock;
     private final AccountRepository accounts;
     private final CatalogArticles articles;
     private final CatalogOffers offers;
@@ -55,7 +56,8 @@ public class TransactionEffects {
             ContractRepository contracts,
             ContractService contractService, SubscriptionRepository subscriptions,
             SubscriptionService subscriptionService, OpportunityRepository opportunities,
-            OpportunityService opportunityService, PartialRenewals partialRenewals) {
+            OpportunityService opportunityService, PartialRenewals partialRenewals, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.articles = articles;
         this.offers = offers;
@@ -288,8 +290,8 @@ public class TransactionEffects {
         }
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(Clock.systemUTC());
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private record NewItems(List<NewSubscription> subscriptions, String contractType) {

@@ -50,6 +50,7 @@ public class TransactionService {
     /** The path attribute deciding who sees a transaction: its customer's, so the organizations above it do. */
     static final String VISIBLE_BY = "customerPath";
 
+    private final Clock clock;
     private final TransactionRepository transactions;
     private final AccountRepository accounts;
     private final CatalogArticles articles;
@@ -62,7 +63,8 @@ public class TransactionService {
 
     public TransactionService(TransactionRepository transactions, AccountRepository accounts, CatalogArticles articles,
             ContractRepository contracts, SubscriptionRepository subscriptions, OpportunityRepository opportunities,
-            TransactionMapper mapper, Outbox outbox, TransactionConfig config) {
+            TransactionMapper mapper, Outbox outbox, TransactionConfig config, Clock clock) {
+        this.clock = clock;
         this.transactions = transactions;
         this.accounts = accounts;
         this.articles = articles;
@@ -82,7 +84,7 @@ public class TransactionService {
             throw ApiException.forbidden("Customers order through their partner; direct orders are not enabled");
         }
         OrderRules.check(type, request);
-        LocalDate orderDate = LocalDate.now(Clock.systemUTC());
+        LocalDate orderDate = LocalDate.now(clock);
         return target(type, request, caller, orderDate)
                 .chain(target -> accounts.findById(caller.organizationId()).chain(reseller -> priced(request)
                         .map(lines -> build(type, request, target, reseller, lines, orderDate, caller))))
