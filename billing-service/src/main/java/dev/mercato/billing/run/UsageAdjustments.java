@@ -63,8 +63,9 @@ public class UsageAdjustments {
                 .query("select last_checked from usage_adjustment_mark where id = 1 for update").execute()
                 .chain(() -> connection.query("""
                         select distinct i.id as invoice_id, i.customer_id, i.customer_path, i.issuer_id, i.currency,
-                            i.period, c.billing_day, u.subscription_id, u.dimension
-                        from billing_usage u
+                            i.period, c.billing_day, """ + RatingInputs.SUBSCRIPTION_OF_USAGE + """
+                             as subscription_id, u.dimension
+                        from billing_usage u """ + RatingInputs.USAGE_SUBSCRIPTION_JOIN + """
                         join invoice i on i.customer_id = u.customer_id and i.status in ('FINALIZED', 'PAID')
                             and u.hour_start >= (i.period_start::timestamp at time zone 'UTC')
                             and u.hour_start < (i.period_end::timestamp at time zone 'UTC')
