@@ -107,7 +107,7 @@ public final class BillingWorld {
     private void publishSubscription(String id, TestOrganization customer, LocalDate start, LocalDate end, int quantity,
             String sku, Map<String, BigDecimal> purPrice, Map<String, BigDecimal> srpPrice, String listingId,
             Instant retiredAt, Instant changedAt, long version) {
-        SubscriptionChangedV1 subscription = new SubscriptionChangedV1(id, "SN-" + id.substring(4, 12), "ACTIVE", start,
+        SubscriptionChangedV1 subscription = new SubscriptionChangedV1(id, serialOf(id), "ACTIVE", start,
                 end, null, "ctr_" + id, "C-1", start, end, 12, "SUBSCRIPTION", customer.id(), "5100000000", "Tenant", "FI",
                 "SMB", null, null, null, null, null, null, null, null, "NEW", "CLOUD", sku,
                 "Seats of " + id, "PL1", quantity, 1, quantity, purPrice, srpPrice, Map.of(), Map.of(), null, null, null,
@@ -115,6 +115,11 @@ public final class BillingWorld {
                 List.of(), retiredAt, start.atStartOfDay().toInstant(ZoneOffset.UTC), changedAt, version);
         send("orders.subscriptions", id, SubscriptionChangedV1.CHANGED, subscription);
         awaitRow("select count(*) from billing_subscription where id = ? and source_version = ?", id, version);
+    }
+
+    /** The serial number of subscription {@code id} in its snapshots (metering names usage's subscription by it). */
+    public static String serialOf(String id) {
+        return "SN-" + id.substring(4, 12);
     }
 
     /** A plan of {@code owner} for {@code listingId}, version 1 published at the start of time, with {@code prices}. */

@@ -1,7 +1,7 @@
 package dev.mercato.billing.analytics;
 
+import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,10 +29,12 @@ public class RevenueResource {
 
     private final RevenueAnalytics analytics;
     private final Caller caller;
+    private final Clock clock;
 
-    public RevenueResource(RevenueAnalytics analytics, Caller caller) {
+    public RevenueResource(RevenueAnalytics analytics, Caller caller, Clock clock) {
         this.analytics = analytics;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -45,7 +47,7 @@ public class RevenueResource {
             throw ApiException.forbidden("Revenue figures are given by customer subtree; a vendor's revenue by listing is "
                     + "not available");
         }
-        RevenueRange range = RevenueRange.parse(from, to, YearMonth.now(ZoneOffset.UTC));
+        RevenueRange range = RevenueRange.parse(from, to, YearMonth.now(clock));
         String reporting = currency == null ? null : Currencies.normalize(currency, "currency");
         return analytics.revenue(range, reporting, customerId, caller).map(ApiResponse::ok);
     }

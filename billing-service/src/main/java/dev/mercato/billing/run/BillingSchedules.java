@@ -1,7 +1,7 @@
 package dev.mercato.billing.run;
 
+import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -21,20 +21,28 @@ public class BillingSchedules {
     private final BillingConfig config;
     private final BillingRuns runs;
     private final UsageAdjustments adjustments;
+    private final Clock clock;
 
-    public BillingSchedules(PeriodicRounds rounds, BillingConfig config, BillingRuns runs, UsageAdjustments adjustments) {
+    public BillingSchedules(PeriodicRounds rounds, BillingConfig config, BillingRuns runs, UsageAdjustments adjustments,
+            Clock clock) {
         this.rounds = rounds;
         this.config = config;
         this.runs = runs;
         this.adjustments = adjustments;
+        this.clock = clock;
     }
 
     void start(@Observes StartupEvent started) {
         rounds.every("usage adjustments", config.adjustmentInterval(), adjustments::sweep);
         if (config.schedule().enabled()) {
             rounds.every("scheduled billing run", config.schedule().interval(), () -> runs
-                    .run(YearMonth.now(ZoneOffset.UTC).minusMonths(1), false, config.schedule().finalizeInvoices())
+                    .run(scheduledMonth(), false, config.schedule().finalizeInvoices())
                     .map(BillingRunResponse::invoicesCreated));
         }
+    }
+
+    /** The month a scheduled run bills: the one before the current month of business time. */
+    YearMonth scheduledMonth() {
+        return YearMonth.now(clock).minusMonths(1);
     }
 }

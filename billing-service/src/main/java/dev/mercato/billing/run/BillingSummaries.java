@@ -1,8 +1,8 @@
 package dev.mercato.billing.run;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +29,17 @@ public class BillingSummaries {
 
     private final Pool pool;
     private final RatingInputs inputs;
+    private final Clock clock;
 
-    public BillingSummaries(Pool pool, RatingInputs inputs) {
+    public BillingSummaries(Pool pool, RatingInputs inputs, Clock clock) {
         this.pool = pool;
         this.inputs = inputs;
+        this.clock = clock;
     }
 
     /** The summary; 404 when the customer or subscription does not exist or the caller may not see it. */
     public Uni<BillingSummaryResponse> summarize(YearMonth month, String customerId, String subscriptionId, Caller caller) {
-        if (month.isAfter(YearMonth.now(ZoneOffset.UTC))) {
+        if (month.isAfter(YearMonth.now(clock))) {
             throw ApiException.invalidField("period", "must not be in the future");
         }
         BillingAccess.SqlCondition visible = BillingAccess.sql(caller, "v", 3);

@@ -165,6 +165,16 @@ public class RatingInputs {
     }
 
     /**
+     * The subscription a usage row ({@code u}) is for, joined as {@code s}: metering names it by its serial number
+     * (the entitlement's, {@code UsageEventV1}), billing's own rows by id; either is resolved to the id here.
+     */
+    static final String USAGE_SUBSCRIPTION_JOIN = " left join billing_subscription s on s.customer_id = u.customer_id"
+            + " and u.subscription_id is not null and u.subscription_id in (s.id, s.serial_number) ";
+
+    /** The id of the usage row's subscription (see {@link #USAGE_SUBSCRIPTION_JOIN}), or its own name when unknown. */
+    static final String SUBSCRIPTION_OF_USAGE = " coalesce(s.id, u.subscription_id) ";
+
+    /**
      * Usage of each customer's period per subscription and dimension: the sum of the hourly values, or their
      * maximum for MAX and LATEST measures (a peak, not a total). Usage reported without a subscription goes to
      * the customer's subscription of that listing.
@@ -181,10 +191,12 @@ public class RatingInputs {
                     first.period().start().atStartOfDay().atOffset(ZoneOffset.UTC),
                     first.period().end().atStartOfDay().atOffset(ZoneOffset.UTC));
             chain = chain.chain(() -> connection.preparedQuery("""
-                    select customer_id, subscription_id, listing_id, dimension,
-                        case when bool_or(aggregation in ('MAX', 'LATEST')) then max(value) else sum(value) end as quantity
-                    from billing_usage where customer_id = any($1) and hour_start >= $2 and hour_start < $3
-                    group by customer_id, subscription_id, listing_id, dimension""").execute(parameters)
+                    select u.customer_id, """ + SUBSCRIPTION_OF_USAGE + """
+                         as subscription_id, u.listing_id, u.dimension,
+                        case when bool_or(u.aggregation in ('MAX', 'LATEST')) then max(u.value) else sum(u.value) end as quantity
+                    from billing_usage u """ + USAGE_SUBSCRIPTION_JOIN + """
+                    where u.customer_id = any($1) and u.hour_start >= $2 and u.hour_start < $3
+                    group by 1, 2, 3, 4""").execute(parameters)
                     .invoke(rows -> {
                         for (Row row : rows) {
                             String subscription = row.getString("subscription_id") != null ? row.getString("subscription_id")

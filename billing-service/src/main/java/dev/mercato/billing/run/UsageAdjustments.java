@@ -31,6 +31,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * difference from what the invoice line and earlier notes already charged; the recomputation makes a second
  * look at the same change issue nothing. It looks at usage changed since its last look, less a margin for
  * transactions still committing, so it never misses a row.
+ * <p>
+ * Which changes came after an invoice was finalized is left to that recomputation too, never decided by comparing
+ * {@code changed_at} with {@code finalized_at}: the first is the database's time of the change (the bookkeeping of
+ * this sweep), the second business time ({@code Clock}), and the two part as soon as the test clock moves. Usage
+ * the finalized invoice already charged rates to the same amount and issues nothing; usage that reached billing
+ * after the invoice's draft was rated is charged by a note, as it should be.
  */
 @ApplicationScoped
 public class UsageAdjustments {
@@ -57,14 +63,14 @@ public class UsageAdjustments {
                 .query("select last_checked from usage_adjustment_mark where id = 1 for update").execute()
                 .chain(() -> connection.query("""
                         select distinct i.id as invoice_id, i.customer_id, i.customer_path, i.issuer_id, i.currency,
-                            i.period, c.billing_day, u.subscription_id, u.dimension
-                        from billing_usage u
+                            i.period, c.billing_day, """ + RatingInputs.SUBSCRIPTION_OF_USAGE + """
+                             as subscription_id, u.dimension
+                        from billing_usage u """ + RatingInputs.USAGE_SUBSCRIPTION_JOIN + """
                         join invoice i on i.customer_id = u.customer_id and i.status in ('FINALIZED', 'PAID')
                             and u.hour_start >= (i.period_start::timestamp at time zone 'UTC')
                             and u.hour_start < (i.period_end::timestamp at time zone 'UTC')
                         join billing_customer c on c.id = i.customer_id
                         where u.changed_at > (select last_checked - interval '30 seconds' from usage_adjustment_mark where id = 1)
-                            and u.changed_at > i.finalized_at
                         order by i.id""").execute())
                 .chain(rows -> adjust(connection, touched(rows)))
                 .call(() -> connection.query("update usage_adjustment_mark set last_checked = now() where id = 1").execute()));

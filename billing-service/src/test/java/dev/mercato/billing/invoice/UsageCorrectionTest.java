@@ -46,6 +46,26 @@ class UsageCorrectionTest {
                 .statusCode(200).body("data.total", equalTo(1112.50f));
     }
 
+    @Test
+    void usageNamingItsSubscriptionBySerialNumberAsMeteringDoesIsBilledAndCorrected() {
+        BillingWorld world = BillingWorld.create();
+        String listing = dev.mercato.platform.id.Ids.next("lst");
+        world.plan(listing, world.platform.id(), "eur", null, List.of(BillingWorld.usagePrice(listing, "api_calls", "TIERED",
+                "0", "1000", "0.10", "1000", null, "0.05")));
+        String metered = world.subscription(world.tenant, world.day(1), world.month.atEndOfMonth(), 1, "0", listing);
+        String serial = BillingWorld.serialOf(metered);
+        world.usage(world.tenant, serial, listing, "api_calls", world.day(3).atTime(10, 0), "1250", 1, null);
+        String invoiceId = BillingRunTest.run(world, true);
+        given().auth().oauth2(OrganizationEvents.platformAdmin()).get("/api/v1/invoices/" + invoiceId).then()
+                .statusCode(200)
+                .body("data.lines.find { it.kind == 'USAGE' }.subscriptionId", equalTo(metered))
+                .body("data.lines.find { it.kind == 'USAGE' }.amount", equalTo(112.50f));
+
+        // 250 calls more, named the same way: 1,500 calls = 125.00, a debit of 12.50 (not a credit of all usage)
+        world.usage(world.tenant, serial, listing, "api_calls", world.day(25).atTime(9, 0), "250", 1, null);
+        assertNote(awaitNotes(invoiceId, 1).getFirst(), "DEBIT", "12.50");
+    }
+
     private static List<Map<String, Object>> awaitNotes(String invoiceId, int count) {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 TestSql.number("select count(*) from credit_note where invoice_id = ?", invoiceId) == count);

@@ -35,9 +35,10 @@ public class HourClosing {
 
     private static final String CLOSE = """
             with a as (
-                update usage_aggregate u set closed_at = $6, revision = 1, published_value = u.declared_value
+                update usage_aggregate u set closed_at = $6::timestamptz, revision = 1, published_value = u.declared_value
                 where u.id in (select id from usage_aggregate
-                               where closed_at is null and hour_start <= $6 - interval '1 hour' - make_interval(secs => $4)
+                               where closed_at is null
+                                 and hour_start <= $6::timestamptz - interval '1 hour' - make_interval(secs => $4)
                                order by hour_start, id limit $5 for update skip locked)
                 returning u.*, null::numeric as previous_value)
             """ + AggregateWriter.TO_OUTBOX;
