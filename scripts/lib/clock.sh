@@ -2,12 +2,18 @@
 # Sourced by ./mercato: `./mercato clock [duration]` shows or moves the business clock of all six services
 # (docs/RUNNING.md, "Test clock"). Needs the suite's services started with the test clock on (the default of `up`).
 
-# mercato_clock_advance <ISO-8601 duration>: moves every running service's business clock by the same step.
+# mercato_clock_advance <ISO-8601 duration>: moves every running service's business clock by the same step (the six
+# requests at once).
 mercato_clock_advance() {
   local step=$1 svc
+  local -A moving=()
   for svc in "${MERCATO_SERVICE_NAMES[@]}"; do
     MERCATO_DEMO_URL=$(mercato_service_url "$svc") mercato_api POST /api/v1/test-clock "{\"advanceBy\": \"$step\"}" \
-      >/dev/null || mercato_die "$svc did not move its clock by $step (started with MERCATO_TEST_CLOCK_ENABLED=false?)"
+      >/dev/null &
+    moving[$svc]=$!
+  done
+  for svc in "${!moving[@]}"; do
+    wait "${moving[$svc]}" || mercato_die "$svc did not move its clock by $step (started with MERCATO_TEST_CLOCK_ENABLED=false?)"
   done
 }
 

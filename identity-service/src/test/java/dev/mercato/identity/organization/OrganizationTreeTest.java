@@ -87,6 +87,11 @@ class OrganizationTreeTest {
                 .post("/api/v1/tenants").then().statusCode(403).body("code", equalTo(403));
         as(reader).body("{\"name\": \"Renamed by reader\"}")
                 .patch("/api/v1/tenants/" + tenantOfA).then().statusCode(403);
+        // refused before its body is read: no field errors for a caller who may not write at all
+        as(reader).body("{\"currency\": \"euros\"}").post("/api/v1/customers").then().statusCode(403)
+                .body("errors", equalTo(java.util.List.of()));
+        as(reader).body("{\"name\": \"\"}").patch("/api/v1/tenants/" + tenantOfA).then().statusCode(403);
+        as(reader).body("{\"name\": \"Reader Oy\"}").post("/api/v1/distributors").then().statusCode(403);
     }
 
     @Test
