@@ -37,7 +37,8 @@ import com.sun.net.httpserver.HttpServer;
  * stop file appears: usage batches of quantity-1 events with ids of their own, and INITIAL orders for the tenant,
  * each request retried with the same Idempotency-Key (and the same event ids) until it is acknowledged, as a client
  * should. Every invoice finalized before the load (the demo month's) is read before and after: none may change.
- * Then it waits for everything to settle and prints the invariants; exit status 1 when one is broken.
+ * Then it waits for everything to settle, prints the invariants and deletes its webhook endpoint (its receiver ends
+ * with it); exit status 1 when an invariant is broken.
  *
  * <p>Arguments: identity catalog order metering billing webhook URLs, client id, client secret, work folder, usage events
  * per second, orders per second.
@@ -66,7 +67,7 @@ public class Drill {
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> messagesPerTransaction = new ConcurrentHashMap<>();
 
-    private String tenant, csn, listing;
+    private String tenant, csn, listing, endpoint;
     /** How far the suite's business clock is ahead (its test clock; zero without one): usage and orders are dated by it. */
     private Duration businessOffset = Duration.ZERO;
     /** Every invoice finalized before the load began, as the API showed it then. */
@@ -105,6 +106,10 @@ public class Drill {
         log("load stopped after %d s: %d usage batches, %d orders sent; settling (up to %d min)",
                 Duration.between(started, Instant.now()).toSeconds(), usage.sent, orders.sent, SETTLE.toMinutes());
         boolean held = settle(started);
+        // the receiver goes with this JVM: its endpoint would only collect failed deliveries from now on
+        if (optional("DELETE", webhook + "/api/v1/webhooks/" + endpoint, null, null, 204) == null) {
+            log("could not delete the drill's webhook endpoint %s: delete it by hand", endpoint);
+        }
         receiver.stop(0);
         return held;
     }
@@ -181,9 +186,9 @@ public class Drill {
             }
             return null;
         }, Duration.ofMinutes(2));
-        call("POST", webhook + "/api/v1/webhooks", """
+        endpoint = call("POST", webhook + "/api/v1/webhooks", """
                 {"url": "http://127.0.0.1:%d/hooks/%s", "description": "crash drill %s", "eventTypes": ["transaction.processed"],
-                 "includeDescendants": true}""".formatted(receiverPort, run, run), null, 201);
+                 "includeDescendants": true}""".formatted(receiverPort, run, run), null, 201).get("data").get("id").asText();
         // Usage is accepted once metering-service has read the entitlement: the first batch waits for that.
         Pending first = usageBatch(-1);
         until("metering-service accepts the tenant's usage", () -> first.attempt() ? first : null, Duration.ofMinutes(2));
