@@ -3,7 +3,7 @@
 # environment variables as `up`). bench/Fuzz.java reads each service's /q/openapi, sends MERCATO_FUZZ_REQUESTS
 # generated requests per service (baseline and mutations: wrong types, missing and unknown fields, 1 MB strings,
 # 10,000 levels of nesting, invalid UTF-8, odd content types and encodings, injection strings in every parameter and
-# in both filter syntaxes) and asserts: no 5xx, every answer within MERCATO_FUZZ_SLOW_MS, the error shape on every
+# in both filter syntaxes) and asserts: no 5xx, every answer begun within MERCATO_FUZZ_SLOW_MS, the error shape on every
 # 4xx, no collection changed by refused requests. Then every operation of every service with no, a garbage, an
 # `alg: none`, another issuer's, a forged expired, a tampered and a revoked token (401 unless public) and with a
 # token of one unrelated scope (never 2xx). Then the matrix by role (bench/RoleMatrix.java: every operation as a user
@@ -17,7 +17,7 @@
 #
 # MERCATO_FUZZ_REQUESTS   requests per service, default 10000
 # MERCATO_FUZZ_SEED       seed of the generator (an example's "service#n" replays with the same seed), default 1
-# MERCATO_FUZZ_SLOW_MS    an answer slower than this is a violation, default 1000
+# MERCATO_FUZZ_SLOW_MS    an answer whose first bytes come later than this is a violation, default 1000
 # MERCATO_FUZZ_SERVICES   the services fuzzed, default all six (identity is always read, for tokens)
 set -euo pipefail
 BENCH_NAME=fuzz
