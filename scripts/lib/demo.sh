@@ -60,6 +60,12 @@ mercato_demo_catalogue() {
     \"shortDescription\": \"CloudMeter Logs, annual\", \"contractType\": \"SUBSCRIPTION\", \"contractTerm\": 12,
     \"supportedOrderTypes\": [\"INITIAL\", \"RENEWAL\", \"ADD_SEAT\"], \"startDate\": \"2026-01-01\",
     \"purPrice\": {\"usd\": 1200, \"eur\": 1100}, \"srpPrice\": {\"usd\": 1500, \"eur\": 1380}}" >/dev/null
+  # An add-on: ordered only into a running contract (ADD_PRODUCT), so CM-LOGS-1Y stays the one article an accepted
+  # offer of the vendor can become.
+  mercato_demo_catalog POST /api/v1/articles "{\"vendorId\": \"$vendor\", \"sku\": \"CM-ALERTS-1Y\",
+    \"shortDescription\": \"CloudMeter Alerts add-on, annual\", \"contractType\": \"SUBSCRIPTION\", \"contractTerm\": 12,
+    \"supportedOrderTypes\": [\"ADD_PRODUCT\", \"RENEWAL\"], \"startDate\": \"2026-01-01\",
+    \"purPrice\": {\"usd\": 240, \"eur\": 220}, \"srpPrice\": {\"usd\": 300, \"eur\": 276}}" >/dev/null
   listing=$(mercato_demo_catalog POST /api/v1/listings "{\"vendorId\": \"$vendor\", \"vendor\": \"aws\",
     \"name\": \"CloudMeter Logs\", \"currency\": \"usd\", \"dimensions\": [
       {\"key\": \"api_calls\", \"title\": \"API calls\", \"unit\": \"call\", \"pricePerUnit\": 0.001},
@@ -156,6 +162,15 @@ mercato_demo_add_seats() {
     >/dev/null
 }
 
+# mercato_demo_add_product <contract> <sku> <quantity>: an ADD_PRODUCT order, a new subscription co-termed to the
+# contract's end and priced for the rest of its term (order-service says the prorated price; the demo sends it).
+mercato_demo_add_product() {
+  mercato_demo_place ADD_PRODUCT "{\"deliveryDate\": \"$(mercato_clock_today)\", \"purchaseOrderNumber\": \"DEMO-ADDON-$1\",
+    \"resellerSiteId\": \"DEMO\", \"contactFirstName\": \"Aino\", \"contactLastName\": \"Virtanen\",
+    \"contactEmail\": \"aino.virtanen@acme.example\", \"contactLanguage\": \"EN\", \"contactCountryCode\": \"FI\",
+    \"contractNumber\": \"$1\", \"items\": [{\"sku\": \"$2\", \"quantity\": $3, \"price\": 0}]}" >/dev/null
+}
+
 # mercato_demo_wait_entitlement <tenant id> <listing id>: waits (up to two minutes) until order-service has
 # processed the accepted offer's order and entitles the tenant to the listing.
 mercato_demo_wait_entitlement() {
@@ -222,8 +237,9 @@ mercato_demo_bill() {
 }
 
 # mercato_demo_month <tenant1> <tenant2> <listing> <contract> <serial>: MERCATO_DEMO_DAYS (38) of the marketplace's life,
-# with the test clock moving a day at a time: both tenants report usage every day, Acme adds seats on day 10, every
-# hour closes, then the ended months are billed and finalized (commissions are booked as they are) and Acme pays.
+# with the test clock moving a day at a time: both tenants report usage every day, Acme adds seats on day 10 and an
+# add-on on day 20, every hour closes, then the ended months are billed and finalized (commissions are booked as
+# they are) and Acme pays.
 mercato_demo_month() {
   local tenant1=$1 tenant2=$2 listing=$3 contract=$4 serial=$5 days=${MERCATO_DEMO_DAYS:-38} day start month end
   local invoices=0 created first
@@ -233,6 +249,7 @@ mercato_demo_month() {
     mercato_demo_usage "$tenant1" "$listing" "$day" || return 1
     mercato_demo_usage "$tenant2" "$listing" "$day" || return 1
     if ((day == 10)); then mercato_demo_add_seats "$contract" "$serial" 2 || return 1; fi
+    if ((day == 20)); then mercato_demo_add_product "$contract" CM-ALERTS-1Y 1 || return 1; fi
     if ((day % 7 == 0)); then mercato_info "demo: day $day of $days ($(mercato_clock_today))" >&2; fi
   done
   mercato_clock_advance PT3H # past the last hour's grace
@@ -287,8 +304,8 @@ cmd_demo() {
   billing_url=$(mercato_service_url billing)
   if [[ -n $month_start ]]; then
     month_text="A month of activity, $month_start to $month_end in business time (./mercato clock shows it): usage every day
-for both tenants, 2 seats added for Acme, every hour closed, $invoices invoice(s) finalized with their
-commissions booked, Acme's first invoice paid:
+for both tenants, 2 seats (ADD_SEAT) and the Alerts add-on (ADD_PRODUCT) added for Acme, every hour closed,
+$invoices invoice(s) finalized with their commissions booked, Acme's first invoice paid:
   curl $billing_url/api/v1/invoices -H \"Authorization: Bearer <token>\"
   curl \"$billing_url/api/v1/commissions/summary?period=${month_start:0:7}\" -H \"Authorization: Bearer <token>\"
 "
