@@ -36,9 +36,10 @@ import java.util.function.Function;
  * 1 MB strings, 10,000 levels of nesting, invalid UTF-8, odd or absent content types and encodings, injection strings
  * in every path and query parameter and in both filter syntaxes). Every answer must be below 500, begin within
  * {@code slowMillis} (a {@code -dump} streams on; a 10 s stall is no answer), and be in the API error shape when it is
- * a 4xx; the totals of the collections only refused requests were aimed at must not change. The matrix then sends every operation of every service with no token, a
- * garbage token, {@code alg: none}, another issuer, a forged expired token, a tampered and a revoked real token
- * (all must be 401 except the public operations), and with a real token that holds one unrelated scope (never 2xx).
+ * a 4xx; the totals of the collections only refused requests were aimed at must not change. The matrix then sends
+ * every operation of every service with no token, a garbage token, {@code alg: none}, another issuer, a forged
+ * expired token, a tampered and a revoked real token (all must be 401 except the public operations), and with a
+ * real token that holds one unrelated scope (never 2xx).
  * Then the matrix by role ({@link RoleMatrix}: every operation as a user of each of the ten roles, against the scopes
  * the document declares) and by organization ({@link ForeignMatrix}: the admins of a foreign organization of each kind
  * reach nothing of the demo's organizations), both with the callers {@link Actors} makes.
