@@ -152,23 +152,24 @@ mercato_demo_order() {
     "$(printf '%s' "$placed" | mercato_json_field data.items.0.serialNumber)"
 }
 
-# mercato_demo_add_seats <contract> <serial> <seats>: an ADD_SEAT order on the contract, priced for the rest of the
-# term (order-service says the prorated price; the demo sends it).
-mercato_demo_add_seats() {
-  mercato_demo_place ADD_SEAT "{\"deliveryDate\": \"$(mercato_clock_today)\", \"purchaseOrderNumber\": \"DEMO-SEATS-$2\",
+# mercato_demo_change_order <type> <purchase order> <contract> <item JSON>: an order on the running contract (ADD_SEAT,
+# ADD_PRODUCT), placed with price 0 so order-service says the price for the rest of the term and the demo sends it.
+mercato_demo_change_order() {
+  mercato_demo_place "$1" "{\"deliveryDate\": \"$(mercato_clock_today)\", \"purchaseOrderNumber\": \"$2\",
     \"resellerSiteId\": \"DEMO\", \"contactFirstName\": \"Aino\", \"contactLastName\": \"Virtanen\",
     \"contactEmail\": \"aino.virtanen@acme.example\", \"contactLanguage\": \"EN\", \"contactCountryCode\": \"FI\",
-    \"contractNumber\": \"$1\", \"items\": [{\"sku\": \"CM-LOGS-1Y\", \"quantity\": $3, \"price\": 0, \"serialNumber\": \"$2\"}]}" \
-    >/dev/null
+    \"contractNumber\": \"$3\", \"items\": [$4]}" >/dev/null
 }
 
-# mercato_demo_add_product <contract> <sku> <quantity>: an ADD_PRODUCT order, a new subscription co-termed to the
-# contract's end and priced for the rest of its term (order-service says the prorated price; the demo sends it).
+# mercato_demo_add_seats <contract> <serial> <seats>: seats added to the subscription, priced for the rest of the term.
+mercato_demo_add_seats() {
+  mercato_demo_change_order ADD_SEAT "DEMO-SEATS-$2" "$1" "{\"sku\": \"CM-LOGS-1Y\", \"quantity\": $3, \"price\": 0, \"serialNumber\": \"$2\"}"
+}
+
+# mercato_demo_add_product <contract> <sku> <quantity>: a new subscription co-termed to the contract's end, priced for
+# the rest of its term.
 mercato_demo_add_product() {
-  mercato_demo_place ADD_PRODUCT "{\"deliveryDate\": \"$(mercato_clock_today)\", \"purchaseOrderNumber\": \"DEMO-ADDON-$1\",
-    \"resellerSiteId\": \"DEMO\", \"contactFirstName\": \"Aino\", \"contactLastName\": \"Virtanen\",
-    \"contactEmail\": \"aino.virtanen@acme.example\", \"contactLanguage\": \"EN\", \"contactCountryCode\": \"FI\",
-    \"contractNumber\": \"$1\", \"items\": [{\"sku\": \"$2\", \"quantity\": $3, \"price\": 0}]}" >/dev/null
+  mercato_demo_change_order ADD_PRODUCT "DEMO-ADDON-$1" "$1" "{\"sku\": \"$2\", \"quantity\": $3, \"price\": 0}"
 }
 
 # mercato_demo_wait_entitlement <tenant id> <listing id>: waits (up to two minutes) until order-service has
