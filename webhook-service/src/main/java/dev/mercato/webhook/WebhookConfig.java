@@ -86,6 +86,13 @@ public interface WebhookConfig {
     @WithDefault("PT1H")
     Duration pruneInterval();
 
+    /**
+     * How often events waiting in {@code webhook_parked_event} are looked at when nothing wakes them earlier (an
+     * organization arriving does): the fallback after a crash between an organization's arrival and their release.
+     */
+    @WithDefault("PT10S")
+    Duration parkedSweepInterval();
+
     /** Whether the delivery engine runs in this instance. */
     @WithDefault("true")
     boolean engineEnabled();

@@ -76,7 +76,7 @@ public class EventInbox {
      * consumers of one customer's orders) up to {@value #ATTEMPTS_AFTER_LOST_RACES} times, since it succeeds once the
      * other one committed; any other failure (the database away, a bug) up to {@value #ATTEMPTS} times.
      */
-    private static boolean worthAnotherAttempt(Throwable failure, int failures) {
+    static boolean worthAnotherAttempt(Throwable failure, int failures) {
         if (failure instanceof PoisonEventException) {
             return false;
         }

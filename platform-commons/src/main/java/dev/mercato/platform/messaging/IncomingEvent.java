@@ -9,14 +9,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mercato.platform.tracing.StoredTrace;
 import dev.mercato.platform.web.RequestIds;
 
 /**
- * A domain event read from Kafka: its CloudEvents attributes and JSON body. {@link #from} refuses
+ * A domain event read from Kafka: its CloudEvents attributes, JSON body and the W3C trace context it was published
+ * in (empty when its producer did not trace). {@link #from} refuses
  * records that can never be processed with a {@link PoisonEventException}.
  */
 public record IncomingEvent(String id, String type, String source, String subject, Instant time,
-        String requestId, String topic, String key, JsonNode data) {
+        String requestId, String topic, String key, JsonNode data, StoredTrace trace) {
 
     public static IncomingEvent from(ConsumerRecord<String, String> record, ObjectMapper json) {
         String id = CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID);
@@ -37,7 +39,9 @@ public record IncomingEvent(String id, String type, String source, String subjec
                     CloudEventHeaders.read(record.headers(), CloudEventHeaders.SUBJECT),
                     time == null ? null : Instant.parse(time),
                     CloudEventHeaders.read(record.headers(), RequestIds.KAFKA_HEADER),
-                    record.topic(), record.key(), data);
+                    record.topic(), record.key(), data,
+                    new StoredTrace(CloudEventHeaders.read(record.headers(), "traceparent"),
+                            CloudEventHeaders.read(record.headers(), "tracestate")));
         } catch (JsonProcessingException | DateTimeParseException e) {
             throw new PoisonEventException("record " + coordinates(record) + " is malformed: " + e.getMessage(), e);
         }

@@ -2,10 +2,12 @@ package dev.mercato.webhook.event;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +24,7 @@ import dev.mercato.platform.events.PrivateOfferChangedV1;
 import dev.mercato.platform.events.SubscriptionChangedV1;
 import dev.mercato.platform.events.TokenBalanceV1;
 import dev.mercato.platform.events.TransactionChangedV1;
+import dev.mercato.platform.messaging.BatchInbox;
 import dev.mercato.platform.messaging.EventInbox;
 import dev.mercato.platform.messaging.IncomingEvent;
 import dev.mercato.platform.messaging.PoisonEventException;
@@ -30,8 +33,10 @@ import dev.mercato.webhook.owner.ProductOwners;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads the domain topics, each event once (the inbox), maps it to its public event type, if any, and fans it out
- * ({@link FanOut}) in the same transaction; then wakes the delivery engine. The mapping:
+ * Reads the domain topics, each event once, maps it to its public event type, if any, and fans it out
+ * ({@link FanOut}) in the same transaction; then wakes the delivery engine. The domain topics are read a poll at a
+ * time, one transaction per poll ({@link BatchInbox}); the read models (organizations, product owners), one event at
+ * a time ({@link EventInbox}). The mapping:
  * <ul>
  * <li>{@code identity.organizations}: a tenant created → {@code customer.created}, changed → {@code customer.updated}
  * (every organization also updates the directory read model routing relies on, and releases the events that waited
@@ -55,28 +60,36 @@ public class DomainEventsConsumer {
     static final String PREFIX = "webhook-service.";
 
     private final EventInbox inbox;
+    private final BatchInbox batches;
     private final OrganizationDirectoryProjector directory;
     private final FanOut fanOut;
+    private final ParkedEventRepository parked;
     private final ProductOwners owners;
     private final DeliveryEngine engine;
 
-    public DomainEventsConsumer(EventInbox inbox, OrganizationDirectoryProjector directory, FanOut fanOut,
-            ProductOwners owners, DeliveryEngine engine) {
+    public DomainEventsConsumer(EventInbox inbox, BatchInbox batches, OrganizationDirectoryProjector directory,
+            FanOut fanOut, ParkedEventRepository parked, ProductOwners owners, DeliveryEngine engine) {
         this.inbox = inbox;
+        this.batches = batches;
         this.directory = directory;
         this.fanOut = fanOut;
+        this.parked = parked;
         this.owners = owners;
         this.engine = engine;
     }
 
+    /**
+     * Every organization updates the directory; a tenant's also becomes {@code customer.created} or
+     * {@code customer.updated}, which waits with the events that waited for the organization and goes out with them,
+     * in order, right after this transaction ({@link FanOut#releaseWaiting}).
+     */
     @Incoming("identity-organizations")
     public Uni<Void> organizations(ConsumerRecord<String, String> record) {
-        return handle("organizations", record, event -> directory.apply(event)
-                .chain(() -> fanOut.release(text(event.data(), "id")))
-                .chain(() -> customerEvent(event)));
+        return inbox.handleOnce(PREFIX + "organizations", record, event -> directory.apply(event)
+                        .chain(() -> customerEvent(event)))
+                .invoke(fanOut::releaseWaiting);
     }
 
-    /** A tenant created or changed: {@code customer.created} / {@code customer.updated} to the tenant. */
     private Uni<Void> customerEvent(IncomingEvent event) {
         boolean created = OrganizationChangedV1.CREATED.equals(event.type());
         if (!created && !OrganizationChangedV1.UPDATED.equals(event.type())
@@ -84,116 +97,123 @@ public class DomainEventsConsumer {
             return none();
         }
         String id = text(event.data(), "id");
-        return fanOut.route(created ? EventCatalogue.CUSTOMER_CREATED : EventCatalogue.CUSTOMER_UPDATED, id,
-                event.data(), event.requestId(), event.time(), List.of(id)).replaceWithVoid();
+        return parked.persist(ParkedEvent.waiting(new PublicEvent(
+                created ? EventCatalogue.CUSTOMER_CREATED : EventCatalogue.CUSTOMER_UPDATED, id, event.data(),
+                event.requestId(), event.time(), List.of(id), List.of(), event.trace()))).replaceWithVoid();
     }
 
     @Incoming("catalog-offers")
-    public Uni<Void> offers(ConsumerRecord<String, String> record) {
-        return handle("offers", record, event -> {
+    public Uni<Void> offers(ConsumerRecords<String, String> records) {
+        return route("catalog-offers", "offers", records, event -> {
             String type = switch (event.type()) {
                 case PrivateOfferChangedV1.CREATED -> EventCatalogue.OFFER_CREATED;
                 case PrivateOfferChangedV1.ACCEPTED -> EventCatalogue.OFFER_ACCEPTED;
                 default -> null;
             };
-            return type == null ? none() : route(event, type, "id", "customerId", "vendorId");
+            return type == null ? null : publicEvent(event, type, "id", List.of(), "customerId", "vendorId");
         });
     }
 
     @Incoming("orders-contracts")
-    public Uni<Void> contracts(ConsumerRecord<String, String> record) {
-        return handle("contracts", record, event -> ContractExpiringV1.EXPIRING.equals(event.type())
-                ? route(event, EventCatalogue.CONTRACT_EXPIRING, "contractId", "customerId")
-                : none());
+    public Uni<Void> contracts(ConsumerRecords<String, String> records) {
+        return route("orders-contracts", "contracts", records, event -> ContractExpiringV1.EXPIRING.equals(event.type())
+                ? publicEvent(event, EventCatalogue.CONTRACT_EXPIRING, "contractId", List.of(), "customerId")
+                : null);
     }
 
     @Incoming("orders-entitlements")
-    public Uni<Void> entitlements(ConsumerRecord<String, String> record) {
-        return handle("entitlements", record, event -> EntitlementChangedV1.CHANGED.equals(event.type())
-                ? owners.ownerOf(text(event.data(), "listingId"), text(event.data(), "sku"))
-                        .chain(vendor -> routeWithVendor(event, EventCatalogue.ENTITLEMENT_UPDATED, "id", vendor,
-                                "customerId"))
-                : none());
+    public Uni<Void> entitlements(ConsumerRecords<String, String> records) {
+        return route("orders-entitlements", "entitlements", records, event -> EntitlementChangedV1.CHANGED.equals(event.type())
+                ? publicEvent(event, EventCatalogue.ENTITLEMENT_UPDATED, "id", soldAs(event, "sku"), "customerId")
+                : null);
     }
 
     @Incoming("orders-transactions")
-    public Uni<Void> transactions(ConsumerRecord<String, String> record) {
-        return handle("transactions", record, event -> {
+    public Uni<Void> transactions(ConsumerRecords<String, String> records) {
+        return route("orders-transactions", "transactions", records, event -> {
             if (!TransactionChangedV1.TYPE.equals(event.type())) {
-                return none();
+                return null;
             }
             String type = switch (String.valueOf(text(event.data(), "status"))) {
                 case "PROCESSED" -> EventCatalogue.TRANSACTION_PROCESSED;
                 case "REJECTED" -> EventCatalogue.TRANSACTION_REJECTED;
                 default -> null;
             };
-            return type == null ? none() : route(event, type, "id", "customerId");
+            return type == null ? null : publicEvent(event, type, "id", List.of(), "customerId");
         });
     }
 
     @Incoming("orders-subscriptions")
-    public Uni<Void> subscriptions(ConsumerRecord<String, String> record) {
-        return handle("subscriptions", record, event -> {
+    public Uni<Void> subscriptions(ConsumerRecords<String, String> records) {
+        return route("orders-subscriptions", "subscriptions", records, event -> {
             if (!SubscriptionChangedV1.CHANGED.equals(event.type())) {
-                return none();
+                return null;
             }
             JsonNode version = event.data().get("version");
             boolean first = version == null || version.asLong() == 0;
-            return owners.ownerOf(text(event.data(), "listingId"), text(event.data(), "renewalSku"))
-                    .chain(vendor -> routeWithVendor(event, first ? EventCatalogue.SUBSCRIPTION_CREATED
-                            : EventCatalogue.SUBSCRIPTION_UPDATED, "id", vendor, "customerId"));
+            return publicEvent(event, first ? EventCatalogue.SUBSCRIPTION_CREATED : EventCatalogue.SUBSCRIPTION_UPDATED,
+                    "id", soldAs(event, "renewalSku"), "customerId");
         });
     }
 
-    @Incoming("catalog-listings")
-    public Uni<Void> listings(ConsumerRecord<String, String> record) {
-        return handle("listings", record, event -> ListingChangedV1.CHANGED.equals(event.type())
-                ? owner(event, ProductOwners.listing(text(event.data(), "id")), "vendorId")
-                : none());
-    }
-
-    @Incoming("catalog-articles")
-    public Uni<Void> articles(ConsumerRecord<String, String> record) {
-        return handle("articles", record, event -> ArticleChangedV1.TYPE.equals(event.type())
-                ? owner(event, ProductOwners.article(text(event.data(), "sku")), "ownerId")
-                : none());
-    }
-
     @Incoming("metering-reports")
-    public Uni<Void> meteringReports(ConsumerRecord<String, String> record) {
-        return handle("metering-reports", record, event -> {
+    public Uni<Void> meteringReports(ConsumerRecords<String, String> records) {
+        return route("metering-reports", "metering-reports", records, event -> {
             String type = switch (event.type()) {
                 case MeteringReportV1.CONFIRMED -> EventCatalogue.METERING_CONFIRMED;
                 case MeteringReportV1.FAILED -> EventCatalogue.METERING_FAILED;
                 default -> null;
             };
-            return type == null ? none() : route(event, type, "id", "customerId", "vendorId");
+            return type == null ? null : publicEvent(event, type, "id", List.of(), "customerId", "vendorId");
         });
     }
 
     @Incoming("billing-invoices")
-    public Uni<Void> invoices(ConsumerRecord<String, String> record) {
-        return handle("invoices", record, event -> {
+    public Uni<Void> invoices(ConsumerRecords<String, String> records) {
+        return route("billing-invoices", "invoices", records, event -> {
             String type = switch (event.type()) {
                 case InvoiceChangedV1.FINALIZED -> EventCatalogue.INVOICE_FINALIZED;
                 case InvoiceChangedV1.PAID -> EventCatalogue.INVOICE_PAID;
                 case InvoiceChangedV1.VOIDED -> EventCatalogue.INVOICE_VOIDED;
                 default -> null;
             };
-            return type == null ? none() : route(event, type, "id", "customerId");
+            return type == null ? null : publicEvent(event, type, "id", List.of(), "customerId");
         });
     }
 
     @Incoming("metering-balances")
-    public Uni<Void> balances(ConsumerRecord<String, String> record) {
-        return handle("balances", record, event -> TokenBalanceV1.LOW.equals(event.type())
-                ? route(event, EventCatalogue.BALANCE_LOW, "customerId", "customerId", "vendorId")
+    public Uni<Void> balances(ConsumerRecords<String, String> records) {
+        return route("metering-balances", "balances", records, event -> TokenBalanceV1.LOW.equals(event.type())
+                ? publicEvent(event, EventCatalogue.BALANCE_LOW, "customerId", List.of(), "customerId", "vendorId")
+                : null);
+    }
+
+    @Incoming("catalog-listings")
+    public Uni<Void> listings(ConsumerRecord<String, String> record) {
+        return inbox.handleOnce(PREFIX + "listings", record, event -> ListingChangedV1.CHANGED.equals(event.type())
+                ? owner(event, ProductOwners.listing(text(event.data(), "id")), "vendorId")
                 : none());
     }
 
-    private Uni<Void> handle(String consumer, ConsumerRecord<String, String> record,
-            java.util.function.Function<IncomingEvent, Uni<Void>> effect) {
-        return inbox.handleOnce(PREFIX + consumer, record, effect).invoke(engine::wake);
+    @Incoming("catalog-articles")
+    public Uni<Void> articles(ConsumerRecord<String, String> record) {
+        return inbox.handleOnce(PREFIX + "articles", record, event -> ArticleChangedV1.TYPE.equals(event.type())
+                ? owner(event, ProductOwners.article(text(event.data(), "sku")), "ownerId")
+                : none());
+    }
+
+    /**
+     * A poll of {@code channel}'s records, each event once (the batch inbox): mapped to its public event, if any, and
+     * fanned out in one transaction; then the delivery engine is woken.
+     */
+    private Uni<Void> route(String channel, String consumer, ConsumerRecords<String, String> records,
+            Function<IncomingEvent, PublicEvent> mapping) {
+        return batches.handleOnce(channel, PREFIX + consumer, records, mapping,
+                        (sql, events) -> fanOut.route(sql, events).replaceWithVoid())
+                .invoke(() -> {
+                    engine.wake();
+                    fanOut.releaseWaiting();
+                });
     }
 
     /** Keeps who owns a listing or an article ({@link ProductOwners}). */
@@ -206,24 +226,36 @@ public class DomainEventsConsumer {
         return owners.apply(product, owner, version == null ? 0 : version.asLong());
     }
 
-    /** Routes {@code event} as {@code type}; the subject is field {@code subjectField}, the audience the other fields. */
-    private Uni<Void> route(IncomingEvent event, String type, String subjectField, String... audienceFields) {
-        return routeWithVendor(event, type, subjectField, null, audienceFields);
-    }
-
-    /** As above, with the vendor of what the event is about (null if unknown) in the audience too. */
-    private Uni<Void> routeWithVendor(IncomingEvent event, String type, String subjectField, String vendorId,
+    /**
+     * {@code event} as public event {@code type}: the subject is field {@code subjectField}, the audience the other
+     * fields and the owner of the first of {@code soldAs} that is known. An event without its subject is poison.
+     */
+    private static PublicEvent publicEvent(IncomingEvent event, String type, String subjectField, List<String> soldAs,
             String... audienceFields) {
         String subject = text(event.data(), subjectField);
         if (subject == null) {
             throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has no " + subjectField);
         }
         List<String> audience = new ArrayList<>();
-        audience.add(vendorId);
         for (String field : audienceFields) {
             audience.add(text(event.data(), field));
         }
-        return fanOut.route(type, subject, event.data(), event.requestId(), event.time(), audience).replaceWithVoid();
+        return new PublicEvent(type, subject, event.data(), event.requestId(), event.time(), audience, soldAs,
+                event.trace());
+    }
+
+    /** What was sold, in order of preference: the listing, else the article. */
+    private static List<String> soldAs(IncomingEvent event, String skuField) {
+        String listingId = text(event.data(), "listingId");
+        String sku = text(event.data(), skuField);
+        List<String> products = new ArrayList<>(2);
+        if (listingId != null) {
+            products.add(ProductOwners.listing(listingId));
+        }
+        if (sku != null) {
+            products.add(ProductOwners.article(sku));
+        }
+        return products;
     }
 
     private static Uni<Void> none() {

@@ -1,13 +1,18 @@
 package dev.mercato.webhook.event;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -15,169 +20,355 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.mercato.platform.directory.DirectoryOrganization;
-import dev.mercato.platform.directory.OrganizationDirectory;
 import dev.mercato.platform.id.Ids;
-import dev.mercato.platform.tracing.StoredTrace;
-import dev.mercato.platform.tracing.TraceContexts;
+import dev.mercato.webhook.WebhookConfig;
+import dev.mercato.webhook.delivery.DeliveryEngine;
 import dev.mercato.webhook.delivery.Payloads;
-import dev.mercato.webhook.delivery.WebhookMessage;
-import dev.mercato.webhook.delivery.WebhookMessageRepository;
-import dev.mercato.webhook.endpoint.WebhookEndpoint;
-import dev.mercato.webhook.endpoint.WebhookEndpointRepository;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Routes one public event to the endpoints allowed to receive it and stores a message for each, inside the consuming
- * transaction (so the event is marked handled exactly when its messages exist). Recipients, by the organization
- * tree: every enabled endpoint that wants the type and is owned by one of the event's audience (the organizations
- * that can read the object through the API — its customer, its vendor), or owned by an organization above one of
- * them that opted in with {@code includeDescendants}. No other organization ever gets it. An event naming an
- * organization the directory does not know yet waits in {@code webhook_parked_event} until that organization arrives.
+ * Routes public events to the endpoints allowed to receive them and stores a message for each, inside the consuming
+ * transaction (so an event is marked handled exactly when its messages exist), a whole batch of events with a handful
+ * of statements. Recipients, by the organization tree: every enabled endpoint that wants the type and is owned by one
+ * of the event's audience (the organizations that can read the object through the API — its customer, its vendor),
+ * or owned by an organization above one of them that opted in with {@code includeDescendants}. No other organization
+ * ever gets it.
+ * <p>
+ * An event naming an organization the directory does not know yet waits in {@code webhook_parked_event}, and so does
+ * every later event of its subject (per-subject order). {@link #releaseWaiting} fans out the waiting events whose
+ * audience is all known, oldest first per subject; it runs when an organization arrives and every
+ * {@code parked-sweep-interval}.
  */
 @ApplicationScoped
 public class FanOut {
 
     private static final Logger LOG = Logger.getLogger(FanOut.class);
+    private static final int RELEASE_BATCH = 500;
 
-    private final OrganizationDirectory directory;
-    private final WebhookEndpointRepository endpoints;
-    private final WebhookMessageRepository messages;
-    private final ParkedEventRepository parked;
+    /** The waiting events whose audience is all known and which are the oldest of their subject still waiting. */
+    private static final String READY = """
+            select p.id, p.event_type, p.subject, p.source, p.request_id, p.occurred_at, p.audience
+            from webhook_parked_event p
+            where not exists (select 1 from unnest(p.audience) as a(id)
+                              where not exists (select 1 from directory_organization d where d.id = a.id))
+              and not exists (select 1 from webhook_parked_event o where o.subject = p.subject and o.id < p.id)
+            order by p.id
+            limit $1
+            for update of p skip locked""";
+
+    private static final String INSERT_MESSAGES = """
+            insert into webhook_message (id, endpoint_id, event_id, event_type, subject, payload, request_id, status,
+                next_attempt_at, created_at, trace_parent, trace_state)
+            select m.id, m.endpoint_id, m.event_id, m.event_type, m.subject, m.payload, m.request_id, 'PENDING',
+                now(), now(), m.trace_parent, m.trace_state
+            from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[],
+                        $7::varchar[], $8::varchar[], $9::varchar[])
+                 with ordinality as m(id, endpoint_id, event_id, event_type, subject, payload, request_id, trace_parent,
+                                      trace_state, ord)
+            order by m.ord""";
+
+    private final Pool pool;
+    private final Vertx vertx;
     private final ObjectMapper json;
     private final MeterRegistry registry;
-    private final TraceContexts traces;
+    private final WebhookConfig config;
+    private final DeliveryEngine engine;
+    private final AtomicBoolean releasing = new AtomicBoolean();
+    private final AtomicBoolean releaseAgain = new AtomicBoolean();
+    private long sweepTimer = -1;
 
-    public FanOut(OrganizationDirectory directory, WebhookEndpointRepository endpoints, WebhookMessageRepository messages,
-            ParkedEventRepository parked, ObjectMapper json, MeterRegistry registry, TraceContexts traces) {
-        this.directory = directory;
-        this.endpoints = endpoints;
-        this.messages = messages;
-        this.parked = parked;
+    public FanOut(Pool pool, Vertx vertx, ObjectMapper json, MeterRegistry registry, WebhookConfig config,
+            DeliveryEngine engine) {
+        this.pool = pool;
+        this.vertx = vertx;
         this.json = json;
         this.registry = registry;
-        this.traces = traces;
+        this.config = config;
+        this.engine = engine;
+    }
+
+    void start(@Observes StartupEvent event) {
+        sweepTimer = vertx.setPeriodic(config.parkedSweepInterval().toMillis(), id -> releaseWaiting());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+        }
     }
 
     /**
-     * Stores a message of {@code type} about {@code subject} for each recipient endpoint of the audience.
+     * Stores, in {@code sql}'s transaction, a message for each recipient endpoint of each event, in order; an event
+     * whose audience is not all known yet, or whose subject has events waiting, waits too.
      *
-     * When an audience organization is not in the directory yet, the event is parked instead and fanned out when the
-     * organization arrives ({@link #release}).
-     *
-     * @param audience organization ids that may read the object (nulls ignored)
      * @return how many messages were stored
      */
-    public Uni<Integer> route(String type, String subject, JsonNode source, String requestId, Instant occurredAt,
-            List<String> audience) {
-        List<String> ids = audience.stream().filter(Objects::nonNull).distinct().toList();
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return paths(ids).chain(paths -> paths.size() < ids.size()
-                ? park(type, subject, source, requestId, occurredAt, ids, paths)
-                : endpoints.find("enabled = true and (ownerId in ?1 or includeDescendants = true)",
-                        ids).list()
-                .chain(candidates -> {
-                    List<WebhookEndpoint> recipients = candidates.stream()
-                            .filter(endpoint -> endpoint.wants(type) && receives(endpoint, paths))
-                            .toList();
-                    if (recipients.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    String eventId = Ids.next("evt");
-                    Instant now = Instant.now();
-                    String payload = Payloads.body(eventId, type, occurredAt == null ? now : occurredAt,
-                            EventCatalogue.data(type, source));
-                    List<WebhookMessage> stored = new ArrayList<>();
-                    StoredTrace trace = traces.current();
-                    for (WebhookEndpoint endpoint : recipients) {
-                        WebhookMessage message = new WebhookMessage();
-                        message.id = Ids.next("msg");
-                        message.endpointId = endpoint.id;
-                        message.eventId = eventId;
-                        message.eventType = type;
-                        message.subject = subject;
-                        message.payload = payload;
-                        message.requestId = requestId;
-                        message.status = "PENDING";
-                        message.nextAttemptAt = now;
-                        message.createdAt = now;
-                        message.continues(trace);
-                        stored.add(message);
-                    }
-                    registry.counter("mercato.webhooks.messages.stored", "event", type).increment(stored.size());
-                    return messages.persist(stored).chain(() -> messages.flush()).replaceWith(stored.size());
-                }));
+    public Uni<Integer> route(SqlClient sql, List<PublicEvent> events) {
+        return withVendors(sql, events).chain(resolved -> fanOut(sql, resolved, true));
     }
 
     /**
-     * Fans out, in order, the parked events that waited for {@code organizationId} (now in the directory); an event
-     * still waiting for another organization is parked again.
-     *
-     * @return how many events were released
+     * Fans out the waiting events that can go now, in transactions of their own, until none is left; calls while one
+     * runs make it look once more instead of running beside it.
      */
-    public Uni<Integer> release(String organizationId) {
-        if (organizationId == null) {
-            return Uni.createFrom().item(0);
+    public void releaseWaiting() {
+        if (!releasing.compareAndSet(false, true)) {
+            releaseAgain.set(true);
+            return;
         }
-        return parked.list("array_contains(audience, ?1) order by id", organizationId).chain(waiting -> {
-            Uni<Integer> released = Uni.createFrom().item(0);
-            for (ParkedEvent event : waiting) {
-                released = released.chain(count -> parked.delete(event)
-                        .chain(() -> route(event.eventType, event.subject, read(event.source), event.requestId,
-                                event.occurredAt, List.of(event.audience)))
-                        .replaceWith(count + 1));
+        releaseAgain.set(false);
+        pool.withTransaction(sql -> sql.preparedQuery(READY).execute(Tuple.of(RELEASE_BATCH)).chain(rows -> {
+            List<Long> ids = new ArrayList<>();
+            List<PublicEvent> ready = new ArrayList<>();
+            rows.forEach(row -> {
+                ids.add(row.getLong("id"));
+                ready.add(parked(row));
+            });
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(0);
             }
-            return released;
+            return sql.preparedQuery("delete from webhook_parked_event where id = any($1)")
+                    .execute(Tuple.of(ids.toArray(Long[]::new)))
+                    .chain(() -> fanOut(sql, ready, false))
+                    .invoke(() -> LOG.infof("%d waiting event(s) released", ids.size()))
+                    .replaceWith(ids.size());
+        })).subscribe().with(released -> {
+            releasing.set(false);
+            if (released > 0) {
+                engine.wake();
+            }
+            if (released > 0 || releaseAgain.get()) {
+                releaseWaiting();
+            }
+        }, failure -> {
+            releasing.set(false);
+            LOG.warnf("waiting webhook events could not be released (tried again within %s): %s",
+                    config.parkedSweepInterval(), failure.toString());
         });
     }
 
-    private Uni<Integer> park(String type, String subject, JsonNode source, String requestId, Instant occurredAt,
-            List<String> audience, Map<String, String> known) {
-        ParkedEvent event = new ParkedEvent();
-        event.eventType = type;
-        event.subject = subject;
-        event.source = source.toString();
-        event.requestId = requestId;
-        event.occurredAt = occurredAt;
-        event.audience = audience.toArray(String[]::new);
-        event.parkedAt = Instant.now();
-        List<String> missing = audience.stream().filter(id -> !known.containsKey(id)).toList();
-        LOG.infof("%s about %s waits for organization(s) %s, not yet in the directory", type, subject, missing);
-        registry.counter("mercato.webhooks.events.parked", "event", type).increment();
-        return parked.persist(event).replaceWith(0);
+    private Uni<Integer> fanOut(SqlClient sql, List<PublicEvent> events, boolean behindWaiting) {
+        Set<String> members = new LinkedHashSet<>();
+        events.forEach(event -> members.addAll(event.audience()));
+        if (members.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Uni<Set<String>> waiting = behindWaiting ? waitingSubjects(sql, events) : Uni.createFrom().item(Set.of());
+        return paths(sql, members).chain(paths -> waiting.chain(waitingSubjects -> {
+            List<PublicEvent> toRoute = new ArrayList<>();
+            List<PublicEvent> toPark = new ArrayList<>();
+            Set<String> held = new HashSet<>(waitingSubjects);
+            for (PublicEvent event : events) {
+                if (event.audience().isEmpty()) {
+                    continue;
+                }
+                if (held.contains(event.subject()) || !paths.keySet().containsAll(event.audience())) {
+                    held.add(event.subject());
+                    toPark.add(event);
+                } else {
+                    toRoute.add(event);
+                }
+            }
+            return park(sql, toPark, paths).chain(() -> store(sql, toRoute, paths));
+        }));
     }
 
-    private JsonNode read(String source) {
+    private Uni<Integer> store(SqlClient sql, List<PublicEvent> events, Map<String, String> paths) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return candidates(sql, events).chain(candidates -> {
+            Messages messages = new Messages();
+            Instant now = Instant.now();
+            for (PublicEvent event : events) {
+                Map<String, String> audiencePaths = new HashMap<>();
+                event.audience().forEach(id -> audiencePaths.put(id, paths.get(id)));
+                List<Candidate> recipients = candidates.stream()
+                        .filter(endpoint -> endpoint.wants(event.type()) && endpoint.receives(audiencePaths))
+                        .toList();
+                if (recipients.isEmpty()) {
+                    continue;
+                }
+                String eventId = Ids.next("evt");
+                String payload = Payloads.body(eventId, event.type(), event.occurredAt() == null ? now : event.occurredAt(),
+                        EventCatalogue.data(event.type(), event.source()));
+                recipients.forEach(endpoint -> messages.add(endpoint.id(), eventId, event, payload));
+                registry.counter("mercato.webhooks.messages.stored", "event", event.type()).increment(recipients.size());
+            }
+            return messages.size() == 0 ? Uni.createFrom().item(0)
+                    : sql.preparedQuery(INSERT_MESSAGES).execute(messages.tuple()).replaceWith(messages.size());
+        });
+    }
+
+    private Uni<Void> park(SqlClient sql, List<PublicEvent> events, Map<String, String> known) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        for (PublicEvent event : events) {
+            List<String> missing = event.audience().stream().filter(id -> !known.containsKey(id)).toList();
+            if (missing.isEmpty()) {
+                LOG.infof("%s about %s waits behind earlier events of its subject", event.type(), event.subject());
+            } else {
+                LOG.infof("%s about %s waits for organization(s) %s, not yet in the directory", event.type(),
+                        event.subject(), missing);
+            }
+            registry.counter("mercato.webhooks.events.parked", "event", event.type()).increment();
+            rows.add(Tuple.tuple(List.of(event.type(), event.subject(), event.source().toString()))
+                    .addString(event.requestId())
+                    .addOffsetDateTime(event.occurredAt() == null ? null
+                            : OffsetDateTime.ofInstant(event.occurredAt(), java.time.ZoneOffset.UTC))
+                    .addArrayOfString(event.audience().toArray(String[]::new)));
+        }
+        return sql.preparedQuery("""
+                insert into webhook_parked_event (event_type, subject, source, request_id, occurred_at, audience, parked_at)
+                values ($1, $2, $3, $4, $5, $6, now())""").executeBatch(rows).replaceWithVoid();
+    }
+
+    /** The events with the vendor of what was sold added to their audience (product owners looked up at once). */
+    private static Uni<List<PublicEvent>> withVendors(SqlClient sql, List<PublicEvent> events) {
+        Set<String> products = new LinkedHashSet<>();
+        events.forEach(event -> products.addAll(event.soldAs()));
+        if (products.isEmpty()) {
+            return Uni.createFrom().item(events);
+        }
+        return sql.preparedQuery("select id, owner_id from product_owner where id = any($1)")
+                .execute(Tuple.of(products.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> owners = new HashMap<>();
+                    rows.forEach(row -> owners.put(row.getString("id"), row.getString("owner_id")));
+                    return events.stream().map(event -> event.withVendor(event.soldAs().stream()
+                            .map(owners::get).filter(owner -> owner != null).findFirst().orElse(null))).toList();
+                });
+    }
+
+    private static Uni<Set<String>> waitingSubjects(SqlClient sql, List<PublicEvent> events) {
+        String[] subjects = events.stream().map(PublicEvent::subject).distinct().toArray(String[]::new);
+        return sql.preparedQuery("select distinct subject from webhook_parked_event where subject = any($1)")
+                .execute(Tuple.of(subjects))
+                .map(rows -> {
+                    Set<String> waiting = new HashSet<>();
+                    rows.forEach(row -> waiting.add(row.getString(0)));
+                    return waiting;
+                });
+    }
+
+    private static Uni<Map<String, String>> paths(SqlClient sql, Set<String> ids) {
+        return sql.preparedQuery("select id, path from directory_organization where id = any($1)")
+                .execute(Tuple.of(ids.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> paths = new HashMap<>();
+                    rows.forEach(row -> paths.put(row.getString("id"), row.getString("path")));
+                    return paths;
+                });
+    }
+
+    /** The enabled endpoints owned by an audience member, or by anyone who opted in to descendants' events. */
+    private static Uni<List<Candidate>> candidates(SqlClient sql, List<PublicEvent> events) {
+        String[] owners = events.stream().flatMap(event -> event.audience().stream()).distinct().toArray(String[]::new);
+        return sql.preparedQuery("""
+                        select id, owner_id, owner_path, include_descendants, event_types -> 'types' as types
+                        from webhook_endpoint
+                        where enabled and (owner_id = any($1) or include_descendants)""")
+                .execute(Tuple.of(owners))
+                .map(rows -> {
+                    List<Candidate> candidates = new ArrayList<>();
+                    rows.forEach(row -> candidates.add(Candidate.of(row)));
+                    return candidates;
+                });
+    }
+
+    private PublicEvent parked(Row row) {
+        JsonNode source;
         try {
-            return json.readTree(source);
+            source = json.readTree(row.getString("source"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parked event's data is not JSON", e);
         }
+        OffsetDateTime occurredAt = row.getOffsetDateTime("occurred_at");
+        return new PublicEvent(row.getString("event_type"), row.getString("subject"), source,
+                row.getString("request_id"), occurredAt == null ? null : occurredAt.toInstant(),
+                List.of(row.getArrayOfStrings("audience")), List.of(), null);
     }
 
-    /** Whether {@code endpoint} may receive an event whose audience has these paths (id → path). */
-    static boolean receives(WebhookEndpoint endpoint, Map<String, String> audiencePaths) {
-        for (Map.Entry<String, String> member : audiencePaths.entrySet()) {
-            if (endpoint.ownerId.equals(member.getKey())) {
-                return true;
+    /** An endpoint that may receive an event: what routing needs of it. */
+    record Candidate(String id, String ownerId, String ownerPath, boolean includeDescendants, Set<String> types) {
+
+        static Candidate of(Row row) {
+            Object types = row.getValue("types");
+            Set<String> wanted = null;
+            if (types instanceof io.vertx.core.json.JsonArray array) {
+                wanted = new HashSet<>();
+                for (Object type : array) {
+                    wanted.add(String.valueOf(type));
+                }
             }
-            if (endpoint.includeDescendants && member.getValue().startsWith(endpoint.ownerPath + "/")) {
-                return true;
-            }
+            return new Candidate(row.getString("id"), row.getString("owner_id"), row.getString("owner_path"),
+                    row.getBoolean("include_descendants"), wanted);
         }
-        return false;
+
+        /** Whether it wants events of {@code type}; no list means every type. */
+        boolean wants(String type) {
+            return types == null || types.contains(type);
+        }
+
+        /** Whether it may receive an event whose audience has these paths (id → path). */
+        boolean receives(Map<String, String> audiencePaths) {
+            for (Map.Entry<String, String> member : audiencePaths.entrySet()) {
+                if (ownerId.equals(member.getKey())) {
+                    return true;
+                }
+                if (includeDescendants && member.getValue().startsWith(ownerPath + "/")) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
-    private Uni<Map<String, String>> paths(List<String> ids) {
-        return directory.list("id in ?1", ids).map(found -> {
-            Map<String, String> paths = new LinkedHashMap<>();
-            for (DirectoryOrganization organization : found) {
-                paths.put(organization.id, organization.path);
+    /** The columns of the messages to insert, one array per column, in order. */
+    private static final class Messages {
+        private final List<String> ids = new ArrayList<>();
+        private final List<String> endpoints = new ArrayList<>();
+        private final List<String> events = new ArrayList<>();
+        private final List<String> types = new ArrayList<>();
+        private final List<String> subjects = new ArrayList<>();
+        private final List<String> payloads = new ArrayList<>();
+        private final List<String> requests = new ArrayList<>();
+        private final List<String> traceParents = new ArrayList<>();
+        private final List<String> traceStates = new ArrayList<>();
+
+        void add(String endpointId, String eventId, PublicEvent event, String payload) {
+            ids.add(Ids.next("msg"));
+            endpoints.add(endpointId);
+            events.add(eventId);
+            types.add(event.type());
+            subjects.add(event.subject());
+            payloads.add(payload);
+            requests.add(event.requestId());
+            traceParents.add(event.trace().traceparent());
+            traceStates.add(event.trace().tracestate());
+        }
+
+        int size() {
+            return ids.size();
+        }
+
+        Tuple tuple() {
+            Tuple tuple = Tuple.tuple();
+            for (List<String> column : List.of(ids, endpoints, events, types, subjects, payloads, requests, traceParents,
+                    traceStates)) {
+                tuple.addArrayOfString(column.toArray(String[]::new));
             }
-            return paths;
-        });
+            return tuple;
+        }
     }
 }

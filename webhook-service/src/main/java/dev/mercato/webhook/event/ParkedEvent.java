@@ -13,8 +13,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A public event waiting for an audience organization the directory does not know yet; fanned out when the last of
- * them arrives on identity.organizations ({@link FanOut#release}).
+ * A public event waiting to be fanned out: for an audience organization the directory does not know yet, behind an
+ * earlier waiting event of its subject, or, for {@code customer.*}, for the transaction that records its organization
+ * to commit. {@link FanOut#releaseWaiting} sends it on.
  */
 @Entity
 @Table(name = "webhook_parked_event")
@@ -46,4 +47,16 @@ public class ParkedEvent {
 
     @Column(name = "parked_at", nullable = false)
     public Instant parkedAt;
+
+    static ParkedEvent waiting(PublicEvent event) {
+        ParkedEvent parked = new ParkedEvent();
+        parked.eventType = event.type();
+        parked.subject = event.subject();
+        parked.source = event.source().toString();
+        parked.requestId = event.requestId();
+        parked.occurredAt = event.occurredAt();
+        parked.audience = event.audience().toArray(String[]::new);
+        parked.parkedAt = Instant.now();
+        return parked;
+    }
 }
