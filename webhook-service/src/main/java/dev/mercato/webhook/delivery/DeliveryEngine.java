@@ -217,8 +217,8 @@ public class DeliveryEngine {
                         return Uni.createFrom().nullItem();
                     }
                     Claimed message = Claimed.of(rows.iterator().next(), encryption);
-                    begin(message.endpointId());
-                    return attempt(message).eventually(() -> end(message.endpointId()));
+                    Slot slot = begin(message.endpointId());
+                    return attempt(message, slot).eventually(slot::end);
                 });
     }
 
@@ -237,8 +237,8 @@ public class DeliveryEngine {
                 releaseMillis = Math.min(releaseMillis, wait);
                 continue;
             }
-            begin(message.endpointId());
-            attempt(message).eventually(() -> end(message.endpointId()))
+            Slot slot = begin(message.endpointId());
+            attempt(message, slot).eventually(slot::end)
                     .subscribe().with(outcome -> {
                     }, failure -> LOG.errorf("webhook message %s: the attempt could not be recorded (it is retried "
                             + "after its lease): %s", message.id(), failure.toString()));
@@ -254,22 +254,43 @@ public class DeliveryEngine {
         }
     }
 
-    private void begin(String endpointId) {
+    private Slot begin(String endpointId) {
         inFlight.incrementAndGet();
         inFlightByEndpoint.computeIfAbsent(endpointId, id -> new AtomicInteger()).incrementAndGet();
+        return new Slot(endpointId);
     }
 
-    private Uni<Void> end(String endpointId) {
-        inFlight.decrementAndGet();
-        AtomicInteger running = inFlightByEndpoint.get(endpointId);
-        if (running != null) {
-            running.decrementAndGet();
+    /**
+     * One attempt's share of the limits: its endpoint's slot is given back as soon as the receiver has answered (the
+     * per-endpoint limit bounds the requests a receiver sees at once), the instance's once the outcome is recorded.
+     */
+    private final class Slot {
+        private final String endpointId;
+        private final AtomicBoolean endpointReleased = new AtomicBoolean();
+
+        Slot(String endpointId) {
+            this.endpointId = endpointId;
         }
-        wake();
-        return Uni.createFrom().voidItem();
+
+        void receiverDone() {
+            if (endpointReleased.compareAndSet(false, true)) {
+                AtomicInteger running = inFlightByEndpoint.get(endpointId);
+                if (running != null) {
+                    running.decrementAndGet();
+                }
+                wake();
+            }
+        }
+
+        Uni<Void> end() {
+            inFlight.decrementAndGet();
+            receiverDone();
+            wake();
+            return Uni.createFrom().voidItem();
+        }
     }
 
-    private Uni<WebhookSender.Outcome> attempt(Claimed message) {
+    private Uni<WebhookSender.Outcome> attempt(Claimed message, Slot slot) {
         Instant attemptedAt = Instant.now();
         Timer.Sample sample = Timer.start(registry);
         Span span = spans.start(message);
@@ -295,6 +316,7 @@ public class DeliveryEngine {
                 .onFailure().recoverWithItem(e -> new WebhookSender.Outcome(null, 0, null,
                         "could not be sent: " + e.getClass().getSimpleName(), null))
                 .invoke(outcome -> DeliverySpans.finish(span, outcome))
+                .invoke(slot::receiverDone)
                 .chain(outcome -> record(message, attemptedAt, outcome).replaceWith(outcome))
                 .invoke(outcome -> {
                     String result = outcome.succeeded() ? "delivered" : "failed";

@@ -2,6 +2,7 @@ package dev.mercato.webhook.event;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -208,11 +209,16 @@ public class DomainEventsConsumer {
      */
     private Uni<Void> route(String channel, String consumer, ConsumerRecords<String, String> records,
             Function<IncomingEvent, PublicEvent> mapping) {
+        AtomicBoolean parked = new AtomicBoolean();
         return batches.handleOnce(channel, PREFIX + consumer, records, mapping,
-                        (sql, events) -> fanOut.route(sql, events).replaceWithVoid())
+                        (sql, events) -> fanOut.route(sql, events).invoke(routed -> parked.set(routed.parked() > 0))
+                                .replaceWithVoid())
                 .invoke(() -> {
                     engine.wake();
-                    fanOut.releaseWaiting();
+                    if (parked.get()) {
+                        // it may have waited behind an event released meanwhile
+                        fanOut.releaseWaiting();
+                    }
                 });
     }
 

@@ -109,10 +109,14 @@ public class FanOut {
      * Stores, in {@code sql}'s transaction, a message for each recipient endpoint of each event, in order; an event
      * whose audience is not all known yet, or whose subject has events waiting, waits too.
      *
-     * @return how many messages were stored
+     * @return what was done with the events
      */
-    public Uni<Integer> route(SqlClient sql, List<PublicEvent> events) {
+    public Uni<Routed> route(SqlClient sql, List<PublicEvent> events) {
         return withVendors(sql, events).chain(resolved -> fanOut(sql, resolved, true));
+    }
+
+    /** What {@link #route} did: messages stored, events left waiting. */
+    public record Routed(int messages, int parked) {
     }
 
     /**
@@ -138,7 +142,8 @@ public class FanOut {
             return sql.preparedQuery("delete from webhook_parked_event where id = any($1)")
                     .execute(Tuple.of(ids.toArray(Long[]::new)))
                     .chain(() -> fanOut(sql, ready, false))
-                    .invoke(() -> LOG.infof("%d waiting event(s) released", ids.size()))
+                    .invoke(routed -> LOG.infof("%d waiting event(s) released, %d message(s) stored", ids.size(),
+                            routed.messages()))
                     .replaceWith(ids.size());
         })).subscribe().with(released -> {
             releasing.set(false);
@@ -155,11 +160,11 @@ public class FanOut {
         });
     }
 
-    private Uni<Integer> fanOut(SqlClient sql, List<PublicEvent> events, boolean behindWaiting) {
+    private Uni<Routed> fanOut(SqlClient sql, List<PublicEvent> events, boolean behindWaiting) {
         Set<String> members = new LinkedHashSet<>();
         events.forEach(event -> members.addAll(event.audience()));
         if (members.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(new Routed(0, 0));
         }
         Uni<Set<String>> waiting = behindWaiting ? waitingSubjects(sql, events) : Uni.createFrom().item(Set.of());
         return paths(sql, members).chain(paths -> waiting.chain(waitingSubjects -> {
@@ -177,7 +182,8 @@ public class FanOut {
                     toRoute.add(event);
                 }
             }
-            return park(sql, toPark, paths).chain(() -> store(sql, toRoute, paths));
+            return park(sql, toPark, paths).chain(() -> store(sql, toRoute, paths))
+                    .map(stored -> new Routed(stored, toPark.size()));
         }));
     }
 

@@ -210,6 +210,23 @@ class DeliveryTest extends WithMarketplaceAndReceiver {
         assertThat(JsonPath.from(first.body()).getMap("data")).doesNotContainKey("version");
     }
 
+    @Test
+    void aReceiverNeverHasMoreRequestsOfAnEndpointAtOnceThanItsLimit() {
+        // every request hangs until the attempt times out (2 s in tests): no slot comes free before that
+        Created hanging = Webhooks.create(organizations.tenant, receiver.url("crowded", n -> -2),
+                "\"eventTypes\": [\"entitlement.updated\"]");
+        for (int i = 0; i < 40; i++) {
+            Webhooks.entitlementChanged("ent_" + UUID.randomUUID(), organizations.tenant, 1, null);
+        }
+        List<Received> first = await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(hanging.url()),
+                r -> r.size() >= 32);
+        java.time.Instant firstAt = first.get(0).at();
+        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        // max-in-flight-per-endpoint (32): the other 8 wait for a slot, although the engine has room for 512
+        assertThat(receiver.at(hanging.url()).stream().filter(r -> r.at().isBefore(firstAt.plusMillis(1900))))
+                .hasSize(32);
+    }
+
     private static String status(String messageId) {
         List<Map<String, Object>> rows = TestSql.rows("select status from webhook_message where id = ?", messageId);
         return rows.isEmpty() ? null : (String) rows.get(0).get("status");
