@@ -1,6 +1,5 @@
 package dev.mercato.metering.aggregate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,16 +25,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -43,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.UsageEventV1;
+import dev.mercato.platform.messaging.DeadLetters;
 import dev.mercato.platform.messaging.PoisonEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,6 +69,7 @@ public class UsageConsumer {
     private final DedupePartitions partitions;
     private final AggregationConfig config;
     private final String bootstrapServers;
+    private final DeadLetters deadLetters;
     private final UsageRecords records;
     private final Counter counted;
     private final Counter repeats;
@@ -86,8 +81,10 @@ public class UsageConsumer {
     private final List<Thread> threads = new ArrayList<>();
 
     public UsageConsumer(AggregateWriter writer, DedupePartitions partitions, AggregationConfig config, ObjectMapper json,
-            MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            MeterRegistry registry, DeadLetters deadLetters,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.writer = writer;
+        this.deadLetters = deadLetters;
         this.partitions = partitions;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -139,14 +136,14 @@ public class UsageConsumer {
     private void run() {
         KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties());
         consumers.add(kafka);
-        try (kafka; KafkaProducer<String, byte[]> deadLetters = new KafkaProducer<>(producerProperties())) {
+        try (kafka) {
             kafka.subscribe(List.of(Topics.METERING_USAGE));
             Batch next = new Batch();
             InFlight inFlight = null;
             while (running) {
                 // While one batch is in the database, the next is fetched and read: Kafka and JSON overlap SQL.
                 do {
-                    next.add(kafka.poll(inFlight == null && next.isEmpty() ? IDLE_POLL : BUSY_POLL), this, deadLetters);
+                    next.add(kafka.poll(inFlight == null && next.isEmpty() ? IDLE_POLL : BUSY_POLL), this);
                 } while (running && inFlight != null && !inFlight.result().isDone() && next.size() < config.aggregation().maxBatch());
                 if (inFlight != null) {
                     if (!finish(inFlight)) {
@@ -233,11 +230,11 @@ public class UsageConsumer {
         private int records;
         private int poisonous;
 
-        void add(ConsumerRecords<String, byte[]> polled, UsageConsumer consumer, KafkaProducer<String, byte[]> deadLetters) {
+        void add(ConsumerRecords<String, byte[]> polled, UsageConsumer consumer) {
             for (ConsumerRecord<String, byte[]> record : polled) {
                 records++;
                 offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-                UsageEventV1 event = consumer.read(record, deadLetters);
+                UsageEventV1 event = consumer.read(record);
                 if (event == null) {
                     poisonous++;
                 } else if (ids.add(AggregateWriter.keyOf(event))) {
@@ -274,36 +271,26 @@ public class UsageConsumer {
     }
 
     /** The record as a usage event; null for poison, which goes to the dead-letter topic. */
-    private UsageEventV1 read(ConsumerRecord<String, byte[]> record, KafkaProducer<String, byte[]> deadLetters) {
+    private UsageEventV1 read(ConsumerRecord<String, byte[]> record) {
         try {
             return records.read(record);
         } catch (PoisonEventException e) {
-            deadLetter(deadLetters, record, e);
+            deadLetter(record, e);
             return null;
         }
     }
 
-    private void deadLetter(KafkaProducer<String, byte[]> deadLetters, ConsumerRecord<String, byte[]> record,
-            PoisonEventException e) {
+    private void deadLetter(ConsumerRecord<String, byte[]> record, PoisonEventException e) {
         poison.increment();
         LOG.warnf("%s sends a record to the dead-letter topic: %s", CONSUMER, e.getMessage());
-        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(config.aggregation().deadLetterTopic(), null,
-                record.key(), record.value(), new RecordHeaders(record.headers().toArray()));
-        letter.headers().add("dead-letter-reason", bytes(e.getMessage()));
-        letter.headers().add("dead-letter-topic", bytes(record.topic()));
-        letter.headers().add("dead-letter-partition", bytes(Integer.toString(record.partition())));
-        letter.headers().add("dead-letter-offset", bytes(Long.toString(record.offset())));
         try {
             // before the batch's offsets are committed, or a crash would lose the record for good
-            deadLetters.send(letter).get(30, TimeUnit.SECONDS);
-        } catch (Exception failure) {
+            deadLetters.send(config.aggregation().deadLetterTopic(), record, e.getMessage()).await()
+                    .atMost(Duration.ofSeconds(30));
+        } catch (RuntimeException failure) {
             throw new IllegalStateException("could not dead-letter " + record.topic() + "-" + record.partition() + "@"
                     + record.offset(), failure);
         }
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     private boolean pause(Duration backoff) {
@@ -330,17 +317,6 @@ public class UsageConsumer {
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, CONSUMER + "-" + Thread.currentThread().getName());
-        return properties;
-    }
-
-    private Properties producerProperties() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, CONSUMER + "-dead-letters-" + Thread.currentThread().getName());
         return properties;
     }
 }
