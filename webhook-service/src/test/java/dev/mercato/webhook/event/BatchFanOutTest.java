@@ -26,8 +26,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * The domain topics are read a poll at a time, one transaction per poll: a poison record among good ones goes alone
- * to the dead-letter topic, an event repeated within a poll or across polls is fanned out once, and an event of a
- * subject whose earlier event waits (for an organization not yet known) waits behind it and goes out after it.
+ * to the dead-letter topic, an event repeated within a poll or across polls is fanned out once, a poll whose
+ * transaction fails is tried again with its effect once, and an event of a subject whose earlier event waits (for an
+ * organization not yet known) waits behind it and goes out after it.
  */
 @QuarkusTest
 class BatchFanOutTest extends WithMarketplaceAndReceiver {
@@ -94,6 +95,42 @@ class BatchFanOutTest extends WithMarketplaceAndReceiver {
                 r -> r.size() == 2);
         assertThat(received).extracting(r -> JsonPath.from(r.body()).getInt("data.seats")).containsExactly(1, 2);
         assertThat(TestSql.number("select count(*) from webhook_parked_event where subject = ?", entitlementId)).isZero();
+    }
+
+    @Test
+    void aPollWhoseTransactionFailsIsTriedAgainAndTakesEffectOnce() {
+        Created endpoint = Webhooks.create(organizations.tenant, receiver.url("batch-flaky", Receiver.always(200)),
+                ONLY_ENTITLEMENTS);
+        String entitlementId = "ent_flaky_" + UUID.randomUUID().toString().substring(0, 8);
+        // the first two inserts of its message fail as a lost race would (serialization failure), whole transaction
+        TestSql.execute("create sequence " + entitlementId);
+        TestSql.execute("""
+                create function %1$s() returns trigger language plpgsql as $$
+                begin
+                    if new.subject = '%1$s' and nextval('%1$s') <= 2 then
+                        raise exception 'flaky %1$s' using errcode = '40001';
+                    end if;
+                    return new;
+                end $$""".formatted(entitlementId));
+        TestSql.execute("create trigger %1$s before insert on webhook_message for each row execute function %1$s()"
+                .formatted(entitlementId));
+        try {
+            String eventId = UUID.randomUUID().toString();
+            entitlement(entitlementId, organizations.tenant, 3, eventId);
+
+            Received received = await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at(endpoint.url()),
+                    r -> !r.isEmpty()).get(0);
+            assertThat(JsonPath.from(received.body()).getString("data.id")).isEqualTo(entitlementId);
+            // two failed tries, then one message per recipient endpoint of the tenant (this class's other tests' too)
+            assertThat(TestSql.number("select last_value from " + entitlementId)).isGreaterThan(2);
+            assertThat(TestSql.number("select count(*) from webhook_message where subject = ? and endpoint_id = ?",
+                    entitlementId, endpoint.id())).isEqualTo(1);
+            assertThat(TestSql.number("select count(*) from processed_event where event_id = ?", eventId)).isEqualTo(1);
+        } finally {
+            TestSql.execute("drop trigger " + entitlementId + " on webhook_message");
+            TestSql.execute("drop function " + entitlementId + "()");
+            TestSql.execute("drop sequence " + entitlementId);
+        }
     }
 
     /** Entitlement {@code id} of {@code customer} with {@code seats}, published as event {@code eventId}. */
