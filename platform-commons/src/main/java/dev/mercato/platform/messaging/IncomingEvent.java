@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mercato.platform.tracing.StoredTrace;
+import dev.mercato.platform.tracing.TraceContexts;
 import dev.mercato.platform.web.RequestIds;
 
 /**
@@ -40,8 +41,8 @@ public record IncomingEvent(String id, String type, String source, String subjec
                     time == null ? null : Instant.parse(time),
                     CloudEventHeaders.read(record.headers(), RequestIds.KAFKA_HEADER),
                     record.topic(), record.key(), data,
-                    new StoredTrace(CloudEventHeaders.read(record.headers(), "traceparent"),
-                            CloudEventHeaders.read(record.headers(), "tracestate")));
+                    new StoredTrace(CloudEventHeaders.read(record.headers(), TraceContexts.TRACEPARENT),
+                            CloudEventHeaders.read(record.headers(), TraceContexts.TRACESTATE)));
         } catch (JsonProcessingException | DateTimeParseException e) {
             throw new PoisonEventException("record " + coordinates(record) + " is malformed: " + e.getMessage(), e);
         }

@@ -26,8 +26,9 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 @ApplicationScoped
 public class TraceContexts {
 
-    static final String TRACEPARENT = "traceparent";
-    static final String TRACESTATE = "tracestate";
+    /** The W3C trace context headers (on Kafka records too). */
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
 
     private static final TextMapGetter<StoredTrace> STORED = new TextMapGetter<>() {
         @Override

@@ -96,9 +96,4 @@ public class WebhookEndpoint {
 
     public record CustomHeaders(Map<String, String> headers) {
     }
-
-    /** Whether it receives events of {@code type}. */
-    public boolean wants(String type) {
-        return eventTypes == null || eventTypes.types() == null || eventTypes.types().contains(type);
-    }
 }

@@ -2,6 +2,7 @@ package dev.mercato.webhook.event;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -231,7 +233,7 @@ public class FanOut {
             rows.add(Tuple.tuple(List.of(event.type(), event.subject(), event.source().toString()))
                     .addString(event.requestId())
                     .addOffsetDateTime(event.occurredAt() == null ? null
-                            : OffsetDateTime.ofInstant(event.occurredAt(), java.time.ZoneOffset.UTC))
+                            : OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
                     .addArrayOfString(event.audience().toArray(String[]::new)));
         }
         return sql.preparedQuery("""
@@ -311,7 +313,7 @@ public class FanOut {
         static Candidate of(Row row) {
             Object types = row.getValue("types");
             Set<String> wanted = null;
-            if (types instanceof io.vertx.core.json.JsonArray array) {
+            if (types instanceof JsonArray array) {
                 wanted = new HashSet<>();
                 for (Object type : array) {
                     wanted.add(String.valueOf(type));

@@ -1,6 +1,7 @@
 package dev.mercato.webhook.event;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,7 +31,7 @@ public record PublicEvent(String type, String subject, JsonNode source, String r
         if (vendorId == null) {
             return this;
         }
-        List<String> members = new java.util.ArrayList<>(audience.size() + 1);
+        List<String> members = new ArrayList<>(audience.size() + 1);
         members.add(vendorId);
         members.addAll(audience);
         return new PublicEvent(type, subject, source, requestId, occurredAt, members, List.of(), trace);

@@ -1,8 +1,5 @@
 package dev.mercato.webhook.owner;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,7 +7,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The read model of who owns what is sold — listing → vendor (catalog.listings), article SKU → owner
- * (catalog.articles) — so that an entitlement or a subscription also reaches the vendor of its listing or article.
+ * (catalog.articles) — so that an entitlement or a subscription also reaches the vendor of its listing or article
+ * (looked up for a whole poll by {@code FanOut}).
  */
 @ApplicationScoped
 public class ProductOwners {
@@ -41,26 +39,5 @@ public class ProductOwners {
             owner.sourceVersion = version;
             return existing == null ? owners.persist(owner).replaceWithVoid() : Uni.createFrom().voidItem();
         });
-    }
-
-    /**
-     * The owner of the listing {@code listingId}, else of the article {@code sku}; null when neither is known (then
-     * only the customer's side receives the event).
-     */
-    public Uni<String> ownerOf(String listingId, String sku) {
-        List<String> products = new ArrayList<>(2);
-        if (listingId != null) {
-            products.add(listing(listingId));
-        }
-        if (sku != null) {
-            products.add(article(sku));
-        }
-        if (products.isEmpty()) {
-            return Uni.createFrom().nullItem();
-        }
-        // One query for both; the listing's owner wins when both are known.
-        return owners.list("id in ?1", products).map(found -> found.stream()
-                .min(Comparator.comparing(owner -> products.indexOf(owner.id)))
-                .map(owner -> owner.ownerId).orElse(null));
     }
 }
