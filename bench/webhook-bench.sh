@@ -12,7 +12,7 @@
 # MERCATO_KAFKA_PORT             default 9092
 # MERCATO_BENCH_RATE             events/s of the latency run, default 1000
 # MERCATO_BENCH_SECONDS          measured seconds, default 20
-# MERCATO_BENCH_WARMUP_SECONDS   unmeasured seconds first (JIT), default 10
+# MERCATO_BENCH_WARMUP_SECONDS   unmeasured seconds first (JIT), default 10; the latency run starts once they are delivered
 # MERCATO_BENCH_BACKLOG          messages of the throughput run, default 50000
 # MERCATO_BENCH_ENDPOINTS        endpoints the backlog is spread over, default 10
 set -euo pipefail

@@ -59,11 +59,12 @@ mercato_services_start() {
   local svc pid port jar java_opts name secrets
   for svc in "$@"; do
     # C1-only JIT keeps six JVMs light on two cores; the hot paths get C2, which halves their CPU per request:
-    # identity (tokens), order (placement and processing), metering (usage ingestion and aggregation) and webhook
-    # (fan-out and signed deliveries: about five times the deliveries per second of C1, docs/BENCHMARKS.md).
+    # identity (tokens), catalog (quotes: every storefront and order-service's price checks), order (placement and
+    # processing), metering (usage ingestion and aggregation) and webhook (fan-out and signed deliveries: about five
+    # times the deliveries per second of C1, docs/BENCHMARKS.md).
     if [[ $svc == identity ]]; then
       read -r -a java_opts <<<"${MERCATO_IDENTITY_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC}"
-    elif [[ $svc == order || $svc == metering || $svc == webhook ]]; then
+    elif [[ $svc == catalog || $svc == order || $svc == metering || $svc == webhook ]]; then
       read -r -a java_opts <<<"${MERCATO_HOT_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC}"
     else
       read -r -a java_opts <<<"${MERCATO_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
