@@ -61,7 +61,7 @@ public class FanOut {
             from webhook_parked_event p
             where not exists (select 1 from unnest(p.audience) as a(id)
                               where not exists (select 1 from directory_organization d where d.id = a.id))
-              and not exists (select 1 from webhook_parked_event o where o.subject = p.subject and o.id < p.id)
+              and p.id = (select o.id from webhook_parked_event o where o.subject = p.subject order by o.id limit 1)
             order by p.id
             limit $1
             for update of p skip locked""";

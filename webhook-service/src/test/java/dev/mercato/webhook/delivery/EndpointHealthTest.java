@@ -59,12 +59,16 @@ class EndpointHealthTest extends WithMarketplaceAndReceiver {
                 + "where id = ? and circuit_open_until > now()", broken.id()) == 1);
         int failedBeforeOpening = receiver.at(broken.url()).size();
         assertThat(failedBeforeOpening).isEqualTo(3);
+        java.time.Instant openUntil = java.time.Instant.ofEpochMilli(TestSql.number("select (extract(epoch from "
+                + "circuit_open_until) * 1000)::bigint from webhook_endpoint where id = ?", broken.id()));
         // While the circuit is open the broken endpoint gets nothing, the healthy one gets everything at once.
         for (int i = 0; i < 3; i++) {
             Webhooks.entitlementChanged("ent_" + UUID.randomUUID(), organizations.tenant, 1, null);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at(healthy.url()), r -> r.size() == 4);
-        assertThat(receiver.at(broken.url())).hasSize(failedBeforeOpening);
+        // (on a loaded machine the open period may be over by now, and a half-open probe gone out: that is no fault)
+        assertThat(receiver.at(broken.url()).stream().skip(failedBeforeOpening))
+                .allSatisfy(probe -> assertThat(probe.at()).isAfterOrEqualTo(openUntil.minusMillis(100)));
 
         // The first probe fails and opens the circuit again; the second succeeds and the rest follows.
         receiver.answer(broken.url(), n -> n <= failedBeforeOpening ? 500 : 200);
