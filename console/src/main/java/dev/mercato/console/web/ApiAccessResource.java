@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.mercato.console.api.ApiPage;
 import dev.mercato.console.api.ApiRefusedException;
 import dev.mercato.console.api.PathSegment;
 import dev.mercato.console.identity.Application;
@@ -119,12 +118,11 @@ public class ApiAccessResource {
             String chosenRole, FormErrors errors, String notice) {
         boolean mayWrite = session.claims().may("write:applications");
         Uni<List<RoleGrant>> roles = mayWrite ? identity.rolesOfMyKind(session) : Uni.createFrom().item(List.of());
-        return Uni.combine().all().unis(identity.applications(session), roles).asTuple().chain(found -> {
-            ApiPage<Application> applications = found.getItem1();
+        return identity.applications(session).chain(applications -> roles.chain(grants -> {
             String myRole = session.claims().role();
             List<Choice> scopeChoices = new ArrayList<>();
             List<Choice> roleChoices = new ArrayList<>();
-            for (RoleGrant grant : found.getItem2()) {
+            for (RoleGrant grant : grants) {
                 if (grant.name().equals(myRole)) {
                     grant.allowedScopes().forEach(scope -> scopeChoices.add(new Choice(scope, scope, "", chosenScopes.contains(scope))));
                     roleChoices.add(0, new Choice("", grant.name(), "your role", chosenRole == null || chosenRole.isBlank()));
@@ -135,7 +133,7 @@ public class ApiAccessResource {
             ApiAccessView view = new ApiAccessView(applications.items(), applications.total(), mayWrite, scopeChoices,
                     roleChoices, name, description, errors, notice);
             return Html.page(status, Templates.apiAccess(Frame.of("API Access", session), view));
-        });
+        }));
     }
 
     private static String secretKey(String clientId) {

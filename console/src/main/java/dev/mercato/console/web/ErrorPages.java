@@ -63,7 +63,7 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response sessionEnded(SessionEndedException e) {
-        return Html.seeOther("/sign-in?ended", cookies.clearSession());
+        return Html.seeOther("/sign-in?reason=ended", cookies.clearSession());
     }
 
     @ServerExceptionMapper

@@ -39,9 +39,10 @@ public class HomeResource {
         TokenClaims claims = session.claims();
         Uni<Long> tenants = WITH_TENANTS.contains(claims.organizationKind()) && claims.may("read:customers")
                 ? identity.visibleTenantCount(session) : Uni.createFrom().nullItem();
-        return Uni.combine().all().unis(identity.me(session), identity.myOrganization(session), tenants).asTuple()
-                .chain(found -> Html.page(200, Templates.home(Frame.of("Home", session), new HomeView(found.getItem1(),
-                        found.getItem2(), claims.organizationId(), claims.organizationKind(), claims.role(),
-                        found.getItem3(), Viewer.of(session)))));
+        // One call after the other: a failure (an ended session, a service down) then ends the page once.
+        return identity.me(session).chain(user -> identity.myOrganization(session).chain(organization -> tenants
+                .chain(tenantCount -> Html.page(200, Templates.home(Frame.of("Home", session), new HomeView(user,
+                        organization, claims.organizationId(), claims.organizationKind(), claims.role(), tenantCount,
+                        Viewer.of(session)))))));
     }
 }

@@ -41,7 +41,7 @@ public class SessionFilter {
         if (session.isPresent() || SIGN_IN.equals(request.getUriInfo().getPath())) {
             return Optional.empty();
         }
-        return Optional.of(cookie == null ? Html.seeOther(SIGN_IN) : Html.seeOther(SIGN_IN + "?ended", cookies.clearSession()));
+        return Optional.of(cookie == null ? Html.seeOther(SIGN_IN) : Html.seeOther(SIGN_IN + "?reason=ended", cookies.clearSession()));
     }
 
     @ServerResponseFilter

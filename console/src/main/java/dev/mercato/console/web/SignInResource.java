@@ -48,8 +48,7 @@ public class SignInResource {
 
     @GET
     @Path("sign-in")
-    public Uni<Response> form(@QueryParam("ended") String ended, @QueryParam("signed-out") String signedOut,
-            @Context HttpHeaders headers) {
+    public Uni<Response> form(@QueryParam("reason") String reason, @Context HttpHeaders headers) {
         if (current.get() != null) {
             return Uni.createFrom().item(Html.seeOther("/"));
         }
@@ -58,8 +57,8 @@ public class SignInResource {
         if (token == null || token.length() != SessionStore.randomToken().length()) {
             token = SessionStore.randomToken();
         }
-        String message = ended != null ? "Your session has ended; sign in again."
-                : signedOut != null ? "You have signed out." : null;
+        String message = "ended".equals(reason) ? "Your session has ended; sign in again."
+                : "signed-out".equals(reason) ? "You have signed out." : null;
         return Html.page(200, Templates.signIn(Frame.of("Sign in", null), "", token, message), cookies.signIn(token));
     }
 
@@ -90,7 +89,7 @@ public class SignInResource {
         Session session = current.required();
         store.close(session);
         NewCookie cleared = cookies.clearSession();
-        return identity.revoke(session.tokens().refreshToken()).map(ignored -> Html.seeOther("/sign-in?signed-out", cleared));
+        return identity.revoke(session.tokens().refreshToken()).map(ignored -> Html.seeOther("/sign-in?reason=signed-out", cleared));
     }
 
     private static String refusalMessage(ApiRefusedException refusal) {

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.mercato.console.api.ApiPage;
 import dev.mercato.console.api.ApiRefusedException;
 import dev.mercato.console.api.ApiUnavailableException;
 import dev.mercato.console.api.PathSegment;
@@ -130,15 +129,14 @@ public class WebhooksResource {
             FormErrors errors, String notice) {
         boolean mayWrite = session.claims().may("write:webhooks");
         Uni<List<EventType>> catalogue = mayWrite ? webhooks.eventTypes(session) : Uni.createFrom().item(List.of());
-        return Uni.combine().all().unis(webhooks.webhooks(session), catalogue).asTuple().chain(found -> {
-            ApiPage<Webhook> endpoints = found.getItem1();
-            List<Choice> types = found.getItem2().stream()
+        return webhooks.webhooks(session).chain(endpoints -> catalogue.chain(eventTypes -> {
+            List<Choice> types = eventTypes.stream()
                     .map(type -> new Choice(type.name(), type.name(), type.description(), chosenTypes.contains(type.name())))
                     .toList();
             WebhooksView view = new WebhooksView(endpoints.items(), endpoints.total(), mayWrite, types, url, description,
                     errors, notice);
             return Html.page(status, Templates.webhooks(Frame.of("Webhooks", session), view));
-        });
+        }));
     }
 
     private static String outcomeKey(String id) {
