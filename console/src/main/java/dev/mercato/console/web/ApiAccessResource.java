@@ -70,8 +70,8 @@ public class ApiAccessResource {
                 role == null || role.isBlank() ? null : role);
         return identity.createApplication(session, wanted)
                 .map(created -> secretPage(session, created))
-                .onFailure(ApiRefusedException.class).recoverWithUni(failure -> refusedForm((ApiRefusedException) failure,
-                        session, typedName, typedDescription, chosen, role));
+                .onFailure(FormErrors::invalidInput).recoverWithUni(failure -> page(session, 400, typedName,
+                        typedDescription, chosen, role, FormErrors.of((ApiRefusedException) failure, FORM_FIELDS), null));
     }
 
     @GET
@@ -104,14 +104,6 @@ public class ApiAccessResource {
     private Response secretPage(Session session, Application withSecret) {
         flashes.put(session, secretKey(withSecret.clientId()), withSecret);
         return Html.seeOther(PATH + "/" + PathSegment.encode(withSecret.clientId()) + "/secret");
-    }
-
-    private Uni<Response> refusedForm(ApiRefusedException refusal, Session session, String name, String description,
-            Set<String> scopes, String role) {
-        if (refusal.status() != 400) {
-            return Uni.createFrom().failure(refusal);
-        }
-        return page(session, 400, name, description, scopes, role, FormErrors.of(refusal, FORM_FIELDS), null);
     }
 
     private Uni<Response> page(Session session, int status, String name, String description, Set<String> chosenScopes,

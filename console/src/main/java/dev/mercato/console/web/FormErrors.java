@@ -17,6 +17,11 @@ public record FormErrors(Map<String, String> fields, List<String> general) {
 
     public static final FormErrors NONE = new FormErrors(Map.of(), List.of());
 
+    /** True for an API's refusal of invalid input (400), which the form shows; anything else is an error page. */
+    public static boolean invalidInput(Throwable failure) {
+        return failure instanceof ApiRefusedException refusal && refusal.status() == 400;
+    }
+
     public static FormErrors of(ApiRefusedException refusal, Set<String> formFields) {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();

@@ -73,8 +73,8 @@ public class WebhooksResource {
                 .chain(created -> "test".equals(action) ? tested(session, created)
                         : Uni.createFrom().item(new WebhookOutcome(created.id(), created, null, null)))
                 .map(outcome -> outcomePage(session, outcome))
-                .onFailure(ApiRefusedException.class).recoverWithUni(failure -> refusedForm((ApiRefusedException) failure,
-                        session, typedUrl, typedDescription, chosen));
+                .onFailure(FormErrors::invalidInput).recoverWithUni(failure -> page(session, 400, typedUrl,
+                        typedDescription, chosen, FormErrors.of((ApiRefusedException) failure, FORM_FIELDS), null));
     }
 
     @POST
@@ -115,14 +115,6 @@ public class WebhooksResource {
     private Response outcomePage(Session session, WebhookOutcome outcome) {
         flashes.put(session, outcomeKey(outcome.webhookId()), outcome);
         return Html.seeOther(PATH + "/" + PathSegment.encode(outcome.webhookId()) + "/outcome");
-    }
-
-    private Uni<Response> refusedForm(ApiRefusedException refusal, Session session, String url, String description,
-            Set<String> eventTypes) {
-        if (refusal.status() != 400) {
-            return Uni.createFrom().failure(refusal);
-        }
-        return page(session, 400, url, description, eventTypes, FormErrors.of(refusal, FORM_FIELDS), null);
     }
 
     private Uni<Response> page(Session session, int status, String url, String description, Set<String> chosenTypes,
