@@ -3,7 +3,10 @@
 # Expects MERCATO_ROOT (the repository root) to be set by the caller.
 
 # shellcheck disable=SC2034 # used by the other helpers
+# The six back-end services: each has a database, talks over Kafka and has a test clock.
 MERCATO_SERVICE_NAMES=(identity catalog order metering billing webhook)
+# What `up` builds, starts and waits for: the six services and the web console (no database, no Kafka).
+MERCATO_APP_NAMES=("${MERCATO_SERVICE_NAMES[@]}" console)
 
 mercato_info() { printf 'mercato: %s\n' "$*"; }
 mercato_warn() { printf 'mercato: warning: %s\n' "$*" >&2; }

@@ -1,37 +1,40 @@
 # shellcheck shell=bash
-# The six Quarkus services: build what is stale, start them as detached JVMs, wait for
+# The six Quarkus services and the console: build what is stale, start them as detached JVMs, wait for
 # /q/health/ready, print where they are. Needs common.sh, postgres.sh and kafka.sh.
 
-# HTTP port of service $1: MERCATO_<SERVICE>_PORT, else 8081 (identity) ... 8086 (webhook).
+# HTTP port of service $1: MERCATO_<SERVICE>_PORT, else 8081 (identity) ... 8086 (webhook), 8087 (console).
 mercato_service_port() {
   local var="MERCATO_${1^^}_PORT" i
-  for i in "${!MERCATO_SERVICE_NAMES[@]}"; do
-    [[ ${MERCATO_SERVICE_NAMES[$i]} == "$1" ]] && { printf '%s' "${!var:-$((8081 + i))}"; return 0; }
+  for i in "${!MERCATO_APP_NAMES[@]}"; do
+    [[ ${MERCATO_APP_NAMES[$i]} == "$1" ]] && { printf '%s' "${!var:-$((8081 + i))}"; return 0; }
   done
-  mercato_die "unknown service '$1' (known: ${MERCATO_SERVICE_NAMES[*]})"
+  mercato_die "unknown service '$1' (known: ${MERCATO_APP_NAMES[*]})"
 }
 
 mercato_service_url() { printf 'http://127.0.0.1:%s' "$(mercato_service_port "$1")"; }
-mercato_service_jar() { printf '%s/%s-service/target/quarkus-app/quarkus-run.jar' "$MERCATO_ROOT" "$1"; }
+# The Maven module of service $1: <name>-service, and the console's own.
+mercato_service_module() { if [[ $1 == console ]]; then printf 'console'; else printf '%s-service' "$1"; fi; }
+mercato_service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$MERCATO_ROOT" "$(mercato_service_module "$1")"; }
 
 mercato_service_ready() {
   [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$(mercato_service_url "$1")/q/health/ready" 2>/dev/null) == 200 ]]
 }
 
 # Sets MERCATO_SELECTED to the services `up` manages: MERCATO_SERVICES (space separated; empty
-# means none, i.e. only PostgreSQL and Kafka), default all six.
+# means none, i.e. only PostgreSQL and Kafka), default all six and the console.
 mercato_select_services() {
   local svc
-  read -r -a MERCATO_SELECTED <<<"${MERCATO_SERVICES-${MERCATO_SERVICE_NAMES[*]}}"
+  read -r -a MERCATO_SELECTED <<<"${MERCATO_SERVICES-${MERCATO_APP_NAMES[*]}}"
   for svc in "${MERCATO_SELECTED[@]}"; do mercato_service_port "$svc" >/dev/null; done
 }
 
 # True when the service's runnable jar is missing or older than any of its inputs.
 mercato_service_stale() {
-  local jar inputs=() path
+  local jar inputs=() path module
   jar=$(mercato_service_jar "$1")
   [[ -f $jar ]] || return 0
-  for path in "$1-service/src" "$1-service/pom.xml" platform-commons/src platform-commons/pom.xml pom.xml; do
+  module=$(mercato_service_module "$1")
+  for path in "$module/src" "$module/pom.xml" platform-commons/src platform-commons/pom.xml pom.xml; do
     [[ -e $MERCATO_ROOT/$path ]] && inputs+=("$MERCATO_ROOT/$path")
   done
   [[ -n $(find "${inputs[@]}" -newer "$jar" -print -quit 2>/dev/null) ]]
@@ -46,7 +49,7 @@ mercato_services_build() {
   fi
   for svc in "$@"; do
     mercato_running_pid "$svc" >/dev/null && continue
-    mercato_service_stale "$svc" && stale+=("$svc-service")
+    mercato_service_stale "$svc" && stale+=("$(mercato_service_module "$svc")")
   done
   ((${#stale[@]} > 0)) || return 0
   mercato_info "building ${stale[*]} (./mvnw package, tests skipped)"
@@ -56,8 +59,9 @@ mercato_services_build() {
 
 # Starts every given service that is not already running from this state folder.
 mercato_services_start() {
-  local svc pid port jar java_opts name secrets
+  local svc pid port jar java_opts name service_env
   for svc in "$@"; do
+    # The console is as light as catalog and billing: C1 (MERCATO_JAVA_OPTS).
     # C1-only JIT keeps six JVMs light on two cores; the hot paths get C2, which halves their CPU per request:
     # identity (tokens), catalog (quotes: every storefront and order-service's price checks), order (placement and
     # processing), metering (usage ingestion and aggregation) and webhook (fan-out and signed deliveries: about five
@@ -75,12 +79,16 @@ mercato_services_start() {
     fi
     port=$(mercato_service_port "$svc")
     jar=$(mercato_service_jar "$svc")
-    [[ -f $jar ]] || mercato_die "$jar is missing: build it (./mvnw -pl $svc-service -am package) or unset MERCATO_SKIP_BUILD"
+    [[ -f $jar ]] || mercato_die "$jar is missing: build it (./mvnw -pl $(mercato_service_module "$svc") -am package) or unset MERCATO_SKIP_BUILD"
     mercato_port_open "$port" && mercato_die "port $port for $svc is used by a process not started from" \
       "$MERCATO_STATE; stop it or set MERCATO_${svc^^}_PORT"
-    secrets=()
+    service_env=()
     if [[ $svc == identity ]]; then
-      for name in "${MERCATO_SECRET_NAMES[@]}"; do secrets+=("$name=${!name}"); done
+      for name in "${MERCATO_SECRET_NAMES[@]}"; do service_env+=("$name=${!name}"); done
+    elif [[ $svc == console ]]; then
+      # Served over plain HTTP on this machine: its cookies cannot be Secure here (the console's README).
+      service_env+=("MERCATO_CONSOLE_WEBHOOK_URL=$(mercato_service_url webhook)"
+        "MERCATO_CONSOLE_COOKIE_SECURE=${MERCATO_CONSOLE_COOKIE_SECURE:-false}")
     fi
     mercato_info "starting $svc on port $port"
     (cd "$MERCATO_ROOT" && mercato_launch "$svc" env \
@@ -94,7 +102,7 @@ mercato_services_start() {
       MERCATO_DB_NAME="$(mercato_pg_db_name "$svc")" \
       MERCATO_IDENTITY_URL="$(mercato_service_url identity)" \
       MERCATO_TEST_CLOCK_ENABLED="${MERCATO_TEST_CLOCK_ENABLED:-true}" \
-      "${secrets[@]}" \
+      "${service_env[@]}" \
       "$(mercato_java)" "${java_opts[@]}" "$(mercato_marker "$svc")" \
       -Dmercato.webhooks.allow-http-hosts=127.0.0.1,localhost,::1 -jar "$jar")
   done
@@ -131,7 +139,7 @@ mercato_services_wait_ready() {
   done
 }
 
-mercato_services_stop() { mercato_stop_components "${MERCATO_SERVICE_NAMES[@]}"; }
+mercato_services_stop() { mercato_stop_components "${MERCATO_APP_NAMES[@]}"; }
 
 mercato_service_status_line() {
   local pid state="running" ready="no"
@@ -146,8 +154,17 @@ mercato_print_summary() {
   (($# > 0)) && printf '\n%-10s %-24s %-32s %s\n' SERVICE URL SWAGGER LOG
   for svc in "$@"; do
     url=$(mercato_service_url "$svc")
-    printf '%-10s %-24s %-32s %s\n' "$svc" "$url" "$url/swagger" "$MERCATO_STATE/logs/$svc.log"
+    if [[ $svc == console ]]; then
+      printf '%-10s %-24s %-32s %s\n' "$svc" "$url" "(web console, no API)" "$MERCATO_STATE/logs/$svc.log"
+    else
+      printf '%-10s %-24s %-32s %s\n' "$svc" "$url" "$url/swagger" "$MERCATO_STATE/logs/$svc.log"
+    fi
   done
+  if [[ " $* " == *" console "* ]]; then
+    printf '\nConsole:         %s  sign in with a user'"'"'s e-mail and password; after ./mercato demo:\n' \
+      "$(mercato_service_url console)"
+    printf '                 admin@mercato.example / change-me-please-42 (the demo'"'"'s platform admin)\n'
+  fi
   printf '\nKafka bootstrap: %s   (log: %s)\n' "$(mercato_kafka_bootstrap)" "$MERCATO_STATE/logs/kafka.log"
   printf 'PostgreSQL:      127.0.0.1:%s user %s, databases:' "$(mercato_pg_port)" "$(mercato_pg_user)"
   for svc in "${MERCATO_SERVICE_NAMES[@]}"; do printf ' %s' "$(mercato_pg_db_name "$svc")"; done

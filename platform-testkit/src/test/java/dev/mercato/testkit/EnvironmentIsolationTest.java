@@ -29,7 +29,8 @@ class EnvironmentIsolationTest {
      * that only say where the local PostgreSQL is, which the test kit legitimately reads.
      */
     private static final Set<String> NOT_SUITE_SETTINGS = Set.of("MERCATO_ROOT", "MERCATO_STATE",
-            "MERCATO_SELECTED", "MERCATO_SECRET_NAMES", "MERCATO_SERVICE_NAMES", "MERCATO_APT_UPDATED",
+            "MERCATO_SELECTED", "MERCATO_SECRET_NAMES", "MERCATO_SERVICE_NAMES", "MERCATO_APP_NAMES",
+            "MERCATO_APT_UPDATED",
             "MERCATO_MIN_JAVA", "MERCATO_SECRETS_NEW", "MERCATO_PG_PORT", "MERCATO_PG_CLUSTER", "MERCATO_DB");
 
     @Test

@@ -101,6 +101,8 @@ final class Suite {
         for (String service : SERVICES) {
             env.put("MERCATO_" + service.toUpperCase() + "_PORT", String.valueOf(port(service)));
         }
+        // `up` also starts the web console: on a port of the suite's own, never a developer's 8087.
+        env.put("MERCATO_CONSOLE_PORT", String.valueOf(portBase + 1 + SERVICES.size()));
         env.putAll(settings);
         return env;
     }

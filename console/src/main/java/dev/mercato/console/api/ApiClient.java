@@ -1,0 +1,98 @@
+package dev.mercato.console.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mercato.console.session.Session;
+import dev.mercato.console.session.SessionTokens;
+import dev.mercato.console.session.Tokens;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * The services' public APIs with the signed-in user's access token: the console sees and does exactly what the API
+ * allows that user. A 401 is answered by one refresh and one retry; any other refusal is an
+ * {@link ApiRefusedException}. Answers are read from the API envelope ({@code data}, {@code pagination}).
+ */
+@ApplicationScoped
+public class ApiClient {
+
+    private final UpstreamHttp http;
+    private final SessionTokens tokens;
+    private final ObjectMapper json;
+
+    public ApiClient(UpstreamHttp http, SessionTokens tokens, ObjectMapper json) {
+        this.http = http;
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    /** {@code data} of a GET, as {@code type}. */
+    public <T> Uni<T> get(Session session, Upstream upstream, String pathAndQuery, Class<T> type) {
+        return send(session, upstream, HttpMethod.GET, pathAndQuery, null, type);
+    }
+
+    /** {@code data} of a GET that answers a list, each item as {@code type}. */
+    public <T> Uni<List<T>> getList(Session session, Upstream upstream, String pathAndQuery, Class<T> type) {
+        return call(session, upstream, HttpMethod.GET, pathAndQuery, null).map(body -> items(body, type));
+    }
+
+    /** One page of a collection, each item as {@code type}. */
+    public <T> Uni<ApiPage<T>> getPage(Session session, Upstream upstream, String pathAndQuery, Class<T> type) {
+        return call(session, upstream, HttpMethod.GET, pathAndQuery, null).map(body -> {
+            JsonNode pagination = body.path("pagination");
+            List<T> items = items(body, type);
+            return new ApiPage<>(items, pagination.path("page").asInt(1), pagination.path("limit").asInt(items.size()),
+                    pagination.path("total").asLong(items.size()), pagination.path("pages").asInt(1));
+        });
+    }
+
+    /** {@code data} of a request with a JSON body ({@code null} for none), as {@code type}. */
+    public <T> Uni<T> send(Session session, Upstream upstream, HttpMethod method, String pathAndQuery, Object body,
+            Class<T> type) {
+        return call(session, upstream, method, pathAndQuery, body).map(answer -> read(answer.path("data"), type));
+    }
+
+    private Uni<JsonNode> call(Session session, Upstream upstream, HttpMethod method, String pathAndQuery, Object body) {
+        return tokens.current(session)
+                .chain(current -> http.sendJson(upstream, method, pathAndQuery, current.accessToken(), body)
+                        .chain(answer -> answer.status() == 401 ? retryRefreshed(session, current, upstream, method,
+                                pathAndQuery, body) : Uni.createFrom().item(answer)))
+                .map(answer -> {
+                    if (answer.status() == 401) {
+                        throw new SessionEndedException();
+                    }
+                    if (!answer.succeeded()) {
+                        throw answer.refusal();
+                    }
+                    return answer.body();
+                });
+    }
+
+    private Uni<UpstreamHttp.Answer> retryRefreshed(Session session, Tokens refused, Upstream upstream, HttpMethod method,
+            String pathAndQuery, Object body) {
+        return tokens.refresh(session, refused)
+                .chain(fresh -> http.sendJson(upstream, method, pathAndQuery, fresh.accessToken(), body));
+    }
+
+    private <T> List<T> items(JsonNode body, Class<T> type) {
+        List<T> items = new ArrayList<>();
+        for (JsonNode item : body.path("data")) {
+            items.add(read(item, type));
+        }
+        return items;
+    }
+
+    private <T> T read(JsonNode node, Class<T> type) {
+        try {
+            return json.treeToValue(node, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException("an API answer does not have the shape the console reads: " + type.getSimpleName(), e);
+        }
+    }
+}

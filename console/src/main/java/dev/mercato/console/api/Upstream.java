@@ -1,0 +1,17 @@
+package dev.mercato.console.api;
+
+/** A service whose public API the console calls, by the name its pages use for it. */
+public enum Upstream {
+    IDENTITY("identity-service"),
+    WEBHOOK("webhook-service");
+
+    private final String serviceName;
+
+    Upstream(String serviceName) {
+        this.serviceName = serviceName;
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
+}

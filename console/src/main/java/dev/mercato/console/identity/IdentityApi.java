@@ -1,0 +1,83 @@
+package dev.mercato.console.identity;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mercato.console.api.ApiClient;
+import dev.mercato.console.api.ApiPage;
+import dev.mercato.console.api.PathSegment;
+import dev.mercato.console.api.Upstream;
+import dev.mercato.console.session.Session;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+
+/** identity-service's public API as the console's pages use it, always as the signed-in user. */
+@ApplicationScoped
+public class IdentityApi {
+
+    /** The collection each organization kind is read from; the platform has none. */
+    private static final Map<String, String> COLLECTIONS = Map.of(
+            "DISTRIBUTOR", "/api/v1/distributors",
+            "PARTNER", "/api/v1/partners",
+            "TENANT", "/api/v1/tenants",
+            "VENDOR", "/api/v1/vendors");
+
+    private static final String APPLICATIONS = "/api/v1/applications";
+
+    private final ApiClient api;
+
+    public IdentityApi(ApiClient api) {
+        this.api = api;
+    }
+
+    /** The signed-in user. */
+    public Uni<User> me(Session session) {
+        return api.get(session, Upstream.IDENTITY, "/api/v1/users/" + PathSegment.encode(session.claims().subject()),
+                User.class);
+    }
+
+    /** The user's organization; null for the platform, which no collection lists. */
+    public Uni<Organization> myOrganization(Session session) {
+        String collection = COLLECTIONS.get(session.claims().organizationKind());
+        if (collection == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return api.get(session, Upstream.IDENTITY, collection + "/" + PathSegment.encode(session.claims().organizationId()),
+                Organization.class);
+    }
+
+    /** How many tenants the user may see. */
+    public Uni<Long> visibleTenantCount(Session session) {
+        return api.getPage(session, Upstream.IDENTITY, "/api/v1/tenants?limit=1", Organization.class).map(ApiPage::total);
+    }
+
+    /** The roles of the user's organization kind, with the scopes each allows. */
+    public Uni<List<RoleGrant>> rolesOfMyKind(Session session) {
+        return api.getList(session, Upstream.IDENTITY,
+                "/api/v1/roles?organizationKind=" + PathSegment.encode(session.claims().organizationKind()), RoleGrant.class);
+    }
+
+    /** The first page (up to 100) of applications the user may see, newest first. */
+    public Uni<ApiPage<Application>> applications(Session session) {
+        return api.getPage(session, Upstream.IDENTITY, APPLICATIONS + "?limit=100&sort=-createdAt", Application.class);
+    }
+
+    /** Creates an application; the answer carries its client secret, this once. */
+    public Uni<Application> createApplication(Session session, NewApplication application) {
+        return api.send(session, Upstream.IDENTITY, HttpMethod.POST, APPLICATIONS, application, Application.class);
+    }
+
+    /** A new client secret, shown this once. */
+    public Uni<Application> rotateApplicationSecret(Session session, String clientId) {
+        return api.send(session, Upstream.IDENTITY, HttpMethod.POST,
+                APPLICATIONS + "/" + PathSegment.encode(clientId) + "/rotate-secret", null, Application.class);
+    }
+
+    /** Revokes the application and every token it holds. */
+    public Uni<Application> revokeApplication(Session session, String clientId) {
+        return api.send(session, Upstream.IDENTITY, HttpMethod.POST,
+                APPLICATIONS + "/" + PathSegment.encode(clientId) + "/revoke", null, Application.class);
+    }
+}

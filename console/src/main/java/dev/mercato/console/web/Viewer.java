@@ -1,0 +1,16 @@
+package dev.mercato.console.web;
+
+import dev.mercato.console.session.Session;
+import dev.mercato.console.session.TokenClaims;
+import io.quarkus.qute.TemplateData;
+
+/** Who is signed in, as the page frame shows it, and which parts of the console the token's scopes open. */
+@TemplateData
+public record Viewer(String role, String organizationKind, boolean mayReadApplications, boolean mayReadWebhooks) {
+
+    static Viewer of(Session session) {
+        TokenClaims claims = session.claims();
+        return new Viewer(claims.role(), claims.organizationKind(), claims.may("read:applications"),
+                claims.may("read:webhooks"));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.mercato.console.web;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.mercato.console.api.ApiRefusedException;
+import dev.mercato.console.api.ApiUnavailableException;
+import dev.mercato.console.api.PathSegment;
+import dev.mercato.console.session.Session;
+import dev.mercato.console.webhook.EventType;
+import dev.mercato.console.webhook.NewWebhook;
+import dev.mercato.console.webhook.Webhook;
+import dev.mercato.console.webhook.WebhookApi;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Settings > Integrations > Webhooks: endpoints — list, create with events chosen from the catalogue ("save" or "save
+ * and test"), test (the attempt's status and the receiver's answer), rotate the secret (shown exactly once).
+ */
+@Path(WebhooksResource.PATH)
+public class WebhooksResource {
+
+    static final String PATH = "/settings/integrations/webhooks";
+    private static final Set<String> FORM_FIELDS = Set.of("url", "description", "eventTypes");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance webhooks(Frame frame, WebhooksView page);
+
+        static native TemplateInstance webhookOutcome(Frame frame, WebhookOutcome outcome);
+    }
+
+    private final WebhookApi webhooks;
+    private final CurrentSession current;
+    private final Flashes flashes;
+
+    public WebhooksResource(WebhookApi webhooks, CurrentSession current, Flashes flashes) {
+        this.webhooks = webhooks;
+        this.current = current;
+        this.flashes = flashes;
+    }
+
+    @GET
+    public Uni<Response> list() {
+        Session session = current.required();
+        return page(session, 200, "", "", Set.of(), FormErrors.NONE, flashes.takeNotice(session));
+    }
+
+    /** {@code action=test} saves and then sends the test event; anything else only saves. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> create(@FormParam("url") String url, @FormParam("description") String description,
+            @FormParam("eventTypes") List<String> eventTypes, @FormParam("action") String action) {
+        Session session = current.required();
+        String typedUrl = url == null ? "" : url.strip();
+        String typedDescription = description == null ? "" : description.strip();
+        Set<String> chosen = eventTypes == null ? Set.of() : new LinkedHashSet<>(eventTypes);
+        NewWebhook wanted = new NewWebhook(typedUrl, typedDescription.isEmpty() ? null : typedDescription,
+                chosen.isEmpty() ? null : List.copyOf(chosen));
+        return webhooks.create(session, wanted)
+                .chain(created -> "test".equals(action) ? tested(session, created)
+                        : Uni.createFrom().item(new WebhookOutcome(created.id(), created, null, null)))
+                .map(outcome -> outcomePage(session, outcome))
+                .onFailure(FormErrors::invalidInput).recoverWithUni(failure -> page(session, 400, typedUrl,
+                        typedDescription, chosen, FormErrors.of((ApiRefusedException) failure, FORM_FIELDS), null));
+    }
+
+    @POST
+    @Path("{id}/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> test(@PathParam("id") String id, @FormParam(CsrfFilter.FIELD) String csrf) {
+        Session session = current.required();
+        return webhooks.test(session, id).map(test -> outcomePage(session, new WebhookOutcome(id, null, test, null)));
+    }
+
+    @POST
+    @Path("{id}/rotate-secret")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> rotate(@PathParam("id") String id, @FormParam(CsrfFilter.FIELD) String csrf) {
+        Session session = current.required();
+        return webhooks.rotateSecret(session, id)
+                .map(rotated -> outcomePage(session, new WebhookOutcome(rotated.id(), rotated, null, null)));
+    }
+
+    @GET
+    @Path("{id}/outcome")
+    public Uni<Response> outcome(@PathParam("id") String id) {
+        Session session = current.required();
+        WebhookOutcome outcome = flashes.take(session, outcomeKey(id), WebhookOutcome.class);
+        return Html.page(200, Templates.webhookOutcome(Frame.of("Webhook endpoint", session), outcome));
+    }
+
+    /** The endpoint was saved: its secret must reach the page even when the test cannot run. */
+    private Uni<WebhookOutcome> tested(Session session, Webhook created) {
+        return webhooks.test(session, created.id())
+                .map(test -> new WebhookOutcome(created.id(), created, test, null))
+                .onFailure(ApiRefusedException.class).recoverWithItem(failure -> new WebhookOutcome(created.id(), created,
+                        null, failure.getMessage()))
+                .onFailure(ApiUnavailableException.class).recoverWithItem(failure -> new WebhookOutcome(created.id(),
+                        created, null, failure.getMessage() + "; the endpoint is saved, send the test again later."));
+    }
+
+    private Response outcomePage(Session session, WebhookOutcome outcome) {
+        flashes.put(session, outcomeKey(outcome.webhookId()), outcome);
+        return Html.seeOther(PATH + "/" + PathSegment.encode(outcome.webhookId()) + "/outcome");
+    }
+
+    private Uni<Response> page(Session session, int status, String url, String description, Set<String> chosenTypes,
+            FormErrors errors, String notice) {
+        boolean mayWrite = session.claims().may("write:webhooks");
+        Uni<List<EventType>> catalogue = mayWrite ? webhooks.eventTypes(session) : Uni.createFrom().item(List.of());
+        return webhooks.webhooks(session).chain(endpoints -> catalogue.chain(eventTypes -> {
+            List<Choice> types = eventTypes.stream()
+                    .map(type -> new Choice(type.name(), type.name(), type.description(), chosenTypes.contains(type.name())))
+                    .toList();
+            WebhooksView view = new WebhooksView(endpoints.items(), endpoints.total(), mayWrite, types, url, description,
+                    errors, notice);
+            return Html.page(status, Templates.webhooks(Frame.of("Webhooks", session), view));
+        }));
+    }
+
+    private static String outcomeKey(String id) {
+        return "webhook-outcome:" + id;
+    }
+}

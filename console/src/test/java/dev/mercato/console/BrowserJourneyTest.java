@@ -1,0 +1,112 @@
+package dev.mercato.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Journeys in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which .ci/run installs),
+ * against the console with its API stubs. Each step leaves a screenshot in {@code target/screenshots/}.
+ */
+@QuarkusTest
+class BrowserJourneyTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TestHTTPResource("/")
+    URL console;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void startChromium() {
+        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does it)").isFile();
+        assertThat(CHROMEDRIVER).as("Debian's chromium-driver (apt-get install chromium-driver)").isFile();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                        "--window-size=1280,900", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signInCreateAnApplicationAndSeeItsSecretOnce() throws IOException {
+        // localhost, not 127.0.0.1: a browser treats it as a secure context, so it keeps the console's Secure cookies.
+        String base = "http://localhost:" + console.getPort();
+        browser.get(base + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+        screenshot("01-sign-in");
+
+        browser.findElement(By.cssSelector("label[for=email]")).click(); // the label focuses its field
+        browser.switchTo().activeElement().sendKeys(IdentityStub.EMAIL);
+        browser.findElement(By.id("password")).sendKeys(IdentityStub.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Pat Partner");
+        screenshot("02-home");
+
+        browser.findElement(By.linkText("API Access")).click();
+        browser.findElement(By.id("app-name")).sendKeys("Browser journey");
+        browser.findElement(By.id("app-description")).sendKeys("Created in Chromium");
+        browser.findElement(By.cssSelector("input[name=scopes][value='read:customers']")).click();
+        browser.findElement(By.cssSelector("input[name=scopes][value='read:webhooks']")).click();
+        screenshot("03-api-access-form");
+        browser.findElement(By.xpath("//button[text()='Create application']")).click();
+
+        WebElement secret = browser.findElement(By.id("client-secret"));
+        assertThat(secret.getAttribute("value")).startsWith("secret-of-app_");
+        browser.findElement(By.cssSelector("button[data-copy=client-secret]")).click();
+        screenshot("04-secret-shown-once");
+
+        String secretPage = browser.getCurrentUrl();
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.id("client-secret"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("cannot be shown again");
+        browser.get(secretPage);
+        assertThat(browser.findElements(By.id("client-secret"))).isEmpty();
+        screenshot("05-secret-gone");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(base + "/settings/integrations/api-access");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Browser journey");
+        screenshot("06-api-access-phone");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.mercato.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server on loopback that answers like one of the services' public APIs: the handler sees the method,
+ * path, query, headers and body and answers a status with a JSON body. It can be stopped and started again on the same
+ * port, to play a service that is down.
+ */
+abstract class StubServer {
+
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private HttpServer server;
+    private int port;
+    private volatile int failWithStatus;
+
+    /** What the stub answers a request with. */
+    record Reply(int status, Object body) {
+    }
+
+    /** A request as the stub's handler sees it. */
+    record Call(String method, String path, Map<String, String> query, String authorization, String body) {
+
+        Map<String, String> form() {
+            return parameters(body);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json() {
+            try {
+                return JSON.readValue(body, Map.class);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    abstract Reply handle(Call call);
+
+    synchronized void start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the stub", e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", this::exchange);
+        server.start();
+        port = server.getAddress().getPort();
+    }
+
+    synchronized void stop() {
+        server.stop(0);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Every request is answered with {@code status} (5xx) until {@link #recover()}. */
+    void failWith(int status) {
+        failWithStatus = status;
+    }
+
+    void recover() {
+        failWithStatus = 0;
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Reply reply;
+            if (failWithStatus != 0) {
+                exchange.getResponseHeaders().add("X-Request-ID", "req-stub-failure");
+                reply = new Reply(failWithStatus, Map.of("code", failWithStatus, "message", "Internal error"));
+            } else {
+                reply = handle(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        parameters(exchange.getRequestURI().getRawQuery()),
+                        exchange.getRequestHeaders().getFirst("Authorization"), body));
+            }
+            byte[] bytes = reply.body() == null ? new byte[0] : JSON.writeValueAsBytes(reply.body());
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    static Map<String, String> parameters(String encoded) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return values;
+        }
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            values.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    static Reply ok(Object data) {
+        return new Reply(200, Map.of("code", 200, "data", data));
+    }
+
+    static Reply created(Object data) {
+        return new Reply(201, Map.of("code", 201, "data", data));
+    }
+
+    static Reply page(java.util.List<?> items, long total) {
+        return new Reply(200, Map.of("code", 200, "data", items, "pagination",
+                Map.of("page", 1, "limit", Math.max(1, items.size()), "total", total, "pages", 1)));
+    }
+
+    static Reply error(int status, String message) {
+        return new Reply(status, Map.of("code", status, "message", message));
+    }
+
+    static Reply invalid(String field, String message) {
+        return new Reply(400, Map.of("code", 400, "message", "Validation failed",
+                "errors", java.util.List.of(Map.of("field", field, "message", message))));
+    }
+
+    static Reply notFound() {
+        return error(404, "Not found");
+    }
+}

@@ -1,0 +1,25 @@
+package dev.mercato.console;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Starts identity's and webhook's stubs before the console and points the console at them. */
+public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
+
+    static final IdentityStub IDENTITY = new IdentityStub();
+    static final WebhookStub WEBHOOK = new WebhookStub();
+
+    @Override
+    public Map<String, String> start() {
+        IDENTITY.start();
+        WEBHOOK.start();
+        return Map.of("mercato.console.identity-url", IDENTITY.url(), "mercato.console.webhook-url", WEBHOOK.url());
+    }
+
+    @Override
+    public void stop() {
+        IDENTITY.stop();
+        WEBHOOK.stop();
+    }
+}
