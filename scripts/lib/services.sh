@@ -61,7 +61,7 @@ mercato_services_build() {
 mercato_services_start() {
   local svc pid port jar java_opts name service_env
   for svc in "$@"; do
-    # The console is as light as catalog and billing: C1 (MERCATO_JAVA_OPTS).
+    # The console is as light as billing: C1 (MERCATO_JAVA_OPTS).
     # C1-only JIT keeps six JVMs light on two cores; the hot paths get C2, which halves their CPU per request:
     # identity (tokens), catalog (quotes: every storefront and order-service's price checks), order (placement and
     # processing), metering (usage ingestion and aggregation) and webhook (fan-out and signed deliveries: about five
