@@ -1,5 +1,7 @@
 package dev.mercato.order.transaction;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Processes transactions from {@code orders.transactions}, each event once; after a PENDING snapshot has
- * started a transaction it finishes it straight away ({@link TransactionProcessor}). The topic is keyed by
+ * started a transaction it finishes it straight away ({@link TransactionProcessor}), and only then. The topic is keyed by
  * transaction id, so one transaction's events reach one consumer in order; the channel's concurrency runs
  * several consumers of the group in this instance.
  */
@@ -29,7 +31,8 @@ public class TransactionEventsConsumer {
 
     @Incoming("orders-transactions")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.handleOnce(CONSUMER, record, processor::apply)
-                .chain(() -> record.key() == null ? Uni.createFrom().voidItem() : processor.finishStarted(record.key()));
+        AtomicBoolean started = new AtomicBoolean();
+        return inbox.handleOnce(CONSUMER, record, event -> processor.apply(event).invoke(started::set).replaceWithVoid())
+                .chain(() -> started.get() ? processor.finishStarted(record.key()) : Uni.createFrom().voidItem());
     }
 }

@@ -42,21 +42,28 @@ public class TransactionProcessor {
         this.json = json;
     }
 
-    public Uni<Void> apply(IncomingEvent event) {
+    /**
+     * Takes the step {@code event}'s snapshot asks for, if it is still due; emits true when that step started a
+     * PENDING transaction (which {@link #finishStarted} then finishes). A snapshot in any other status than those
+     * two needs no step and is not looked up.
+     */
+    public Uni<Boolean> apply(IncomingEvent event) {
         if (!TransactionChangedV1.TYPE.equals(event.type())) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(false);
         }
         TransactionChangedV1 snapshot = event.dataAs(TransactionChangedV1.class, json);
+        if (!snapshot.status().equals(TransactionStatus.PENDING.name())
+                && !snapshot.status().equals(TransactionStatus.PROCESSING.name())) {
+            return Uni.createFrom().item(false);
+        }
         return transactions.findById(snapshot.id()).chain(transaction -> {
             if (transaction == null || transaction.attempt != snapshot.attempt()
                     || !transaction.status.name().equals(snapshot.status())) {
-                return Uni.createFrom().voidItem(); // a step already taken, or a snapshot of an earlier attempt
+                return Uni.createFrom().item(false); // a step already taken, or a snapshot of an earlier attempt
             }
-            return switch (transaction.status) {
-                case PENDING -> start(transaction);
-                case PROCESSING -> finish(transaction);
-                default -> Uni.createFrom().voidItem();
-            };
+            return transaction.status == TransactionStatus.PENDING
+                    ? start(transaction).replaceWith(true)
+                    : finish(transaction).replaceWith(false);
         });
     }
 

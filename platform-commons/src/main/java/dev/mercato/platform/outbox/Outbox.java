@@ -30,6 +30,15 @@ public class Outbox {
     /** The PostgreSQL channel {@link OutboxRelay} listens on; notified, without payload, by every commit that adds events. */
     public static final String CHANNEL = "mercato_outbox";
 
+    private static final String INSERT_AND_NOTIFY = """
+            with stored as (
+                insert into outbox_event (event_id, topic, message_key, event_type, source, subject, occurred_at,
+                    request_id, payload, trace_parent, trace_state)
+                values (:eventId, :topic, :messageKey, :eventType, :source, :subject, :occurredAt,
+                    :requestId, :payload, :traceParent, :traceState)
+                returning id)
+            select stored.id from stored, pg_notify('""" + CHANNEL + "', '')";
+
     private final ObjectMapper json;
     private final TraceContexts traces;
     private final String source;
@@ -65,11 +74,26 @@ public class Outbox {
         StoredTrace trace = traces.current();
         event.traceParent = trace.traceparent();
         event.traceState = trace.tracestate();
-        // NOTIFY is transactional: delivered at commit, dropped on rollback, and sent once however
-        // many events the transaction adds (PostgreSQL folds identical notifications).
-        return Panache.getSession().chain(session -> session.persist(event)
-                .chain(() -> session.createNativeQuery("notify " + CHANNEL).executeUpdate()))
-                .replaceWith(event);
+        // One statement stores the row and notifies. NOTIFY is transactional: delivered at commit, dropped on
+        // rollback, and sent once however many events the transaction adds (PostgreSQL folds identical
+        // notifications; pg_notify with an empty payload is NOTIFY without one).
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_AND_NOTIFY, Long.class)
+                .setParameter("eventId", event.eventId)
+                .setParameter("topic", event.topic)
+                .setParameter("messageKey", event.messageKey)
+                .setParameter("eventType", event.eventType)
+                .setParameter("source", event.source)
+                .setParameter("subject", event.subject)
+                .setParameter("occurredAt", event.occurredAt)
+                .setParameter("requestId", event.requestId)
+                .setParameter("payload", event.payload)
+                .setParameter("traceParent", event.traceParent)
+                .setParameter("traceState", event.traceState)
+                .getSingleResult())
+                .map(id -> {
+                    event.id = id;
+                    return event;
+                });
     }
 
     private String toJson(Object payload) {
