@@ -1,6 +1,7 @@
-// What the manifests must agree with, read from the services' sources: HTTP ports from
+// What the manifests must agree with, read from the services' sources (and the console's): HTTP ports from
 // application.properties, Kafka topic names from properties and Java string literals, the settings
-// each service reads (credentials and settings without a default) and whether it calls out over HTTP.
+// each module reads (credentials, settings without a default, URLs that default to this machine) and
+// whether it calls out over HTTP.
 import { walkFiles } from './vfs.mjs';
 
 /** The services and their ports when application.properties does not set quarkus.http.port. */
@@ -11,7 +12,19 @@ export const DEFAULT_PORTS = {
   'metering-service': 8084,
   'billing-service': 8085,
   'webhook-service': 8086,
+  console: 8087,
 };
+
+/**
+ * Modules deployed beside the services that have no database and no Kafka and keep their sessions in memory:
+ * the web console, a client of the services' public APIs. Not a *-service folder, so listed here.
+ */
+export const FRONTENDS = ['console'];
+
+/** The frontends that are Maven modules. */
+export function frontendDirs(vfs) {
+  return FRONTENDS.filter((d) => vfs.isFile(`${d}/pom.xml`));
+}
 
 export const TOPIC_PREFIXES = ['identity', 'catalog', 'orders', 'metering', 'billing', 'webhooks'];
 const TOPIC_LITERAL = new RegExp(`^(?:${TOPIC_PREFIXES.join('|')})\\.[a-z0-9][a-z0-9.-]*$`);
@@ -59,7 +72,7 @@ export function resolveDefault(value) {
 /** The *-service directories at the root that are Maven modules. */
 export function serviceDirs(vfs) {
   const found = vfs.list('').filter((d) => d.endsWith('-service') && vfs.isFile(`${d}/pom.xml`));
-  return [...new Set([...Object.keys(DEFAULT_PORTS), ...found])].sort();
+  return [...new Set([...Object.keys(DEFAULT_PORTS).filter((d) => d.endsWith('-service')), ...found])].sort();
 }
 
 /**
@@ -282,36 +295,48 @@ function injectedLeaves(vfs, file) {
   return out;
 }
 
-/** The Java sources a service runs: its own and platform-commons'. */
+/** The Java sources a module runs: its own and platform-commons' (which the console does not use). */
 function serviceJava(vfs, service) {
-  return [`${service}/src/main/java`, SHARED_JAVA].filter((d) => vfs.isDir(d))
+  return [`${service}/src/main/java`, ...(FRONTENDS.includes(service) ? [] : [SHARED_JAVA])].filter((d) => vfs.isDir(d))
     .flatMap((d) => walkFiles(vfs, d)).filter((f) => f.endsWith('.java'));
 }
 
-/** Properties a service is given by its own application.properties or the shared defaults (not %dev/%test). */
+/** A URL to this machine: right for ./mercato, never inside a pod. */
+const LOOPBACK_URL = /^https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?:[:/]|$)/;
+
+/**
+ * Properties a module is given by its own application.properties or the shared defaults (not %dev/%test):
+ * Map property → { value, where }.
+ */
 function propertiesSet(vfs, service) {
-  const set = new Set();
-  for (const file of [`${service}/src/main/resources/application.properties`, SHARED_PROPERTIES]) {
+  const set = new Map();
+  const files = [`${service}/src/main/resources/application.properties`, ...(FRONTENDS.includes(service) ? [] : [SHARED_PROPERTIES])];
+  for (const file of files) {
     if (!vfs.isFile(file)) continue;
     for (const p of parseProperties(vfs.read(file))) {
       const { profiles, key } = splitProfile(p.key);
       if (profiles.length && profiles.every((pr) => LOCAL_PROFILES.has(pr))) continue;
-      set.add(key);
+      set.set(key, { value: p.value, where: `${file}:${p.line}` });
     }
   }
   return set;
 }
 
 /**
- * What service reads from its environment in production, from its code: { secrets, required }, each a
+ * What service reads from its environment in production, from its code: { secrets, required, local }, each a
  * Map env name → where it is read. secrets: credential settings (and MERCATO_* credentials named in
  * string literals), which must come from a Secret; required: settings without a default or a value in
- * the properties files, which the manifests must set.
+ * the properties files; local: settings whose value there is a URL to this machine (another service's
+ * address under ./mercato). The manifests must set required and local ones.
  */
 export function serviceSettings(vfs, service) {
   const secrets = new Map();
   const required = new Map();
   const given = propertiesSet(vfs, service);
+  const local = new Map();
+  for (const [property, { value, where }] of given) {
+    if (LOOPBACK_URL.test(value)) local.set(envName(property), `${property}=${value}, ${where}`);
+  }
   for (const file of serviceJava(vfs, service)) {
     for (const leaf of [...mappingLeaves(vfs, file), ...injectedLeaves(vfs, file)]) {
       const text = /^(Optional<)?(String|char\[\])>?$/.test(leaf.type);
@@ -324,7 +349,7 @@ export function serviceSettings(vfs, service) {
       }
     }
   }
-  return { secrets, required };
+  return { secrets, required, local };
 }
 
 /** Whether the service's code opens outbound HTTP connections of its own (a JDK or Vert.x HTTP client). */

@@ -1,7 +1,8 @@
-// NetworkPolicy checks: the namespace denies ingress by default; each service accepts its port from the
-// ingress controller and from the services whose configuration names it (MERCATO_IDENTITY_URL); each
-// service may reach DNS, PostgreSQL, the Kafka brokers, the services it names, and the internet on 443
-// only when its code opens HTTP connections of its own (code.mjs outboundHttp).
+// NetworkPolicy checks: the namespace denies ingress by default; each service (and the console) accepts its
+// port from the ingress controller and from the modules whose configuration names it (MERCATO_IDENTITY_URL,
+// MERCATO_CONSOLE_WEBHOOK_URL); each may reach DNS, PostgreSQL and the Kafka brokers when its ConfigMap
+// names them, the services it names, and the internet on 443 only when its code opens HTTP connections of
+// its own (code.mjs outboundHttp).
 
 /** Private, loopback, link-local (cloud metadata) and CGNAT ranges a public-443 rule must leave out. */
 export const NON_PUBLIC = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16', '127.0.0.0/8', '100.64.0.0/10'];
@@ -104,8 +105,10 @@ export function checkNetworkPolicies(c, target, objects, ctx) {
       const cm = ctx.configMaps.get(service);
       const reaches = (pred, p, protocol = 'TCP') => egress.some((r) => allowsPort(r, p, protocol) && peersOf(r, 'to').some(pred));
       if (!reaches(() => true, DNS_PORT, 'UDP')) outProblems.push('no egress to DNS (UDP 53)');
-      const dbPort = Number(cm?.data?.MERCATO_DB_PORT ?? 5432);
-      if (!reaches(() => true, dbPort)) outProblems.push(`no egress to PostgreSQL (port ${dbPort})`);
+      // PostgreSQL for a module with a database (MERCATO_DB_*; the console has none)
+      const usesDb = Object.keys(cm?.data ?? {}).some((k) => k.startsWith('MERCATO_DB_'));
+      const dbPort = usesDb ? Number(cm.data.MERCATO_DB_PORT ?? 5432) : null;
+      if (usesDb && !reaches(() => true, dbPort)) outProblems.push(`no egress to PostgreSQL (port ${dbPort})`);
       const bootstrap = /^([a-z0-9-]+)-kafka-bootstrap:(\d+)$/.exec(cm?.data?.KAFKA_BOOTSTRAP_SERVERS ?? '');
       if (bootstrap) {
         const brokerLabels = { 'strimzi.io/cluster': bootstrap[1], 'strimzi.io/kind': 'Kafka' };
@@ -135,7 +138,8 @@ export function checkNetworkPolicies(c, target, objects, ctx) {
         if (!fine) outProblems.push(`an egress rule opens ${ports.length ? `port(s) ${ports.join(', ')}` : 'every port'} to any address${calls.length ? '' : ' though its code makes no outbound HTTP call'}`);
       }
     }
-    c.check(`${pre} egress: DNS, PostgreSQL, Kafka, the services it names${(ctx.outbound.get(service) ?? []).length ? ', public 443' : ''}, nothing else`, outProblems);
+    const backed = Object.keys(ctx.configMaps.get(service)?.data ?? {}).some((k) => k.startsWith('MERCATO_DB_') || k === 'KAFKA_BOOTSTRAP_SERVERS');
+    c.check(`${pre} egress: DNS, ${backed ? 'PostgreSQL, Kafka, ' : ''}the services it names${(ctx.outbound.get(service) ?? []).length ? ', public 443' : ''}, nothing else`, outProblems);
   }
 }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Validates deploy/k8s offline: renders the Kustomize base and every overlay (kustomize.mjs),
 // checks each object against its Kubernetes or Strimzi JSON schema (kubernetes-models), and
-// checks that the manifests agree with the code: every service, its port and probes, every Kafka
-// topic the code names, Secrets, and the Ingress backends.
+// checks that the manifests agree with the code: every service and the console, their ports and probes,
+// every Kafka topic the code names, Secrets, and the Ingress backends.
 //
 //   node validate.mjs [--root <repo root>]   validate; last line "N passed, M failed"
 //   node validate.mjs --self-test            feed broken variants in memory; each must be caught
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { build, gvk, idOf, parseYamlDocs, RenderError, splitImage } from './kustomize.mjs';
 import { RealFs, OverlayFs, walkFiles } from './vfs.mjs';
-import { compactedTopics, expectedPort, outboundHttp, scanTopics, serviceDirs, serviceSettings, TOPICS_JAVA } from './code.mjs';
+import { compactedTopics, expectedPort, frontendDirs, outboundHttp, scanTopics, serviceDirs, serviceSettings, TOPICS_JAVA } from './code.mjs';
 import { checkNetworkPolicies } from './network.mjs';
 import { strictFieldErrors } from './strict.mjs';
 
@@ -101,7 +101,11 @@ function resolvePort(port, container) {
 
 function shortName(service) { return service.replace(/-service$/, ''); }
 
-function checkService(c, target, objects, service, expected) {
+/**
+ * A service's (or, frontend true, the console's) Deployment, Service, ConfigMap, HPA and PDB. A frontend has no
+ * database and no Kafka, and keeps sessions in memory: no HPA, whose scale-down would sign users out.
+ */
+function checkService(c, target, objects, service, expected, frontend = false) {
   const dep = find(objects, 'Deployment', service);
   const svc = find(objects, 'Service', service);
   const cm = find(objects, 'ConfigMap', `${service}-config`);
@@ -111,19 +115,20 @@ function checkService(c, target, objects, service, expected) {
 
   // resources and how they refer to each other
   const missing = [['Deployment', dep], ['Service', svc], [`ConfigMap ${service}-config`, cm],
-    ['HorizontalPodAutoscaler', hpa], ['PodDisruptionBudget', pdb]].filter(([, o]) => !o).map(([k]) => `missing ${k}`);
+    ...(frontend ? [] : [['HorizontalPodAutoscaler', hpa]]), ['PodDisruptionBudget', pdb]].filter(([, o]) => !o).map(([k]) => `missing ${k}`);
   const podLabels = dep?.spec?.template?.metadata?.labels;
   const refs = [];
   if (dep && !selectorMatches(dep.spec?.selector?.matchLabels, podLabels)) refs.push('Deployment selector does not match its pod labels');
   if (svc && dep && !selectorMatches(svc.spec?.selector, podLabels)) refs.push('Service selector does not select the pods');
   if (pdb && dep && !selectorMatches(pdb.spec?.selector?.matchLabels, podLabels)) refs.push('PodDisruptionBudget selector does not select the pods');
-  if (hpa) {
+  if (hpa && frontend) refs.push('has a HorizontalPodAutoscaler: its sessions live in memory, and a scale-down signs out the users of the pods it removes');
+  else if (hpa) {
     const ref = hpa.spec?.scaleTargetRef ?? {};
     if (ref.kind !== 'Deployment' || ref.name !== service) refs.push(`HPA scales ${ref.kind}/${ref.name}, not Deployment/${service}`);
     if (!(hpa.spec?.metrics ?? []).some((m) => m.type === 'Resource' && m.resource?.name === 'cpu')) refs.push('HPA has no CPU metric');
     if (!(hpa.spec?.minReplicas >= 1 && hpa.spec.maxReplicas >= hpa.spec.minReplicas)) refs.push(`HPA bounds ${hpa.spec?.minReplicas}..${hpa.spec?.maxReplicas} are not valid`);
   }
-  c.check(`${pre} resources: Deployment, Service, ConfigMap, HPA, PDB present and wired`, [...missing, ...refs]);
+  c.check(`${pre} resources: Deployment, Service, ConfigMap, ${frontend ? 'PDB present and wired, no HPA (sessions in memory)' : 'HPA, PDB present and wired'}`, [...missing, ...refs]);
   if (!dep) return;
 
   // port: container, Service, ConfigMap and application.properties agree
@@ -167,7 +172,7 @@ function checkService(c, target, objects, service, expected) {
   const envFrom = (ctr?.envFrom ?? []).map((e) => e.configMapRef?.name).filter(Boolean);
   if (!envFrom.includes(`${service}-config`)) cfg.push(`envFrom does not reference ConfigMap ${service}-config`);
   for (const name of envFrom) if (!find(objects, 'ConfigMap', name)) cfg.push(`envFrom ConfigMap ${name} does not exist`);
-  const wantCfg = {
+  const wantCfg = frontend ? {} : {
     KAFKA_BOOTSTRAP_SERVERS: 'mercato-kafka-kafka-bootstrap:9092',
     MERCATO_DB_NAME: `mercato_${short}`,
     MERCATO_IDENTITY_URL: null,
@@ -185,17 +190,35 @@ function checkService(c, target, objects, service, expected) {
   if (cm?.data?.MERCATO_IDENTITY_URL && idPort && cm.data.MERCATO_IDENTITY_URL !== `http://identity-service:${idPort}`) {
     cfg.push(`MERCATO_IDENTITY_URL ${cm.data.MERCATO_IDENTITY_URL} does not point at identity-service:${idPort}`);
   }
+  // any other URL naming a Service of the namespace uses that Service's port
+  for (const [key, value] of Object.entries(cm?.data ?? {})) {
+    const m = /^https?:\/\/([a-z0-9-]+):(\d+)(?:\/|$)/.exec(String(value));
+    const named = key !== 'MERCATO_IDENTITY_URL' && m && find(objects, 'Service', m[1])?.spec?.ports?.find((p) => p.name === 'http')?.port;
+    if (named && Number(m[2]) !== named) cfg.push(`${key} ${value} names ${m[1]}:${m[2]}, but that Service's port is ${named}`);
+  }
+  // served over HTTPS through the Ingress: cookies stay Secure (only ./mercato's plain-HTTP console turns it off)
+  for (const [key, value] of [...Object.entries(cm?.data ?? {}), ...(ctr?.env ?? []).map((e) => [e.name, e.value])]) {
+    if (/_COOKIE_SECURE$/.test(key) && String(value).toLowerCase() === 'false') cfg.push(`${key} is false: behind the Ingress its cookies must stay Secure`);
+  }
+  if (frontend) {
+    const backing = [...Object.keys(cm?.data ?? {}), ...(ctr?.env ?? []).map((e) => e.name)].filter((k) => /^(KAFKA_|MERCATO_DB_|QUARKUS_DATASOURCE_)/.test(k));
+    if (backing.length) cfg.push(`it has no database and no Kafka, yet is given ${backing.join(', ')}`);
+  }
   // Behind the Ingress, rate limits per address need the forwarded client address, from trusted proxies only.
   if (cm?.data?.QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING !== 'true') cfg.push('ConfigMap lacks QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING "true"');
   if (!cm?.data?.QUARKUS_HTTP_PROXY_TRUSTED_PROXIES?.trim()) cfg.push('proxy address forwarding without QUARKUS_HTTP_PROXY_TRUSTED_PROXIES would let any client choose its address');
   if (cm?.data?.QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST === 'true') cfg.push('QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST lets a header choose the host');
-  const pw = (ctr?.env ?? []).find((e) => e.name === 'MERCATO_DB_PASSWORD');
-  const ref = pw?.valueFrom?.secretKeyRef;
-  if (!ref) cfg.push('MERCATO_DB_PASSWORD is not taken from a secretKeyRef');
-  else if (ref.name !== `mercato-${short}-db` || ref.key !== 'password') cfg.push(`MERCATO_DB_PASSWORD from ${ref.name}/${ref.key}, expected mercato-${short}-db/password`);
-  if (pw && 'value' in pw) cfg.push('MERCATO_DB_PASSWORD has a literal value');
-  if (SECRETS_ALLOWED.has(target) && ref && !find(objects, 'Secret', ref.name)) cfg.push(`Secret ${ref.name} is not generated`);
-  c.check(`${pre} config: envFrom ConfigMap with Kafka/DB/identity settings and trusted-proxy forwarding, DB password from Secret mercato-${short}-db`, cfg);
+  if (frontend) {
+    c.check(`${pre} config: envFrom ConfigMap with trusted-proxy forwarding and the APIs' URLs, no database or Kafka settings, Secure cookies`, cfg);
+  } else {
+    const pw = (ctr?.env ?? []).find((e) => e.name === 'MERCATO_DB_PASSWORD');
+    const ref = pw?.valueFrom?.secretKeyRef;
+    if (!ref) cfg.push('MERCATO_DB_PASSWORD is not taken from a secretKeyRef');
+    else if (ref.name !== `mercato-${short}-db` || ref.key !== 'password') cfg.push(`MERCATO_DB_PASSWORD from ${ref.name}/${ref.key}, expected mercato-${short}-db/password`);
+    if (pw && 'value' in pw) cfg.push('MERCATO_DB_PASSWORD has a literal value');
+    if (SECRETS_ALLOWED.has(target) && ref && !find(objects, 'Secret', ref.name)) cfg.push(`Secret ${ref.name} is not generated`);
+    c.check(`${pre} config: envFrom ConfigMap with Kafka/DB/identity settings and trusted-proxy forwarding, DB password from Secret mercato-${short}-db`, cfg);
+  }
 
   // pod security and resources
   const sec = [];
@@ -333,6 +356,9 @@ function checkSettings(c, target, objects, service, settings) {
   for (const [name, where] of settings.required) {
     if (!env.has(name) && !config.has(name)) problems.push(`${name} (${where}) has no default and is not set`);
   }
+  for (const [name, where] of settings.local) {
+    if (!env.has(name) && !config.has(name)) problems.push(`${name} (${where}) points at this machine and is not set`);
+  }
   if (SECRETS_ALLOWED.has(target)) {
     for (const e of ctr?.env ?? []) {
       const ref = e.valueFrom?.secretKeyRef;
@@ -346,7 +372,7 @@ function checkSettings(c, target, objects, service, settings) {
   const clock = env.get('MERCATO_TEST_CLOCK_ENABLED')?.value ?? config.get('MERCATO_TEST_CLOCK_ENABLED');
   if (clock !== undefined && String(clock).toLowerCase() !== 'false') problems.push(`MERCATO_TEST_CLOCK_ENABLED is ${clock}: only test suites move business time`);
   const names = [...settings.secrets.keys()];
-  c.check(`[${target}] ${service} settings the code reads: ${names.length ? `${names.join(', ')} from Secrets` : 'no credential'}, ${settings.required.size} required setting(s) set, test clock off`, problems);
+  c.check(`[${target}] ${service} settings the code reads: ${names.length ? `${names.join(', ')} from Secrets` : 'no credential'}, ${settings.required.size} required setting(s) set, ${settings.local.size ? `${[...settings.local.keys()].join(', ')} set (their defaults point at this machine)` : 'no address of this machine'}, test clock off`, problems);
 }
 
 /** A CPU or memory quantity in base units (cores or bytes); NaN when it cannot be read. */
@@ -376,6 +402,26 @@ function checkRequestsWithinLimits(c, target, objects) {
   c.check(`[${target}] resource requests are within their limits`, problems);
 }
 
+/**
+ * A frontend keeps its sessions in one pod's memory: every Ingress routing to it keeps a browser on its pod
+ * (ingress-nginx cookie affinity, persistent when pods are added) and serves it over HTTPS only.
+ */
+function checkStickySessions(c, target, objects, frontends) {
+  for (const fe of frontends) {
+    const problems = [];
+    const routes = objects.filter((o) => o.kind === 'Ingress' && [o.spec?.defaultBackend,
+      ...(o.spec?.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend))].some((b) => b?.service?.name === fe));
+    for (const ing of routes) {
+      const a = ing.metadata?.annotations ?? {};
+      const nginx = (k) => a[`nginx.ingress.kubernetes.io/${k}`];
+      if (nginx('affinity') !== 'cookie') problems.push(`Ingress ${ing.metadata.name} routes to it without cookie affinity`);
+      else if (nginx('affinity-mode') !== 'persistent') problems.push(`Ingress ${ing.metadata.name}: affinity-mode is not persistent (balanced moves browsers to new pods)`);
+      if (nginx('force-ssl-redirect') !== 'true' && !(ing.spec?.tls ?? []).length) problems.push(`Ingress ${ing.metadata.name} serves it over plain HTTP, where Secure cookies do not work`);
+    }
+    c.check(`[${target}] ${fe} sessions: every Ingress to it keeps a browser on its pod (cookie affinity, persistent) over HTTPS`, problems);
+  }
+}
+
 function checkProdPinned(c, target, objects) {
   const problems = [];
   for (const o of objects) {
@@ -393,12 +439,15 @@ function checkProdPinned(c, target, objects) {
 export async function runChecks(vfs) {
   const c = new Checker();
   const services = serviceDirs(vfs);
+  const frontends = frontendDirs(vfs);
+  const modules = [...services, ...frontends];
   const overlays = vfs.list(`${K8S}/overlays`).filter((d) => vfs.isDir(`${K8S}/overlays/${d}`)).sort();
   const targets = [['base', BASE], ...overlays.map((o) => [o, `${K8S}/overlays/${o}`])];
   const usedFiles = new Set();
   const rendered = new Map();
-  const settings = new Map(services.map((s) => [s, serviceSettings(vfs, s)]));
-  const outbound = new Map(services.map((s) => [s, outboundHttp(vfs, s)]));
+  const settings = new Map(modules.map((s) => [s, serviceSettings(vfs, s)]));
+  // A frontend's web client calls only the URLs of its ConfigMap (checked as the services it names), never the internet.
+  const outbound = new Map(modules.map((s) => [s, frontends.includes(s) ? [] : outboundHttp(vfs, s)]));
 
   for (const [target, dir] of targets) {
     let objects;
@@ -420,21 +469,22 @@ export async function runChecks(vfs) {
     const unknown = objects.flatMap((o) => strictFieldErrors(plain(o)).map((f) => `${idOf(o)} (${o.__source}): unknown field ${f}`));
     c.check(`[${target}] no field unknown to its kind (as kubectl --validate=strict)`, unknown);
     checkNamespaces(c, target, objects);
-    for (const service of services) {
-      checkService(c, target, objects, service, expectedPort(vfs, service));
+    for (const service of modules) {
+      checkService(c, target, objects, service, expectedPort(vfs, service), frontends.includes(service));
       checkSettings(c, target, objects, service, settings.get(service));
     }
     checkNetworkPolicies(c, target, objects, {
-      services,
-      deployments: new Map(services.map((s) => [s, find(objects, 'Deployment', s)])),
-      configMaps: new Map(services.map((s) => [s, find(objects, 'ConfigMap', `${s}-config`)])),
-      ports: new Map(services.map((s) => [s, expectedPort(vfs, s).port])),
+      services: modules,
+      deployments: new Map(modules.map((s) => [s, find(objects, 'Deployment', s)])),
+      configMaps: new Map(modules.map((s) => [s, find(objects, 'ConfigMap', `${s}-config`)])),
+      ports: new Map(modules.map((s) => [s, expectedPort(vfs, s).port])),
       outbound,
     });
     checkRequestsWithinLimits(c, target, objects);
     const routed = checkIngress(c, target, objects);
-    c.check(`[${target}] every service is reachable through the Ingress`,
-      services.filter((s) => !routed.has(s)).map((s) => `${s} has no Ingress path`));
+    c.check(`[${target}] every service and the console is reachable through the Ingress`,
+      modules.filter((s) => !routed.has(s)).map((s) => `${s} has no Ingress path`));
+    checkStickySessions(c, target, objects, frontends);
     checkKafka(c, target, objects);
     if (!SECRETS_ALLOWED.has(target)) checkSecrets(c, target, objects);
     if (target === 'prod') checkProdPinned(c, target, objects);
@@ -836,6 +886,90 @@ const SELF_TESTS = [
     files: (vfs) => ({
       [`${BASE}/kafka/kafka.yaml`]: mutateYaml(vfs, `${BASE}/kafka/kafka.yaml`, (k) => {
         k.spec.kafka.listeners[0].networkPolicyPeers = [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'order-service' } } }];
+      }),
+    }),
+  },
+  {
+    name: "the console's application.properties moved it to another port",
+    expect: /\[base\] console port 9087 .*containerPort 8087 != 9087/,
+    files: (vfs) => ({
+      'console/src/main/resources/application.properties': appendTo(vfs, 'console/src/main/resources/application.properties',
+        '%prod.quarkus.http.port=9087\n'),
+    }),
+  },
+  {
+    name: "the console's readiness probe off its health path",
+    expect: /\[prod\] console probes.*readinessProbe path \/q\/health is not/,
+    files: (vfs) => ({
+      [`${BASE}/console/deployment.yaml`]: mutateYaml(vfs, `${BASE}/console/deployment.yaml`, (d) => {
+        d.spec.template.spec.containers[0].readinessProbe.httpGet.path = '/q/health';
+      }),
+    }),
+  },
+  {
+    name: "the console's ConfigMap without the webhook-service URL it reads",
+    expect: /\[base\] console settings .*MERCATO_CONSOLE_WEBHOOK_URL \(mercato\.console\.webhook-url=http:\/\/127\.0\.0\.1:8086.*points at this machine and is not set/,
+    files: (vfs) => ({
+      [`${BASE}/console/configmap.yaml`]: mutateYaml(vfs, `${BASE}/console/configmap.yaml`, (m) => {
+        delete m.data.MERCATO_CONSOLE_WEBHOOK_URL;
+      }),
+    }),
+  },
+  {
+    name: 'the console given database and Kafka settings',
+    expect: /\[base\] console config.*no database and no Kafka, yet is given KAFKA_BOOTSTRAP_SERVERS, MERCATO_DB_HOST/,
+    files: (vfs) => ({
+      [`${BASE}/console/configmap.yaml`]: mutateYaml(vfs, `${BASE}/console/configmap.yaml`, (m) => {
+        Object.assign(m.data, { KAFKA_BOOTSTRAP_SERVERS: 'mercato-kafka-kafka-bootstrap:9092', MERCATO_DB_HOST: 'mercato-postgres' });
+      }),
+    }),
+  },
+  {
+    name: "the console's cookies made non-Secure in the dev overlay",
+    expect: /\[dev\] console config.*MERCATO_CONSOLE_COOKIE_SECURE is false/,
+    files: (vfs) => ({
+      [`${K8S}/overlays/dev/patches/configmap-dev.yaml`]: mutateYaml(vfs, `${K8S}/overlays/dev/patches/configmap-dev.yaml`, (m) => {
+        m.data.MERCATO_CONSOLE_COOKIE_SECURE = 'false';
+      }),
+    }),
+  },
+  {
+    name: 'webhook-service closed to the console',
+    expect: /\[base\] webhook-service NetworkPolicy ingress.*does not admit console \(its MERCATO_CONSOLE_WEBHOOK_URL names webhook-service:8086\)/,
+    files: (vfs) => ({
+      [`${BASE}/webhook-service/networkpolicy.yaml`]: mutateYaml(vfs, `${BASE}/webhook-service/networkpolicy.yaml`, (np) => {
+        np.spec.ingress = np.spec.ingress.slice(0, 1);
+      }),
+    }),
+  },
+  {
+    name: 'the console let out to PostgreSQL',
+    expect: /\[base\] console NetworkPolicy egress.*opens port\(s\) 5432 to any address/,
+    files: (vfs) => ({
+      [`${BASE}/console/networkpolicy.yaml`]: mutateYaml(vfs, `${BASE}/console/networkpolicy.yaml`, (np) => {
+        np.spec.egress.push({ ports: [{ protocol: 'TCP', port: 5432 }] });
+      }),
+    }),
+  },
+  {
+    name: 'an HPA for the console, whose sessions live in memory',
+    expect: /\[prod\] console resources.*has a HorizontalPodAutoscaler/,
+    files: (vfs) => ({
+      [`${BASE}/console/hpa.yaml`]: mutateYaml(vfs, `${BASE}/billing-service/hpa.yaml`, (h) => {
+        h.metadata.name = 'console';
+        h.spec.scaleTargetRef.name = 'console';
+      }),
+      [`${BASE}/kustomization.yaml`]: mutateYaml(vfs, `${BASE}/kustomization.yaml`, (k) => {
+        k.resources.push('console/hpa.yaml');
+      }),
+    }),
+  },
+  {
+    name: "the console's Ingress without cookie affinity",
+    expect: /\[prod\] console sessions.*Ingress mercato-console routes to it without cookie affinity/,
+    files: (vfs) => ({
+      [`${BASE}/console/ingress.yaml`]: mutateYaml(vfs, `${BASE}/console/ingress.yaml`, (i) => {
+        delete i.metadata.annotations['nginx.ingress.kubernetes.io/affinity'];
       }),
     }),
   },
