@@ -64,9 +64,10 @@ public class DeliveryEngine {
      * message follows until the probe succeeds (which closes the circuit) or fails (which opens it again).
      * Endpoints with attempts running in this instance ($6 ids, $7 free slots each) get no more than their free slots,
      * so nothing is claimed only to be put back.
-     * The head of a subject is found with {@code order by seq limit 1}, which walks the pending-subject index from its
-     * first entry whatever the table's statistics say; a {@code not exists} anti-join, planned on a table never
-     * analysed, scanned every pending message of the endpoint for each candidate (minutes with 40,000 pending).
+     * The head of a subject is found with {@code order by seq limit 1}: on a table never analysed that is one entry of
+     * the pending-subject index, where a {@code not exists} anti-join scanned every pending message of the endpoint for
+     * each candidate (minutes with 40,000 pending). Statistics taken while the table was empty still mislead the
+     * planner into the due index (docs/BENCHMARKS.md, "A backlog that stalled the engine").
      */
     private static final String CLAIM = """
             with busy as (
