@@ -23,9 +23,14 @@ final class IdentityStub extends StubServer {
     static final String USER_ID = "usr_01PARTNERADMIN";
     static final String ORG_ID = "org_01HELSINKI";
     static final List<String> ADMIN_SCOPES = List.of("read:applications", "read:customers", "read:users",
-            "read:webhooks", "write:applications", "write:webhooks");
+            "read:webhooks", "write:applications", "write:webhooks", "read:orders", "write:orders", "read:metering",
+            "read:billing", "read:analytics");
+    /** A second user of the same partner whose role only reads. */
+    static final String READER_EMAIL = "rita@partner.example";
+    static final List<String> READER_SCOPES = ADMIN_SCOPES.stream().filter(scope -> scope.startsWith("read:")).toList();
 
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> refreshTokenScopes = new ConcurrentHashMap<>();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> spentRefreshTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
@@ -79,12 +84,14 @@ final class IdentityStub extends StubServer {
 
     private Reply login(Call call) {
         Map<String, Object> body = call.json();
-        if (!EMAIL.equals(body.get("email")) || !PASSWORD.equals(body.get("password"))) {
+        if (!(EMAIL.equals(body.get("email")) || READER_EMAIL.equals(body.get("email")))
+                || !PASSWORD.equals(body.get("password"))) {
             return error(401, "Invalid email or password");
         }
+        List<String> scopes = READER_EMAIL.equals(body.get("email")) ? READER_SCOPES : ADMIN_SCOPES;
         Map<String, Object> tokens = new LinkedHashMap<>();
-        tokens.put("access_token", newAccessToken());
-        tokens.put("refresh_token", newRefreshToken());
+        tokens.put("access_token", newAccessToken(scopes));
+        tokens.put("refresh_token", newRefreshToken(scopes));
         tokens.put("expires", accessLifetimeSeconds);
         return new Reply(200, tokens);
     }
@@ -104,9 +111,10 @@ final class IdentityStub extends StubServer {
         }
         spentRefreshTokens.add(presented);
         refreshes.incrementAndGet();
-        return new Reply(200, Map.of("access_token", newAccessToken(), "token_type", "Bearer",
-                "expires_in", accessLifetimeSeconds, "scope", String.join(" ", ADMIN_SCOPES),
-                "refresh_token", newRefreshToken()));
+        List<String> scopes = refreshTokenScopes.getOrDefault(presented, ADMIN_SCOPES);
+        return new Reply(200, Map.of("access_token", newAccessToken(scopes), "token_type", "Bearer",
+                "expires_in", accessLifetimeSeconds, "scope", String.join(" ", scopes),
+                "refresh_token", newRefreshToken(scopes)));
     }
 
     private Reply applications(Call call) {
@@ -187,11 +195,12 @@ final class IdentityStub extends StubServer {
         return List.copyOf(applications.values());
     }
 
-    private String newAccessToken() {
+    private String newAccessToken(List<String> scopes) {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String claims = "{\"iss\":\"http://identity\",\"aud\":\"mercato\",\"sub\":\"" + USER_ID + "\",\"client_id\":\"" + USER_ID
                 + "\",\"org\":\"" + ORG_ID + "\",\"org_kind\":\"PARTNER\",\"org_path\":\"org_01PLATFORM/org_01NORDIC/" + ORG_ID
-                + "\",\"role\":\"PARTNER_ADMIN\",\"scope\":\"" + String.join(" ", ADMIN_SCOPES) + "\",\"jti\":\"tok_"
+                + "\",\"role\":\"" + (scopes.equals(ADMIN_SCOPES) ? "PARTNER_ADMIN" : "PARTNER_READER") + "\",\"scope\":\""
+                + String.join(" ", scopes) + "\",\"jti\":\"tok_"
                 + counter.incrementAndGet() + "\"}";
         String token = base64.encodeToString("{\"alg\":\"ES256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
@@ -199,9 +208,10 @@ final class IdentityStub extends StubServer {
         return token;
     }
 
-    private String newRefreshToken() {
+    private String newRefreshToken(List<String> scopes) {
         String token = "rt_" + counter.incrementAndGet();
         refreshTokens.add(token);
+        refreshTokenScopes.put(token, scopes);
         return token;
     }
 }

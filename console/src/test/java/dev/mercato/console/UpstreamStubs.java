@@ -9,17 +9,21 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     static final IdentityStub IDENTITY = new IdentityStub();
     static final WebhookStub WEBHOOK = new WebhookStub();
+    static final OrderStub ORDER = new OrderStub();
 
     @Override
     public Map<String, String> start() {
         IDENTITY.start();
         WEBHOOK.start();
-        return Map.of("mercato.console.identity-url", IDENTITY.url(), "mercato.console.webhook-url", WEBHOOK.url());
+        ORDER.start();
+        return Map.of("mercato.console.identity-url", IDENTITY.url(), "mercato.console.webhook-url", WEBHOOK.url(),
+                "mercato.console.order-url", ORDER.url());
     }
 
     @Override
     public void stop() {
         IDENTITY.stop();
         WEBHOOK.stop();
+        ORDER.stop();
     }
 }

@@ -1,0 +1,32 @@
+package dev.mercato.console.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** A transaction (order) as {@code /api/v1/transactions} shows it; {@code id} is null in a dry run's answer. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Transaction(String id, Instant creationDate, String status, String statusMessage, String orderType,
+        String customerCsn, String customerName, String contractNumber, String opportunityNumber,
+        String purchaseOrderNumber, Map<String, BigDecimal> purPrice, List<Item> items, Instant processedAt) {
+
+    private static final Set<String> FINAL = Set.of("PROCESSED", "REJECTED");
+
+    /** One ordered line. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Item(String sku, int quantity, int packSize, BigDecimal price, String serialNumber) {
+    }
+
+    /** Whether processing is over for good: the page stops checking its status. */
+    public boolean settled() {
+        return FINAL.contains(status);
+    }
+
+    public String price() {
+        return Money.of(purPrice);
+    }
+}

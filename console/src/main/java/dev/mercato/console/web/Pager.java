@@ -1,0 +1,53 @@
+package dev.mercato.console.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mercato.console.api.ApiPage;
+import io.quarkus.qute.TemplateData;
+
+/** Where a page of a list stands (page n of m, total) and the links to the pages before and after it. */
+@TemplateData
+public record Pager(int page, int pages, long total, String previousHref, String nextHref) {
+
+    /** A pager for {@code page} of a list at {@code path}, keeping the list's filters (blank ones dropped). */
+    static Pager of(ApiPage<?> page, String path, Map<String, String> filters) {
+        return new Pager(page.page(), page.pages(), page.total(),
+                page.page() > 1 ? href(path, filters, page.page() - 1) : null,
+                page.page() < page.pages() ? href(path, filters, page.page() + 1) : null);
+    }
+
+    static Pager of(ApiPage<?> page, String path) {
+        return of(page, path, Map.of());
+    }
+
+    public boolean several() {
+        return pages > 1;
+    }
+
+    /** {@code value} chosen among {@code values}, for a filter's select ("" is "all"). */
+    static List<Choice> choices(List<String> values, String chosen) {
+        return values.stream().map(value -> new Choice(value, value, "", value.equals(chosen))).toList();
+    }
+
+    private static String href(String path, Map<String, String> filters, int page) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        filters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                parameters.put(name, value);
+            }
+        });
+        parameters.put("page", Integer.toString(page));
+        StringBuilder href = new StringBuilder(path);
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            href.append(separator).append(parameter.getKey()).append('=')
+                    .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return href.toString();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.mercato.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class OrdersPageTest {
+
+    private static final String FORM = "/orders/new";
+
+    private static String[] initialOrder(String action, String purchaseOrder) {
+        return new String[] { "type", "INITIAL", "action", action, "deliveryDate", "2026-12-01",
+            "purchaseOrderNumber", purchaseOrder, "resellerSiteId", "site-1", "contactFirstName", "Pat",
+            "contactLastName", "Partner", "contactEmail", "pat@tenant.example", "customerCsn", "5100000001",
+            "customerName", "Tenant One Oy", "sku", "SKU-CAD-1Y", "quantity", "3", "price", "1200.00", "sku", "",
+            "quantity", "", "price", "", "sku", "", "quantity", "", "price", "" };
+    }
+
+    private static String[] withCsrf(Browser browser, String... fields) {
+        String[] all = new String[fields.length + 2];
+        all[0] = "csrf";
+        all[1] = browser.csrf();
+        System.arraycopy(fields, 0, all, 2, fields.length);
+        return all;
+    }
+
+    @Test
+    void theFormShowsTheCommonFieldsAndThoseOfTheChosenType() {
+        Browser browser = Browser.signedIn();
+
+        String initial = browser.get(FORM + "?type=INITIAL").body().asString();
+        assertThat(initial).contains("<label for=\"order-customerCsn\">", "name=\"customerCsn\"",
+                "<label for=\"order-purchaseOrderNumber\">", "<label for=\"item-1-sku\">", "name=\"csrf\"")
+                .doesNotContain("name=\"contractNumber\"", "name=\"serialNumber\"");
+
+        String addSeat = browser.get(FORM + "?type=ADD_SEAT").body().asString();
+        assertThat(addSeat).contains("Place a ADD_SEAT order", "name=\"contractNumber\"", "name=\"serialNumber\"",
+                "<label for=\"item-1-serialNumber\">").doesNotContain("name=\"customerCsn\"");
+    }
+
+    @Test
+    void placingPostsWhatWasTypedAndShowsTheTransactionUntilItIsProcessed() {
+        Browser browser = Browser.signedIn();
+        browser.get(FORM + "?type=INITIAL");
+
+        Response placed = browser.post(FORM, withCsrf(browser, initialOrder("place", "PO-PLACE-1")));
+
+        assertThat(placed.statusCode()).isEqualTo(303);
+        Map<String, Object> order = UpstreamStubs.ORDER.placed.stream()
+                .filter(sent -> "PO-PLACE-1".equals(sent.get("purchaseOrderNumber"))).findFirst().orElseThrow();
+        assertThat(order).containsEntry("type", "INITIAL").containsEntry("customerCsn", "5100000001")
+                .containsEntry("deliveryDate", "2026-12-01").containsEntry("contactEmail", "pat@tenant.example")
+                .doesNotContainKey("contractNumber");
+        assertThat(order.get("items")).asList().containsExactly(Map.of("sku", "SKU-CAD-1Y", "quantity", 3, "price", "1200.00"));
+
+        String location = placed.header("Location");
+        assertThat(location).matches(".*/orders/transactions/txn_\\d+");
+        String pending = browser.get(location).body().asString();
+        assertThat(pending).contains("data-status=\"PENDING\"", "data-poll=");
+
+        UpstreamStubs.ORDER.settle(location.replaceAll(".*/", ""), "PROCESSED", "Contract 110003114019 created");
+        String processed = browser.get(location).body().asString();
+        assertThat(processed).contains("data-status=\"PROCESSED\"", "Contract 110003114019 created")
+                .doesNotContain("data-poll=");
+    }
+
+    @Test
+    void aPreviewShowsTheDryRunAndPlacesNothing() {
+        Browser browser = Browser.signedIn();
+        browser.get(FORM + "?type=INITIAL");
+        int placedBefore = UpstreamStubs.ORDER.placed.size();
+        int dryRunsBefore = UpstreamStubs.ORDER.dryRuns.get();
+
+        Response preview = browser.post(FORM, withCsrf(browser, initialOrder("preview", "PO-PREVIEW-1")));
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body().asString()).contains("Preview: the order would be processed", "nothing was placed",
+                "110003114019", "565-00000001", "240.00 EUR", "value=\"PO-PREVIEW-1\"");
+        assertThat(UpstreamStubs.ORDER.dryRuns.get()).isEqualTo(dryRunsBefore + 1);
+        assertThat(UpstreamStubs.ORDER.placed).hasSize(placedBefore);
+    }
+
+    @Test
+    void theApisRefusalIsShownNextToItsFieldWithTheValuesKept() {
+        Browser browser = Browser.signedIn();
+        browser.get(FORM + "?type=ADD_SEAT");
+        int placedBefore = UpstreamStubs.ORDER.placed.size();
+
+        Response refused = browser.post(FORM, "csrf", browser.csrf(), "type", "ADD_SEAT", "action", "place",
+                "purchaseOrderNumber", "PO-REFUSED", "sku", "SKU-CAD-1Y", "quantity", "three", "price", "400.00",
+                "serialNumber", "565-86309682");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body().asString()).contains("Invalid request parameters",
+                "id=\"order-contractNumber-error\">is required for ADD_SEAT orders",
+                "id=\"item-1-quantity-error\">must be a whole number", "value=\"three\"", "value=\"PO-REFUSED\"",
+                "aria-describedby=\"order-contractNumber-error\"");
+        assertThat(UpstreamStubs.ORDER.placed).hasSize(placedBefore);
+    }
+
+    @Test
+    void contractsSubscriptionsAndOpportunitiesWithTheirStatuses() {
+        Browser browser = Browser.signedIn();
+
+        assertThat(browser.get("/orders/contracts").body().asString()).contains("110003114019", "Tenant One Oy",
+                "1200.00 EUR");
+        String subscriptions = browser.get("/orders/subscriptions?status=EXPIRED").body().asString();
+        assertThat(subscriptions).contains("565-86309682", "status-ACTIVE", "status-EXPIRED",
+                "<option value=\"EXPIRED\" selected>");
+        assertThat(UpstreamStubs.ORDER.lastQuery.get("/api/v1/subscriptions")).containsEntry("status", "EXPIRED");
+        assertThat(browser.get("/orders/opportunities").body().asString()).contains("A-97090247", "NOT_CONTACTED");
+    }
+
+    @Test
+    void aRoleThatOnlyReadsSeesNoOrderForm() {
+        Browser reader = Browser.signedIn(IdentityStub.READER_EMAIL);
+
+        String orders = reader.get("/orders").body().asString();
+
+        assertThat(orders).contains("<h1>Orders</h1>", "href=\"/orders\"").doesNotContain("/orders/new");
+        assertThat(Browser.signedIn().get("/orders").body().asString()).contains("href=\"/orders/new?type=INITIAL\"");
+    }
+
+    @Test
+    void anOrderPostedWithoutTheFormsTokenIsRefused() {
+        Browser browser = Browser.signedIn();
+        assertThat(browser.get(FORM).body().asString()).contains("Place a INITIAL order");
+        int placedBefore = UpstreamStubs.ORDER.placed.size();
+
+        Response refused = browser.post(FORM, initialOrder("place", "PO-NO-CSRF"));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body().asString()).contains("Form expired");
+        assertThat(UpstreamStubs.ORDER.placed).hasSize(placedBefore);
+    }
+}
