@@ -40,7 +40,7 @@ class OrdersPageTest {
                 .doesNotContain("name=\"contractNumber\"", "name=\"serialNumber\"");
 
         String addSeat = browser.get(FORM + "?type=ADD_SEAT").body().asString();
-        assertThat(addSeat).contains("Place a ADD_SEAT order", "name=\"contractNumber\"", "name=\"serialNumber\"",
+        assertThat(addSeat).contains("Place an order: ADD_SEAT", "name=\"contractNumber\"", "name=\"serialNumber\"",
                 "<label for=\"item-1-serialNumber\">").doesNotContain("name=\"customerCsn\"");
     }
 
@@ -130,7 +130,7 @@ class OrdersPageTest {
     @Test
     void anOrderPostedWithoutTheFormsTokenIsRefused() {
         Browser browser = Browser.signedIn();
-        assertThat(browser.get(FORM).body().asString()).contains("Place a INITIAL order");
+        assertThat(browser.get(FORM).body().asString()).contains("Place an order: INITIAL");
         int placedBefore = UpstreamStubs.ORDER.placed.size();
 
         Response refused = browser.post(FORM, initialOrder("place", "PO-NO-CSRF"));

@@ -13,13 +13,19 @@ public final class ListQuery {
 
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
-    private ListQuery(int page, int limit) {
-        parameters.put("limit", Integer.toString(limit));
-        parameters.put("page", Integer.toString(Math.max(1, page)));
+    private ListQuery() {
     }
 
     public static ListQuery page(int page, int limit) {
-        return new ListQuery(page, limit);
+        ListQuery query = new ListQuery();
+        query.parameters.put("limit", Integer.toString(limit));
+        query.parameters.put("page", Integer.toString(Math.max(1, page)));
+        return query;
+    }
+
+    /** A query of other parameters than a list's (a replay's {@code since}), added with {@link #filter}. */
+    public static ListQuery parameters() {
+        return new ListQuery();
     }
 
     public ListQuery sort(String sort) {
@@ -35,7 +41,7 @@ public final class ListQuery {
         return this;
     }
 
-    /** {@code path?limit=…&page=…&…}. */
+    /** {@code path?limit=…&page=…&…} ({@code path} alone when there are no parameters). */
     public String on(String path) {
         StringBuilder query = new StringBuilder(path);
         char separator = '?';
