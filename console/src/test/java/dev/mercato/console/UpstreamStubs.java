@@ -10,14 +10,16 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     static final IdentityStub IDENTITY = new IdentityStub();
     static final WebhookStub WEBHOOK = new WebhookStub();
     static final OrderStub ORDER = new OrderStub();
+    static final BillingStub BILLING = new BillingStub();
 
     @Override
     public Map<String, String> start() {
         IDENTITY.start();
         WEBHOOK.start();
         ORDER.start();
+        BILLING.start();
         return Map.of("mercato.console.identity-url", IDENTITY.url(), "mercato.console.webhook-url", WEBHOOK.url(),
-                "mercato.console.order-url", ORDER.url());
+                "mercato.console.order-url", ORDER.url(), "mercato.console.billing-url", BILLING.url());
     }
 
     @Override
@@ -25,5 +27,6 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         IDENTITY.stop();
         WEBHOOK.stop();
         ORDER.stop();
+        BILLING.stop();
     }
 }
