@@ -4,13 +4,14 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Starts identity's and webhook's stubs before the console and points the console at them. */
+/** Starts the services' stubs before the console and points the console at them. */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     static final IdentityStub IDENTITY = new IdentityStub();
     static final WebhookStub WEBHOOK = new WebhookStub();
     static final OrderStub ORDER = new OrderStub();
     static final BillingStub BILLING = new BillingStub();
+    static final MeteringStub METERING = new MeteringStub();
 
     @Override
     public Map<String, String> start() {
@@ -18,8 +19,10 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         WEBHOOK.start();
         ORDER.start();
         BILLING.start();
+        METERING.start();
         return Map.of("mercato.console.identity-url", IDENTITY.url(), "mercato.console.webhook-url", WEBHOOK.url(),
-                "mercato.console.order-url", ORDER.url(), "mercato.console.billing-url", BILLING.url());
+                "mercato.console.order-url", ORDER.url(), "mercato.console.billing-url", BILLING.url(),
+                "mercato.console.metering-url", METERING.url());
     }
 
     @Override
@@ -28,5 +31,6 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         WEBHOOK.stop();
         ORDER.stop();
         BILLING.stop();
+        METERING.stop();
     }
 }
