@@ -19,6 +19,8 @@ final class OrderStub extends StubServer {
 
     private final Map<String, Map<String, Object>> transactions = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    /** Idempotency-Key → the transaction it placed: a repeat gets the first answer (the body is not compared here). */
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
     /** Every order placed (not dry runs): the type and the payload as received. */
     final List<Map<String, Object>> placed = new CopyOnWriteArrayList<>();
     final AtomicInteger dryRuns = new AtomicInteger();
@@ -75,6 +77,11 @@ final class OrderStub extends StubServer {
             return new Reply(400, Map.of("code", 400, "message", "Invalid request parameters", "errors", errors));
         }
         boolean dryRun = "true".equals(call.query().get("dryRun"));
+        String key = call.idempotencyKey();
+        if (!dryRun && key != null && keys.containsKey(key)) {
+            Map<String, Object> first = transactions.get(keys.get(key));
+            return new Reply(202, Map.of("code", 202, "data", first));
+        }
         Map<String, Object> transaction = transaction(dryRun ? null : "txn_" + counter.incrementAndGet(), type, body);
         if (dryRun) {
             dryRuns.incrementAndGet();
@@ -90,6 +97,9 @@ final class OrderStub extends StubServer {
         order.put("type", type);
         placed.add(order);
         transactions.put((String) transaction.get("id"), transaction);
+        if (key != null) {
+            keys.put(key, (String) transaction.get("id"));
+        }
         return new Reply(202, Map.of("code", 202, "data", transaction));
     }
 

@@ -71,6 +71,45 @@ class OrdersPageTest {
     }
 
     @Test
+    void theSameFormSentTwicePlacesOneOrder() {
+        Browser browser = Browser.signedIn();
+        String form = browser.get(FORM + "?type=INITIAL").body().asString();
+        String key = form.replaceAll("(?s).*name=\"orderKey\" value=\"([^\"]+)\".*", "$1");
+        assertThat(key).hasSizeGreaterThan(20);
+        assertThat(browser.get(FORM + "?type=INITIAL").body().asString()).doesNotContain(key);
+        String csrf = browser.csrf();
+        String[] fields = initialOrder("place", "PO-TWICE");
+        String[] withKey = new String[fields.length + 4];
+        withKey[0] = "csrf";
+        withKey[1] = csrf;
+        withKey[2] = "orderKey";
+        withKey[3] = key;
+        System.arraycopy(fields, 0, withKey, 4, fields.length);
+
+        Response first = browser.post(FORM, withKey);
+        Response second = browser.post(FORM, withKey);
+
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(UpstreamStubs.ORDER.placed.stream().filter(sent -> "PO-TWICE".equals(sent.get("purchaseOrderNumber"))))
+                .hasSize(1);
+    }
+
+    @Test
+    void aPreviewKeepsTheFormsKey() {
+        Browser browser = Browser.signedIn();
+        browser.get(FORM + "?type=INITIAL");
+        String[] fields = initialOrder("preview", "PO-KEY");
+        String[] withKey = new String[fields.length + 4];
+        withKey[0] = "csrf";
+        withKey[1] = browser.csrf();
+        withKey[2] = "orderKey";
+        withKey[3] = "form-key-1";
+        System.arraycopy(fields, 0, withKey, 4, fields.length);
+
+        assertThat(browser.post(FORM, withKey).body().asString()).contains("name=\"orderKey\" value=\"form-key-1\"");
+    }
+
+    @Test
     void aPreviewShowsTheDryRunAndPlacesNothing() {
         Browser browser = Browser.signedIn();
         browser.get(FORM + "?type=INITIAL");

@@ -39,7 +39,8 @@ abstract class StubServer {
     }
 
     /** A request as the stub's handler sees it. */
-    record Call(String method, String path, Map<String, String> query, String authorization, String body) {
+    record Call(String method, String path, Map<String, String> query, String authorization, String idempotencyKey,
+            String body) {
 
         Map<String, String> form() {
             return parameters(body);
@@ -96,7 +97,8 @@ abstract class StubServer {
             } else {
                 reply = handle(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         parameters(exchange.getRequestURI().getRawQuery()),
-                        exchange.getRequestHeaders().getFirst("Authorization"), body));
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
             }
             byte[] bytes;
             if (reply.body() instanceof Raw raw) {

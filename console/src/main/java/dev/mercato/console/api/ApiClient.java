@@ -60,6 +60,17 @@ public class ApiClient {
         return call(session, upstream, method, pathAndQuery, body).map(answer -> read(answer.path("data"), type));
     }
 
+    /**
+     * Like {@link #send}, with an {@code Idempotency-Key}: the API does the request at most once per key and answers a
+     * repeat (a form sent twice) with the first answer.
+     */
+    public <T> Uni<T> sendOnce(Session session, Upstream upstream, HttpMethod method, String pathAndQuery, Object body,
+            String idempotencyKey, Class<T> type) {
+        return authorized(session, bearer -> http.sendJson(upstream, method, pathAndQuery, bearer, body, idempotencyKey),
+                UpstreamHttp.Answer::status)
+                .map(answer -> read(succeeded(answer).path("data"), type));
+    }
+
     /** A file (e.g. an invoice's CSV, {@code accept} {@code text/csv}) as the API sends it: bytes, type and name. */
     public Uni<UpstreamHttp.Download> download(Session session, Upstream upstream, String path, String accept) {
         return authorized(session, bearer -> http.download(upstream, path, bearer, accept), UpstreamHttp.Download::status)
@@ -73,12 +84,14 @@ public class ApiClient {
     private Uni<JsonNode> call(Session session, Upstream upstream, HttpMethod method, String pathAndQuery, Object body) {
         return authorized(session, bearer -> http.sendJson(upstream, method, pathAndQuery, bearer, body),
                 UpstreamHttp.Answer::status)
-                .map(answer -> {
-                    if (!answer.succeeded()) {
-                        throw answer.refusal();
-                    }
-                    return answer.body();
-                });
+                .map(ApiClient::succeeded);
+    }
+
+    private static JsonNode succeeded(UpstreamHttp.Answer answer) {
+        if (!answer.succeeded()) {
+            throw answer.refusal();
+        }
+        return answer.body();
     }
 
     /** Sends with the session's access token; a 401 is answered by one refresh and one retry, a second 401 ends it. */

@@ -51,7 +51,16 @@ public class UpstreamHttp {
 
     /** Sends {@code body} (null for none) as JSON. */
     public Uni<Answer> sendJson(Upstream upstream, HttpMethod method, String pathAndQuery, String bearer, Object body) {
+        return sendJson(upstream, method, pathAndQuery, bearer, body, null);
+    }
+
+    /** Sends {@code body} as JSON with an {@code Idempotency-Key} (docs/API.md), unless it is null. */
+    public Uni<Answer> sendJson(Upstream upstream, HttpMethod method, String pathAndQuery, String bearer, Object body,
+            String idempotencyKey) {
         HttpRequest<Buffer> request = request(upstream, method, pathAndQuery, bearer);
+        if (idempotencyKey != null) {
+            request.putHeader("Idempotency-Key", idempotencyKey);
+        }
         if (body == null) {
             return exchange(upstream, request.send());
         }

@@ -25,10 +25,13 @@ public class OrderApi {
         this.api = api;
     }
 
-    /** Places an order of {@code type} with the payload as typed; the answer is the transaction, PENDING. */
-    public Uni<Transaction> place(Session session, String type, Map<String, Object> order) {
-        return api.send(session, Upstream.ORDER, HttpMethod.POST, TRANSACTIONS + "?type=" + PathSegment.encode(type),
-                order, Transaction.class);
+    /**
+     * Places an order of {@code type} with the payload as typed, once per {@code formKey} (the order form's own key: a
+     * form sent twice places one order); the answer is the transaction, PENDING.
+     */
+    public Uni<Transaction> place(Session session, String type, Map<String, Object> order, String formKey) {
+        return api.sendOnce(session, Upstream.ORDER, HttpMethod.POST, TRANSACTIONS + "?type=" + PathSegment.encode(type),
+                order, formKey, Transaction.class);
     }
 
     /** What placing the order would do, with nothing stored. */

@@ -1,7 +1,6 @@
 package dev.mercato.console.web;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import dev.mercato.console.api.ListQuery;
 import dev.mercato.console.billing.BillingApi;
 import dev.mercato.console.session.Session;
 import io.quarkus.qute.CheckedTemplate;
@@ -53,10 +51,11 @@ public class BillingResource {
     @GET
     public Uni<Response> invoices(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("status") String status) {
         Session session = current.required();
-        return billing.invoices(session, ListQuery.page(page, PAGE_SIZE).sort("-createdAt").filter("status", status))
+        ListFilter filter = ListFilter.of("status", status, INVOICE_STATUSES);
+        return billing.invoices(session, filter.query(page, PAGE_SIZE).sort("-createdAt"))
                 .chain(found -> Html.page(200, Templates.invoices(Frame.of("Invoices", session),
-                        new BillingView.Invoices(found.items(), Pager.of(found, PATH, Map.of("status", blank(status))),
-                                Pager.choices(INVOICE_STATUSES, status), mayReadRevenue(session)))));
+                        new BillingView.Invoices(found.items(), filter.pager(found, PATH), filter.choices(),
+                                mayReadRevenue(session)))));
     }
 
     @GET
@@ -86,11 +85,11 @@ public class BillingResource {
     @Path("credit-notes")
     public Uni<Response> creditNotes(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("kind") String kind) {
         Session session = current.required();
-        return billing.creditNotes(session, ListQuery.page(page, PAGE_SIZE).sort("-createdAt").filter("kind", kind))
+        ListFilter filter = ListFilter.of("kind", kind, NOTE_KINDS);
+        return billing.creditNotes(session, filter.query(page, PAGE_SIZE).sort("-createdAt"))
                 .chain(found -> Html.page(200, Templates.creditNotes(Frame.of("Credit notes", session),
-                        new BillingView.CreditNotes(found.items(),
-                                Pager.of(found, PATH + "/credit-notes", Map.of("kind", blank(kind))),
-                                Pager.choices(NOTE_KINDS, kind), mayReadRevenue(session)))));
+                        new BillingView.CreditNotes(found.items(), filter.pager(found, PATH + "/credit-notes"),
+                                filter.choices(), mayReadRevenue(session)))));
     }
 
     /** The commission ledger, of one billing period (yyyy-MM, as typed) or all. */
@@ -98,11 +97,11 @@ public class BillingResource {
     @Path("commissions")
     public Uni<Response> commissions(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("period") String period) {
         Session session = current.required();
-        return billing.commissions(session, ListQuery.page(page, PAGE_SIZE).sort("-bookedAt").filter("period", period))
+        ListFilter filter = ListFilter.of("period", period, List.of());
+        return billing.commissions(session, filter.query(page, PAGE_SIZE).sort("-bookedAt"))
                 .chain(found -> Html.page(200, Templates.commissions(Frame.of("Commissions", session),
-                        new BillingView.Commissions(found.items(),
-                                Pager.of(found, PATH + "/commissions", Map.of("period", blank(period))), blank(period),
-                                mayReadRevenue(session)))));
+                        new BillingView.Commissions(found.items(), filter.pager(found, PATH + "/commissions"),
+                                filter.value(), mayReadRevenue(session)))));
     }
 
     @GET
@@ -120,9 +119,5 @@ public class BillingResource {
 
     private static boolean mayReadRevenue(Session session) {
         return session.claims().may("read:analytics");
-    }
-
-    private static String blank(String value) {
-        return value == null ? "" : value;
     }
 }

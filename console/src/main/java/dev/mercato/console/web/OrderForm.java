@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.mercato.console.session.SessionStore;
 import io.quarkus.qute.TemplateData;
 
 /**
@@ -22,6 +23,8 @@ public final class OrderForm {
             "RENEWAL", "S2S");
     static final int ITEM_ROWS = 3;
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,9}");
+    /** What an Idempotency-Key may be (docs/API.md): 1–255 visible ASCII characters. */
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     /** How a field is shown: its label, input type and a hint. */
     record Spec(String name, String label, String input, String hint) {
@@ -88,18 +91,20 @@ public final class OrderForm {
     }
 
     private final String type;
+    private final String key;
     private final Map<String, String> values;
     private final List<Map<String, String>> rows;
 
-    private OrderForm(String type, Map<String, String> values, List<Map<String, String>> rows) {
+    private OrderForm(String type, String key, Map<String, String> values, List<Map<String, String>> rows) {
         this.type = type;
+        this.key = key;
         this.values = values;
         this.rows = rows;
     }
 
-    /** An empty form of {@code type} (INITIAL when it is not one). */
+    /** An empty form of {@code type} (INITIAL when it is not one), with a new key. */
     static OrderForm empty(String type) {
-        return new OrderForm(known(type), Map.of(), List.of());
+        return new OrderForm(known(type), SessionStore.randomToken(), Map.of(), List.of());
     }
 
     static OrderForm of(OrderInput input) {
@@ -112,7 +117,9 @@ public final class OrderForm {
             }
             rows.add(item);
         }
-        return new OrderForm(known(input.type), input.fields(), rows);
+        String key = input.orderKey != null && KEY.matcher(input.orderKey).matches() ? input.orderKey
+                : SessionStore.randomToken();
+        return new OrderForm(known(input.type), key, input.fields(), rows);
     }
 
     private static String known(String type) {
@@ -121,6 +128,14 @@ public final class OrderForm {
 
     String type() {
         return type;
+    }
+
+    /**
+     * The form's key: made when the form is first shown and kept through previews and refusals, it is the order's
+     * Idempotency-Key, so the form sent twice (a double click, a reload) places one order.
+     */
+    String key() {
+        return key;
     }
 
     /**

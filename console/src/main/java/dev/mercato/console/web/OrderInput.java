@@ -13,6 +13,9 @@ public class OrderInput {
     public String type;
     @RestForm
     public String action;
+    /** The form's own key, sent as the order's Idempotency-Key. */
+    @RestForm
+    public String orderKey;
     @RestForm
     public String deliveryDate;
     @RestForm

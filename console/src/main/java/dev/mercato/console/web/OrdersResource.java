@@ -1,7 +1,6 @@
 package dev.mercato.console.web;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.mercato.console.api.ApiRefusedException;
-import dev.mercato.console.api.ListQuery;
 import dev.mercato.console.api.PathSegment;
 import dev.mercato.console.order.DryRun;
 import dev.mercato.console.order.OrderApi;
@@ -71,11 +69,11 @@ public class OrdersResource {
     @GET
     public Uni<Response> transactions(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("status") String status) {
         Session session = current.required();
-        return orders.transactions(session, ListQuery.page(page, PAGE_SIZE).sort("-creationDate").filter("status", status))
+        ListFilter filter = ListFilter.of("status", status, TRANSACTION_STATUSES);
+        return orders.transactions(session, filter.query(page, PAGE_SIZE).sort("-creationDate"))
                 .chain(found -> Html.page(200, Templates.transactions(Frame.of("Orders", session),
-                        new OrdersView.Transactions(found.items(), Pager.of(found, PATH, Map.of("status", blank(status))),
-                                Pager.choices(TRANSACTION_STATUSES, status), session.claims().may("write:orders"),
-                                OrderForm.TYPES))));
+                        new OrdersView.Transactions(found.items(), filter.pager(found, PATH), filter.choices(),
+                                session.claims().may("write:orders"), OrderForm.TYPES))));
     }
 
     @GET
@@ -97,7 +95,7 @@ public class OrdersResource {
                     .chain(preview -> formPage(session, 200, form, FormErrors.NONE, preview))
                     .onFailure(FormErrors::refusedInput).recoverWithUni(failure -> refused(session, form, failure));
         }
-        return orders.place(session, form.type(), form.payload())
+        return orders.place(session, form.type(), form.payload(), form.key())
                 .map(placed -> Html.seeOther(PATH + "/transactions/" + PathSegment.encode(placed.id())))
                 .onFailure(FormErrors::refusedInput).recoverWithUni(failure -> refused(session, form, failure));
     }
@@ -115,22 +113,21 @@ public class OrdersResource {
     public Uni<Response> contracts(@QueryParam("page") @DefaultValue("1") int page,
             @QueryParam("contractType") String contractType) {
         Session session = current.required();
-        return orders.contracts(session, ListQuery.page(page, PAGE_SIZE).filter("contractType", contractType))
+        ListFilter filter = ListFilter.of("contractType", contractType, CONTRACT_TYPES);
+        return orders.contracts(session, filter.query(page, PAGE_SIZE))
                 .chain(found -> Html.page(200, Templates.contracts(Frame.of("Contracts", session),
-                        new OrdersView.Contracts(found.items(),
-                                Pager.of(found, PATH + "/contracts", Map.of("contractType", blank(contractType))),
-                                Pager.choices(CONTRACT_TYPES, contractType)))));
+                        new OrdersView.Contracts(found.items(), filter.pager(found, PATH + "/contracts"), filter.choices()))));
     }
 
     @GET
     @Path("subscriptions")
     public Uni<Response> subscriptions(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("status") String status) {
         Session session = current.required();
-        return orders.subscriptions(session, ListQuery.page(page, PAGE_SIZE).filter("status", status))
+        ListFilter filter = ListFilter.of("status", status, SUBSCRIPTION_STATUSES);
+        return orders.subscriptions(session, filter.query(page, PAGE_SIZE))
                 .chain(found -> Html.page(200, Templates.subscriptions(Frame.of("Subscriptions", session),
-                        new OrdersView.Subscriptions(found.items(),
-                                Pager.of(found, PATH + "/subscriptions", Map.of("status", blank(status))),
-                                Pager.choices(SUBSCRIPTION_STATUSES, status)))));
+                        new OrdersView.Subscriptions(found.items(), filter.pager(found, PATH + "/subscriptions"),
+                                filter.choices()))));
     }
 
     @GET
@@ -138,11 +135,11 @@ public class OrdersResource {
     public Uni<Response> opportunities(@QueryParam("page") @DefaultValue("1") int page,
             @QueryParam("salesStatus") String salesStatus) {
         Session session = current.required();
-        return orders.opportunities(session, ListQuery.page(page, PAGE_SIZE).filter("salesStatus", salesStatus))
+        ListFilter filter = ListFilter.of("salesStatus", salesStatus, SALES_STATUSES);
+        return orders.opportunities(session, filter.query(page, PAGE_SIZE))
                 .chain(found -> Html.page(200, Templates.opportunities(Frame.of("Renewal opportunities", session),
-                        new OrdersView.Opportunities(found.items(),
-                                Pager.of(found, PATH + "/opportunities", Map.of("salesStatus", blank(salesStatus))),
-                                Pager.choices(SALES_STATUSES, salesStatus)))));
+                        new OrdersView.Opportunities(found.items(), filter.pager(found, PATH + "/opportunities"),
+                                filter.choices()))));
     }
 
     private Uni<Response> refused(Session session, OrderForm form, Throwable failure) {
@@ -150,13 +147,9 @@ public class OrdersResource {
     }
 
     private Uni<Response> formPage(Session session, int status, OrderForm form, FormErrors errors, DryRun preview) {
-        OrdersView.Form view = new OrdersView.Form(form.type(), Pager.choices(OrderForm.TYPES, form.type()),
+        OrdersView.Form view = new OrdersView.Form(form.type(), form.key(), ListFilter.of("type", form.type(), OrderForm.TYPES).choices(),
                 form.fields(errors), form.items(errors), form.itemsNameSubscriptions(), errors.of("items"), errors,
                 preview);
         return Html.page(status, Templates.orderForm(Frame.of("Place an order", session), view));
-    }
-
-    private static String blank(String value) {
-        return value == null ? "" : value;
     }
 }

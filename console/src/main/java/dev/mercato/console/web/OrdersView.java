@@ -23,7 +23,7 @@ public final class OrdersView {
      * The order form of one type: its controls with what was typed and the API's refusals, the refusal's other
      * messages, and the dry run's answer when the form was previewed.
      */
-    public record Form(String type, List<Choice> types, List<OrderForm.Field> fields, List<OrderForm.ItemRow> items,
+    public record Form(String type, String key, List<Choice> types, List<OrderForm.Field> fields, List<OrderForm.ItemRow> items,
             boolean itemsNameSubscriptions, String itemsError, FormErrors errors, DryRun preview) {
     }
 

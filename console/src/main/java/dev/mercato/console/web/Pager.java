@@ -3,7 +3,6 @@ package dev.mercato.console.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.mercato.console.api.ApiPage;
@@ -20,17 +19,8 @@ public record Pager(int page, int pages, long total, String previousHref, String
                 page.page() < page.pages() ? href(path, filters, page.page() + 1) : null);
     }
 
-    static Pager of(ApiPage<?> page, String path) {
-        return of(page, path, Map.of());
-    }
-
     public boolean several() {
         return pages > 1;
-    }
-
-    /** {@code value} chosen among {@code values}, for a filter's select ("" is "all"). */
-    static List<Choice> choices(List<String> values, String chosen) {
-        return values.stream().map(value -> new Choice(value, value, "", value.equals(chosen))).toList();
     }
 
     private static String href(String path, Map<String, String> filters, int page) {

@@ -2,7 +2,6 @@ package dev.mercato.console.web;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 
 import dev.mercato.console.api.ApiRefusedException;
 import dev.mercato.console.api.ApiUnavailableException;
-import dev.mercato.console.api.ListQuery;
 import dev.mercato.console.api.PathSegment;
 import dev.mercato.console.session.Session;
 import dev.mercato.console.webhook.EventType;
@@ -165,13 +163,13 @@ public class WebhooksResource {
 
     private Uni<Response> deliveryLog(Session session, int httpStatus, String id, int page, String status, String since,
             boolean failedOnly, FormErrors errors, String notice) {
+        ListFilter filter = ListFilter.of("status", status, DELIVERY_STATUSES);
         return webhooks.webhook(session, id).chain(webhook -> webhooks.deliveries(session, id,
-                ListQuery.page(page, DELIVERIES_PER_PAGE).sort("-createdAt").filter("status", status))
+                filter.query(page, DELIVERIES_PER_PAGE).sort("-createdAt"))
                 .chain(found -> Html.page(httpStatus, Templates.deliveries(Frame.of("Delivery log", session),
-                        new DeliveriesView.Log(webhook, found.items(), Pager.of(found,
-                                PATH + "/" + PathSegment.encode(id) + "/deliveries", Map.of("status", status == null ? "" : status)),
-                                Pager.choices(DELIVERY_STATUSES, status), session.claims().may("write:webhooks"), since,
-                                failedOnly, errors, notice)))));
+                        new DeliveriesView.Log(webhook, found.items(),
+                                filter.pager(found, PATH + "/" + PathSegment.encode(id) + "/deliveries"), filter.choices(),
+                                session.claims().may("write:webhooks"), since, failedOnly, errors, notice)))));
     }
 
     /** The endpoint was saved: its secret must reach the page even when the test cannot run. */
