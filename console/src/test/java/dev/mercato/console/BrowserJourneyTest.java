@@ -104,6 +104,62 @@ class BrowserJourneyTest {
         screenshot("06-api-access-phone");
     }
 
+    @Test
+    void placeAnOrderWatchItBeProcessedThenSeeUsageAndAnInvoice() throws IOException, InterruptedException {
+        String base = "http://localhost:" + console.getPort();
+        browser.get(base + "/sign-in");
+        browser.findElement(By.id("email")).sendKeys(IdentityStub.EMAIL);
+        browser.findElement(By.id("password")).sendKeys(IdentityStub.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
+
+        browser.findElement(By.linkText("Orders")).click();
+        browser.findElement(By.linkText("INITIAL")).click();
+        type("order-deliveryDate", "12/01/2026");
+        type("order-purchaseOrderNumber", "PO-BROWSER");
+        type("order-resellerSiteId", "site-1");
+        type("order-contactFirstName", "Pat");
+        type("order-contactLastName", "Partner");
+        type("order-contactEmail", "pat@tenant.example");
+        type("order-customerCsn", "5100000001");
+        type("order-customerName", "Tenant One Oy");
+        type("item-1-sku", "SKU-CAD-1Y");
+        type("item-1-quantity", "3");
+        type("item-1-price", "1200.00");
+        screenshot("07-order-form");
+        browser.findElement(By.xpath("//button[text()='Preview (dry run)']")).click();
+        assertThat(browser.findElement(By.id("preview-heading")).getText()).contains("would be processed");
+        screenshot("08-order-preview");
+
+        browser.findElement(By.xpath("//button[text()='Place order']")).click();
+        WebElement status = browser.findElement(By.cssSelector("#transaction-status [data-status]"));
+        assertThat(status.getText()).isEqualTo("PENDING");
+        String transactionPage = browser.getCurrentUrl();
+        screenshot("09-order-pending");
+        UpstreamStubs.ORDER.settle(transactionPage.replaceAll(".*/", ""), "PROCESSED", "Contract created");
+        String shown = "";
+        for (int i = 0; i < 40 && !shown.equals("PROCESSED"); i++) {
+            Thread.sleep(250);
+            shown = browser.findElement(By.cssSelector("#transaction-status [data-status]")).getText();
+        }
+        assertThat(shown).as("the status the page fetched by itself").isEqualTo("PROCESSED");
+        assertThat(browser.getCurrentUrl()).isEqualTo(transactionPage);
+        assertThat(browser.findElement(By.id("transaction-status")).getAttribute("data-poll")).isNull();
+        screenshot("10-order-processed");
+
+        browser.get(base + "/usage");
+        assertThat(browser.findElements(By.cssSelector("svg .bars rect"))).hasSize(2 * 30);
+        screenshot("11-usage-charts");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(base + "/billing/invoices/" + BillingStub.INVOICE);
+        assertThat(browser.findElement(By.linkText("Download as CSV")).getAttribute("href")).endsWith("/csv");
+        screenshot("12-invoice-phone");
+    }
+
+    private void type(String id, String text) {
+        browser.findElement(By.id(id)).sendKeys(text);
+    }
+
     private void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
