@@ -167,6 +167,21 @@ class OrdersPageTest {
     }
 
     @Test
+    void orderServiceDownIsThePageThatNamesIt() {
+        Browser browser = Browser.signedIn();
+        UpstreamStubs.ORDER.stop();
+        try {
+            Response page = browser.get("/orders/subscriptions");
+
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.body().asString()).contains("order-service is not available", "Try again in a moment")
+                    .doesNotContain("Exception");
+        } finally {
+            UpstreamStubs.ORDER.start();
+        }
+    }
+
+    @Test
     void anOrderPostedWithoutTheFormsTokenIsRefused() {
         Browser browser = Browser.signedIn();
         assertThat(browser.get(FORM).body().asString()).contains("Place an order: INITIAL");

@@ -21,8 +21,9 @@ class WebhookDeliveriesPageTest {
         String log = browser.get(LOG).body().asString();
         assertThat(log).contains("https://erp.example/logged", "msg_delivered", "status-DELIVERED", "msg_failed",
                 "status-FAILED", "HTTP 500", "<label for=\"replay-since\">");
-        assertThat(browser.get(LOG + "?status=FAILED").body().asString()).contains("msg_failed")
-                .doesNotContain("msg_delivered");
+        assertThat(log).contains("<form method=\"get\" action=\"" + LOG + "\" class=\"filter\">");
+        assertThat(browser.get(LOG + "?status=FAILED").body().asString()).contains("msg_failed",
+                "<option value=\"FAILED\" selected>").doesNotContain("msg_delivered");
 
         String message = browser.get(WEBHOOKS + "/deliveries/msg_failed").body().asString();
         assertThat(message).contains("Attempts (2)", "connection refused", "{&quot;error&quot;:&quot;down&quot;}",

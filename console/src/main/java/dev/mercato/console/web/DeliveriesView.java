@@ -2,6 +2,7 @@ package dev.mercato.console.web;
 
 import java.util.List;
 
+import dev.mercato.console.api.PathSegment;
 import dev.mercato.console.webhook.Attempt;
 import dev.mercato.console.webhook.Delivery;
 import dev.mercato.console.webhook.Webhook;
@@ -15,6 +16,11 @@ public final class DeliveriesView {
     /** The endpoint's messages, the replay form (values typed and the API's refusal) and a notice shown once. */
     public record Log(Webhook webhook, List<Delivery> deliveries, Pager pager, List<Choice> statuses, boolean mayWrite,
             String since, boolean failedOnly, FormErrors errors, String notice) {
+
+        /** The log's own page, where its filter sends the browser. */
+        public String path() {
+            return WebhooksResource.PATH + "/" + PathSegment.encode(webhook.id()) + "/deliveries";
+        }
     }
 
     public record Message(Delivery delivery, List<Attempt> attempts, boolean mayWrite, String notice) {
