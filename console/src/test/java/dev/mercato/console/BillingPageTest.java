@@ -53,7 +53,8 @@ class BillingPageTest {
     void creditNotesAndCommissions() {
         Browser browser = Browser.signedIn();
 
-        assertThat(browser.get("/billing/credit-notes").body().asString()).contains("cn_1", "CREDIT", "VOID", "-1200.00");
+        assertThat(browser.get("/billing/credit-notes").body().asString()).contains("cn_1", "CREDIT", "VOID", "-1200.00",
+                "<a href=\"/billing/credit-notes\" aria-current=\"page\">", "href=\"/billing/revenue\"");
         assertThat(browser.get("/billing/commissions?period=2026-11").body().asString()).contains("96.00", "PARTNER",
                 "value=\"2026-11\"");
     }

@@ -24,6 +24,8 @@ final class OrderStub extends StubServer {
     /** Every order placed (not dry runs): the type and the payload as received. */
     final List<Map<String, Object>> placed = new CopyOnWriteArrayList<>();
     final AtomicInteger dryRuns = new AtomicInteger();
+    /** Every retry received. */
+    final List<Call> retries = new CopyOnWriteArrayList<>();
     /** The query of the last list asked for, by path. */
     final Map<String, Map<String, String>> lastQuery = new ConcurrentHashMap<>();
 
@@ -35,6 +37,18 @@ final class OrderStub extends StubServer {
         String route = call.method() + " " + call.path();
         if (route.equals("POST /api/v1/transactions")) {
             return place(call);
+        }
+        if (call.method().equals("POST") && call.path().matches("/api/v1/transactions/[^/]+/retry")) {
+            Map<String, Object> transaction = transactions.get(call.path().split("/")[4]);
+            if (transaction == null) {
+                return notFound();
+            }
+            if (!"STUCK".equals(transaction.get("status"))) {
+                return error(409, "Only a STUCK transaction can be retried");
+            }
+            retries.add(call);
+            transaction.put("status", "PENDING");
+            return new Reply(202, Map.of("code", 202, "data", transaction));
         }
         if (call.method().equals("GET") && call.path().startsWith("/api/v1/transactions/")) {
             Map<String, Object> transaction = transactions.get(call.path().substring("/api/v1/transactions/".length()));

@@ -95,6 +95,29 @@ class OrdersPageTest {
     }
 
     @Test
+    void aStuckTransactionIsNoLongerPolledAndAWriterMayRunItAgain() {
+        Browser browser = Browser.signedIn();
+        browser.get(FORM + "?type=INITIAL");
+        String location = browser.post(FORM, withCsrf(browser, initialOrder("place", "PO-STUCK"))).header("Location");
+        String id = location.replaceAll(".*/", "");
+        UpstreamStubs.ORDER.settle(id, "STUCK", "Processing did not finish");
+
+        String stuck = browser.get(location).body().asString();
+        assertThat(stuck).contains("data-status=\"STUCK\"", "Run it again").doesNotContain("data-poll=");
+        assertThat(Browser.signedIn(IdentityStub.READER_EMAIL).get(location).body().asString())
+                .contains("data-status=\"STUCK\"").doesNotContain("Run it again", "/retry");
+
+        Response retried = browser.post("/orders/transactions/" + id + "/retry", "csrf", browser.csrf());
+
+        assertThat(retried.statusCode()).isEqualTo(303);
+        assertThat(UpstreamStubs.ORDER.retries).anySatisfy(call -> {
+            assertThat(call.path()).isEqualTo("/api/v1/transactions/" + id + "/retry");
+            assertThat(call.authorization()).startsWith("Bearer ey");
+        });
+        assertThat(browser.get(location).body().asString()).contains("data-status=\"PENDING\"", "data-poll=");
+    }
+
+    @Test
     void aPreviewKeepsTheFormsKey() {
         Browser browser = Browser.signedIn();
         browser.get(FORM + "?type=INITIAL");
@@ -148,7 +171,8 @@ class OrdersPageTest {
         Browser browser = Browser.signedIn();
 
         assertThat(browser.get("/orders/contracts").body().asString()).contains("110003114019", "Tenant One Oy",
-                "1200.00 EUR");
+                "1200.00 EUR", "<a href=\"/orders/contracts\" aria-current=\"page\">")
+                .doesNotContain("<a href=\"/orders/subscriptions\" aria-current");
         String subscriptions = browser.get("/orders/subscriptions?status=EXPIRED").body().asString();
         assertThat(subscriptions).contains("565-86309682", "status-ACTIVE", "status-EXPIRED",
                 "<option value=\"EXPIRED\" selected>");

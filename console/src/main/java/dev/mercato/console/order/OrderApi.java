@@ -40,6 +40,12 @@ public class OrderApi {
                 TRANSACTIONS + "?type=" + PathSegment.encode(type) + "&dryRun=true", order, DryRun.class);
     }
 
+    /** Runs a STUCK transaction again: it is PENDING again, and its effect is applied at most once. */
+    public Uni<Transaction> retry(Session session, String id) {
+        return api.send(session, Upstream.ORDER, HttpMethod.POST, TRANSACTIONS + "/" + PathSegment.encode(id) + "/retry",
+                null, Transaction.class);
+    }
+
     public Uni<Transaction> transaction(Session session, String id) {
         return api.get(session, Upstream.ORDER, TRANSACTIONS + "/" + PathSegment.encode(id), Transaction.class);
     }

@@ -15,15 +15,26 @@ public record Transaction(String id, Instant creationDate, String status, String
         String purchaseOrderNumber, Map<String, BigDecimal> purPrice, List<Item> items, Instant processedAt) {
 
     private static final Set<String> FINAL = Set.of("PROCESSED", "REJECTED");
+    private static final String STUCK = "STUCK";
 
     /** One ordered line. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Item(String sku, int quantity, int packSize, BigDecimal price, String serialNumber) {
     }
 
-    /** Whether processing is over for good: the page stops checking its status. */
+    /** Whether processing is over for good. */
     public boolean settled() {
         return FINAL.contains(status);
+    }
+
+    /** Processing did not finish in time: nothing changes until someone retries it. */
+    public boolean stuck() {
+        return STUCK.equals(status);
+    }
+
+    /** Whether the status may still change by itself: the page keeps checking it. */
+    public boolean inProgress() {
+        return !settled() && !stuck();
     }
 
     public String price() {

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,7 +50,7 @@ public class OrdersResource {
 
         static native TemplateInstance orderForm(Frame frame, OrdersView.Form page);
 
-        static native TemplateInstance transaction(Frame frame, dev.mercato.console.order.Transaction transaction);
+        static native TemplateInstance transaction(Frame frame, OrdersView.TransactionPage page);
 
         static native TemplateInstance contracts(Frame frame, OrdersView.Contracts page);
 
@@ -104,8 +105,16 @@ public class OrdersResource {
     @Path("transactions/{id}")
     public Uni<Response> transaction(@PathParam("id") String id) {
         Session session = current.required();
-        return orders.transaction(session, id)
-                .chain(found -> Html.page(200, Templates.transaction(Frame.of("Order " + id, session), found)));
+        return orders.transaction(session, id).chain(found -> Html.page(200, Templates.transaction(
+                Frame.of("Order " + id, session), new OrdersView.TransactionPage(found, session.claims().may("write:orders")))));
+    }
+
+    @POST
+    @Path("transactions/{id}/retry")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> retry(@PathParam("id") String id, @FormParam(CsrfFilter.FIELD) String csrf) {
+        Session session = current.required();
+        return orders.retry(session, id).map(retried -> Html.seeOther(PATH + "/transactions/" + PathSegment.encode(id)));
     }
 
     @GET

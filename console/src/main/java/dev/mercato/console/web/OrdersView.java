@@ -27,6 +27,10 @@ public final class OrdersView {
             boolean itemsNameSubscriptions, String itemsError, FormErrors errors, DryRun preview) {
     }
 
+    /** One transaction, and whether the role may retry it when it is stuck. */
+    public record TransactionPage(Transaction transaction, boolean mayWrite) {
+    }
+
     public record Contracts(List<Contract> contracts, Pager pager, List<Choice> types) {
     }
 
