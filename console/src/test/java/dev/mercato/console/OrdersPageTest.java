@@ -133,6 +133,30 @@ class OrdersPageTest {
     }
 
     @Test
+    void typesThatChangeSubscriptionsSendTheirSerialNumbersAndACheckedBoxAsTrue() {
+        Browser browser = Browser.signedIn();
+        browser.get(FORM + "?type=ADD_SEAT");
+
+        browser.post(FORM, "csrf", browser.csrf(), "type", "ADD_SEAT", "action", "place", "purchaseOrderNumber",
+                "PO-SEATS", "contractNumber", "110003114019", "sku", "SKU-CAD-1Y", "quantity", "2", "price", "240.00",
+                "serialNumber", "565-86309682", "sku", "", "quantity", "", "price", "", "serialNumber", "");
+        Map<String, Object> seats = UpstreamStubs.ORDER.placed.stream()
+                .filter(sent -> "PO-SEATS".equals(sent.get("purchaseOrderNumber"))).findFirst().orElseThrow();
+        assertThat(seats).containsEntry("type", "ADD_SEAT").containsEntry("contractNumber", "110003114019");
+        assertThat(seats.get("items")).asList().containsExactly(
+                Map.of("sku", "SKU-CAD-1Y", "quantity", 2, "price", "240.00", "serialNumber", "565-86309682"));
+
+        browser.get(FORM + "?type=RENEWAL");
+        browser.post(FORM, "csrf", browser.csrf(), "type", "RENEWAL", "action", "place", "purchaseOrderNumber",
+                "PO-RENEW", "opportunityNumber", "A-97090247", "partialRenewal", "true", "customerCsn", "not-shown",
+                "sku", "SKU-CAD-1Y", "quantity", "1", "price", "400.00", "serialNumber", "565-86309682");
+        Map<String, Object> renewal = UpstreamStubs.ORDER.placed.stream()
+                .filter(sent -> "PO-RENEW".equals(sent.get("purchaseOrderNumber"))).findFirst().orElseThrow();
+        assertThat(renewal).containsEntry("opportunityNumber", "A-97090247").containsEntry("partialRenewal", true)
+                .doesNotContainKey("customerCsn");
+    }
+
+    @Test
     void aPreviewShowsTheDryRunAndPlacesNothing() {
         Browser browser = Browser.signedIn();
         browser.get(FORM + "?type=INITIAL");
