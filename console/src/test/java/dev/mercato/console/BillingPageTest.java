@@ -73,5 +73,10 @@ class BillingPageTest {
 
         assertThat(page).contains("<svg", "role=\"img\"", "<title>2026-10: 1500 eur</title>", "<td>2026-12</td>");
         assertThat(Pattern.compile("<rect ").matcher(page).results().count()).isEqualTo(4);
+        assertThat(UpstreamStubs.BILLING.lastRevenueQuery).isEmpty();
+        assertThat(page).contains("id=\"revenue-from\" name=\"from\" type=\"text\" value=\"2026-09\"");
+
+        browser.get("/billing/revenue?from=2026-01&to=2026-06");
+        assertThat(UpstreamStubs.BILLING.lastRevenueQuery).containsEntry("from", "2026-01").containsEntry("to", "2026-06");
     }
 }

@@ -17,6 +17,7 @@ final class BillingStub extends StubServer {
             .getBytes(StandardCharsets.UTF_8);
 
     volatile String lastCsvAuthorization;
+    volatile Map<String, String> lastRevenueQuery = Map.of();
     /** The months revenue answers with, oldest first: month → MRR. */
     volatile Map<String, String> mrr = new LinkedHashMap<>(Map.of());
 
@@ -43,7 +44,10 @@ final class BillingStub extends StubServer {
                     Map.entry("beneficiaryId", IdentityStub.ORG_ID), Map.entry("beneficiaryKind", "PARTNER"),
                     Map.entry("currency", "eur"), Map.entry("baseAmount", "1200.00"), Map.entry("amount", "96.00"),
                     Map.entry("bookedAt", "2026-12-01T00:00:00Z"))), 1);
-            case "GET /api/v1/analytics/revenue" -> ok(revenue());
+            case "GET /api/v1/analytics/revenue" -> {
+                lastRevenueQuery = call.query();
+                yield ok(revenue());
+            }
             default -> call.path().startsWith("/api/v1/invoices/") ? notFound() : error(404, "Not found");
         };
     }

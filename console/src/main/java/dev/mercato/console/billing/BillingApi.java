@@ -46,8 +46,12 @@ public class BillingApi {
         return api.getPage(session, Upstream.BILLING, query.on("/api/v1/commissions"), Commission.class);
     }
 
-    /** MRR per month over the API's default range (the last 12 months), in the organization's currency. */
-    public Uni<Revenue> revenue(Session session) {
-        return api.get(session, Upstream.BILLING, "/api/v1/analytics/revenue", Revenue.class);
+    /**
+     * MRR per month from {@code from} to {@code to} (yyyy-MM, as typed; blank for the API's default, the last 12
+     * months), in the organization's currency.
+     */
+    public Uni<Revenue> revenue(Session session, String from, String to) {
+        return api.get(session, Upstream.BILLING,
+                ListQuery.parameters().filter("from", from).filter("to", to).on("/api/v1/analytics/revenue"), Revenue.class);
     }
 }

@@ -106,9 +106,9 @@ public class BillingResource {
 
     @GET
     @Path("revenue")
-    public Uni<Response> revenue() {
+    public Uni<Response> revenue(@QueryParam("from") String from, @QueryParam("to") String to) {
         Session session = current.required();
-        return billing.revenue(session).chain(revenue -> {
+        return billing.revenue(session, from, to).chain(revenue -> {
             List<BarChart.Point> points = revenue.months().stream()
                     .map(month -> new BarChart.Point(month.month(), month.totals().mrr())).toList();
             BarChart mrr = BarChart.of("mrr-chart", "MRR at each month's end", revenue.currency(), points);
