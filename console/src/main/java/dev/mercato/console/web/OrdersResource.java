@@ -32,7 +32,7 @@ import io.smallrye.mutiny.Uni;
 public class OrdersResource {
 
     static final String PATH = "/orders";
-    static final int PAGE_SIZE = 25;
+    private static final int PAGE_SIZE = 25;
     private static final List<String> TRANSACTION_STATUSES = List.of("PENDING", "PROCESSING", "PROCESSED", "REJECTED",
             "STUCK");
     private static final List<String> CONTRACT_TYPES = List.of("SUBSCRIPTION", "FLEX", "MAINTENANCE", "NA");
