@@ -1,6 +1,8 @@
 package dev.mercato.console;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,8 @@ final class MeteringStub extends StubServer {
             balance.put("dailyRate30", "100");
             balance.put("projectedDays", 30);
             balance.put("projectedRunOutDate", "2027-01-01");
-            balance.put("history", List.of(Map.of("day", "2026-12-01", "tokens", "100")));
+            String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+            balance.put("history", List.of(Map.of("day", yesterday, "tokens", "100")));
             return ok(Map.of("customerId", TENANT, "balances", List.of(balance)));
         }
         return notFound();

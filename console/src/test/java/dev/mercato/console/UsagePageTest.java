@@ -3,6 +3,8 @@ package dev.mercato.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
@@ -60,7 +62,9 @@ class UsagePageTest {
         String page = browser.get("/usage?customer=" + MeteringStub.TENANT).body().asString();
 
         assertThat(UpstreamStubs.METERING.lastSummaryQuery).containsEntry("customer", MeteringStub.TENANT);
-        assertThat(page).contains("Token balance of " + MeteringStub.TENANT, "3000", "2027-01-01", "in 30 days");
+        assertThat(page).contains("Token balance of " + MeteringStub.TENANT, "3000", "2027-01-01", "in 30 days",
+                "<title>" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + ": 100 tokens</title>");
+        assertThat(count(page, "<title>[^<]*: 0 tokens</title>")).isEqualTo(29);
         assertThat(browser.get("/usage").body().asString()).doesNotContain("Token balance");
     }
 

@@ -16,6 +16,12 @@ public record Balances(String customerId, List<Balance> balances) {
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Balance(String vendorId, BigDecimal purchased, BigDecimal consumed, BigDecimal balance, boolean low,
-            BigDecimal consumedLast30Days, BigDecimal dailyRate30, Long projectedDays, LocalDate projectedRunOutDate) {
+            BigDecimal consumedLast30Days, BigDecimal dailyRate30, Long projectedDays, LocalDate projectedRunOutDate,
+            List<Daily> history) {
+    }
+
+    /** Tokens drawn by the usage of one UTC day (only days that had usage are listed). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Daily(LocalDate day, BigDecimal tokens) {
     }
 }

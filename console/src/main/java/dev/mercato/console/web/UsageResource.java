@@ -1,9 +1,13 @@
 package dev.mercato.console.web;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,8 +71,30 @@ public class UsageResource {
                                 series.getKey(), series.getValue()));
                     }
                     UsageView view = new UsageView(hourly ? "hour" : "day", typedCustomer, typedDimension, charts,
-                            rows.total() > rows.items().size(), found);
+                            rows.total() > rows.items().size(), found, balanceRows(found));
                     return Html.page(200, Templates.usage(Frame.of("Usage", session), view));
                 }));
+    }
+
+    /** Each balance with a chart of the tokens drawn per day over the last 30 UTC days, zero on days without usage. */
+    private List<UsageView.BalanceRow> balanceRows(Balances balances) {
+        if (balances == null) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<UsageView.BalanceRow> rows = new ArrayList<>();
+        for (Balances.Balance balance : balances.balances()) {
+            Map<LocalDate, BigDecimal> drawn = new HashMap<>();
+            if (balance.history() != null) {
+                balance.history().forEach(day -> drawn.merge(day.day(), day.tokens(), BigDecimal::add));
+            }
+            List<BarChart.Point> points = new ArrayList<>();
+            for (LocalDate day = today.minusDays(DAYS - 1L); !day.isAfter(today); day = day.plusDays(1)) {
+                points.add(new BarChart.Point(day.toString(), drawn.getOrDefault(day, BigDecimal.ZERO)));
+            }
+            rows.add(new UsageView.BalanceRow(balance, BarChart.of("balance-chart-" + rows.size(),
+                    "Tokens of " + balance.vendorId() + " drawn per day", "tokens", points)));
+        }
+        return rows;
     }
 }

@@ -10,7 +10,11 @@ import dev.mercato.console.metering.MeteringApi;
  * more rows than one answer holds, and the customer's balances (null when no customer is chosen).
  */
 public record UsageView(String granularity, String customer, String dimension, List<BarChart> charts,
-        boolean truncated, Balances balances) {
+        boolean truncated, Balances balances, List<BalanceRow> balanceRows) {
+
+    /** One balance and the tokens it drew on each of the last 30 days. */
+    public record BalanceRow(Balances.Balance balance, BarChart drawn) {
+    }
 
     public int maxRows() {
         return MeteringApi.MAX_ROWS;
