@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -132,15 +133,14 @@ class BrowserJourneyTest {
         screenshot("08-order-preview");
 
         browser.findElement(By.xpath("//button[text()='Place order']")).click();
-        WebElement status = browser.findElement(By.cssSelector("#transaction-status [data-status]"));
-        assertThat(status.getText()).isEqualTo("PENDING");
+        assertThat(shownStatus()).isEqualTo("PENDING");
         String transactionPage = browser.getCurrentUrl();
         screenshot("09-order-pending");
         UpstreamStubs.ORDER.settle(transactionPage.replaceAll(".*/", ""), "PROCESSED", "Contract created");
         String shown = "";
-        for (int i = 0; i < 40 && !shown.equals("PROCESSED"); i++) {
+        for (int i = 0; i < 80 && !shown.equals("PROCESSED"); i++) { // up to 20 s: the page checks every 3 s
             Thread.sleep(250);
-            shown = browser.findElement(By.cssSelector("#transaction-status [data-status]")).getText();
+            shown = shownStatus();
         }
         assertThat(shown).as("the status the page fetched by itself").isEqualTo("PROCESSED");
         assertThat(browser.getCurrentUrl()).isEqualTo(transactionPage);
@@ -154,6 +154,12 @@ class BrowserJourneyTest {
         browser.get(base + "/billing/invoices/" + BillingStub.INVOICE);
         assertThat(browser.findElement(By.linkText("Download as CSV")).getAttribute("href")).endsWith("/csv");
         screenshot("12-invoice-phone");
+    }
+
+    /** Read in one step: the page's polling may swap the element between a find and a read. */
+    private String shownStatus() {
+        return String.valueOf(((JavascriptExecutor) browser)
+                .executeScript("return document.querySelector('#transaction-status [data-status]').textContent"));
     }
 
     private void type(String id, String text) {
