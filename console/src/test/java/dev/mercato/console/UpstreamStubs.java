@@ -4,22 +4,26 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Starts identity's and webhook's stubs before the console and points the console at them. */
+/** Starts identity's, webhook's and catalog's stubs before the console and points the console at them. */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     static final IdentityStub IDENTITY = new IdentityStub();
     static final WebhookStub WEBHOOK = new WebhookStub();
+    static final CatalogStub CATALOG = new CatalogStub();
 
     @Override
     public Map<String, String> start() {
         IDENTITY.start();
         WEBHOOK.start();
-        return Map.of("mercato.console.identity-url", IDENTITY.url(), "mercato.console.webhook-url", WEBHOOK.url());
+        CATALOG.start();
+        return Map.of("mercato.console.identity-url", IDENTITY.url(), "mercato.console.webhook-url", WEBHOOK.url(),
+                "mercato.console.catalog-url", CATALOG.url());
     }
 
     @Override
     public void stop() {
         IDENTITY.stop();
         WEBHOOK.stop();
+        CATALOG.stop();
     }
 }

@@ -1,0 +1,82 @@
+package dev.mercato.console.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mercato.console.api.ApiPage;
+import dev.mercato.console.api.PathSegment;
+
+/**
+ * The filters of a list page as typed in its form, and the same filters as the API's list parameters (docs/API.md
+ * "Lists"): {@code field=value}, or {@code field[like]=%value%} for "contains". Blank filters are left out. Links
+ * to other pages of the list keep the filters.
+ */
+public final class ListFilters {
+
+    /** Items per page, of every list. */
+    public static final int PAGE_SIZE = 20;
+
+    private final int page;
+    private final Map<String, String> typed = new LinkedHashMap<>();
+    private final List<String> api = new ArrayList<>();
+
+    private ListFilters(int page) {
+        this.page = page;
+    }
+
+    /** Filters for page {@code page} (from 1; anything else is the first). */
+    public static ListFilters onPage(Integer page) {
+        return new ListFilters(page == null || page < 1 ? 1 : page);
+    }
+
+    /** Keeps the items whose {@code field} equals the value. */
+    public ListFilters equal(String field, String value) {
+        return add(field, value, field, value == null ? null : value.strip());
+    }
+
+    /** Keeps the items whose {@code field} contains the value. */
+    public ListFilters contains(String field, String value) {
+        return add(field, value, field + "[like]", value == null ? null : "%" + value.strip() + "%");
+    }
+
+    private ListFilters add(String field, String value, String apiName, String apiValue) {
+        if (value != null && !value.isBlank()) {
+            typed.put(field, value.strip());
+            api.add(PathSegment.encode(apiName) + "=" + PathSegment.encode(apiValue));
+        }
+        return this;
+    }
+
+    /** The value typed into the filter {@code field}, or "". */
+    public String value(String field) {
+        return typed.getOrDefault(field, "");
+    }
+
+    public boolean any() {
+        return !typed.isEmpty();
+    }
+
+    /** The API's query: this page, {@link #PAGE_SIZE} items, {@code sort}, the filters. */
+    public String apiQuery(String sort) {
+        StringBuilder query = new StringBuilder("?page=").append(page).append("&limit=").append(PAGE_SIZE)
+                .append("&sort=").append(PathSegment.encode(sort));
+        api.forEach(parameter -> query.append('&').append(parameter));
+        return query.toString();
+    }
+
+    /** The pager of {@code shown}, whose links lead to {@code path} with these filters. */
+    public Pager pager(String path, ApiPage<?> shown) {
+        return new Pager(shown.page(), Math.max(1, shown.pages()), shown.total(),
+                shown.page() > 1 ? href(path, shown.page() - 1) : null,
+                shown.page() < shown.pages() ? href(path, shown.page() + 1) : null);
+    }
+
+    private String href(String path, int toPage) {
+        StringBuilder href = new StringBuilder(path).append('?');
+        typed.forEach((field, value) -> href.append(PathSegment.encode(field)).append('=').append(PathSegment.encode(value))
+                .append('&'));
+        return href.append("page=").append(toPage).toString();
+    }
+}

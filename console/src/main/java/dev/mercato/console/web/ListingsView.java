@@ -1,0 +1,18 @@
+package dev.mercato.console.web;
+
+import java.util.List;
+
+import dev.mercato.console.catalog.Listing;
+
+/**
+ * One page of listings with its filters, and the create form when the role may create ({@code vendorId} is asked for
+ * only from the platform, which creates listings for a vendor).
+ */
+public record ListingsView(List<Listing> listings, Pager pager, ListFilters filters, boolean mayWrite,
+        boolean asksVendorId, FormValues form, FormErrors errors, String notice) {
+
+    /** The marketplaces a listing is sold on. */
+    public List<Choice> marketplaces() {
+        return Choice.among(form.of("vendor"), "aws", "azure", "direct");
+    }
+}

@@ -1,0 +1,9 @@
+package dev.mercato.console.web;
+
+/** Where a list page stands: its number, how many there are, and links to the previous and next (null at an end). */
+public record Pager(int page, int pages, long total, String previous, String next) {
+
+    public boolean several() {
+        return pages > 1;
+    }
+}
