@@ -25,7 +25,7 @@ class CatalogPagesTest {
         assertThat(UpstreamStubs.CATALOG.lastCall("GET", "/api/v1/articles").orElseThrow().query())
                 .containsEntry("orderableOn", "2026-12-24").containsEntry("sort", "sku");
         assertThat(christmas).contains("XMAS-PROMO", "MOD-1", "promotion: Christmas 2026", "value=\"2026-12-24\"",
-                "<label for=\"filter-orderable\">");
+                "<label for=\"filter-orderableOn\">");
         String january = browser.get("/catalog/articles?orderableOn=2027-01-05").body().asString();
         assertThat(january).contains("MOD-1").doesNotContain("XMAS-PROMO");
     }

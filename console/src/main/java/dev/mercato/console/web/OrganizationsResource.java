@@ -132,10 +132,7 @@ public class OrganizationsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> suspend(@PathParam("collection") String collection, @PathParam("id") String id,
             @FormParam(CsrfFilter.FIELD) String csrf) {
-        Session session = current.required();
-        OrganizationKind kind = kind(collection);
-        return identity.changeOrganization(session, kind, id, OrganizationChange.status("SUSPENDED"))
-                .map(changed -> saved(session, kind, changed, "“" + changed.name() + "” is suspended."));
+        return changeStatus(collection, id, "SUSPENDED", "is suspended.");
     }
 
     @POST
@@ -143,10 +140,14 @@ public class OrganizationsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> reactivate(@PathParam("collection") String collection, @PathParam("id") String id,
             @FormParam(CsrfFilter.FIELD) String csrf) {
+        return changeStatus(collection, id, "ACTIVE", "is active again.");
+    }
+
+    private Uni<Response> changeStatus(String collection, String id, String status, String outcome) {
         Session session = current.required();
         OrganizationKind kind = kind(collection);
-        return identity.changeOrganization(session, kind, id, OrganizationChange.status("ACTIVE"))
-                .map(changed -> saved(session, kind, changed, "“" + changed.name() + "” is active again."));
+        return identity.changeOrganization(session, kind, id, OrganizationChange.status(status))
+                .map(changed -> saved(session, kind, changed, "“" + changed.name() + "” " + outcome));
     }
 
     private Response saved(Session session, OrganizationKind kind, Organization changed, String notice) {

@@ -12,4 +12,14 @@ import dev.mercato.console.identity.OrganizationKind;
 public record OrganizationsView(OrganizationKind kind, List<OrganizationKind> kinds, List<Organization> organizations,
         Pager pager, ListFilters filters, boolean mayWrite, OrganizationKind childKind, FormValues form,
         FormErrors errors, String notice) {
+
+    /** This list's page. */
+    public String path() {
+        return OrganizationsResource.PATH + "/" + kind.collection();
+    }
+
+    /** The statuses an organization can have, to filter on. */
+    public List<Choice> statuses() {
+        return Choice.among(filters.value("status"), "ACTIVE", "INACTIVE", "SUSPENDED");
+    }
 }

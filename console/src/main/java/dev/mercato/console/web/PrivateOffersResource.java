@@ -1,6 +1,7 @@
 package dev.mercato.console.web;
 
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import dev.mercato.console.api.ApiRefusedException;
 import dev.mercato.console.catalog.CatalogApi;
 import dev.mercato.console.catalog.NewPrivateOffer;
+import dev.mercato.console.catalog.PrivateOffer;
 import dev.mercato.console.session.Session;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -83,8 +85,8 @@ public class PrivateOffersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> send(@PathParam("id") String id, @FormParam(CsrfFilter.FIELD) String csrf) {
         Session session = current.required();
-        return catalog.sendOffer(session, id).map(offer -> done(session, "Offer " + offer.id() + " is sent to "
-                + offer.customerName() + "; it expires at " + offer.expiresAt() + "."));
+        return answered(session, catalog.sendOffer(session, id), offer -> "is sent to " + offer.customerName()
+                + "; it expires at " + offer.expiresAt() + ".");
     }
 
     @POST
@@ -92,8 +94,8 @@ public class PrivateOffersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> accept(@PathParam("id") String id, @FormParam(CsrfFilter.FIELD) String csrf) {
         Session session = current.required();
-        return catalog.acceptOffer(session, id).map(offer -> done(session, "Offer " + offer.id() + " on "
-                + offer.listingName() + " is accepted; the order follows."));
+        return answered(session, catalog.acceptOffer(session, id), offer -> "on " + offer.listingName()
+                + " is accepted; the order follows.");
     }
 
     @POST
@@ -101,8 +103,13 @@ public class PrivateOffersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> decline(@PathParam("id") String id, @FormParam(CsrfFilter.FIELD) String csrf) {
         Session session = current.required();
-        return catalog.declineOffer(session, id).map(offer -> done(session, "Offer " + offer.id() + " on "
-                + offer.listingName() + " is declined."));
+        return answered(session, catalog.declineOffer(session, id), offer -> "on " + offer.listingName()
+                + " is declined.");
+    }
+
+    /** Back to the list, which says what became of the offer: "Offer ofr_… " and {@code outcome}. */
+    private Uni<Response> answered(Session session, Uni<PrivateOffer> transition, Function<PrivateOffer, String> outcome) {
+        return transition.map(offer -> done(session, "Offer " + offer.id() + " " + outcome.apply(offer)));
     }
 
     private Response done(Session session, String notice) {
