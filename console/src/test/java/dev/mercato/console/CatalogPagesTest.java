@@ -95,6 +95,27 @@ class CatalogPagesTest {
     }
 
     @Test
+    void aVendorEditsADimensionAsTyped() {
+        Browser browser = Browser.signedIn(IdentityStub.VENDOR_ADMIN);
+        String page = LISTING + "/dimensions/api_calls";
+        assertThat(browser.get(LISTING).body().asString()).contains("href=\"" + page + "\"");
+        assertThat(browser.get(page).body().asString()).contains("value=\"API calls\"", "value=\"0.001\"");
+
+        Response refused = browser.post(page, "csrf", browser.csrf(), "title", "API requests", "pricePerUnit", "cheap");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body().asString()).contains("The dimension was not saved",
+                "id=\"dimension-price-error\">must be a number", "value=\"cheap\"", "value=\"API requests\"");
+
+        Response saved = browser.post(page, "csrf", browser.csrf(), "title", "API calls", "pricePerUnit", "0.002",
+                "tokenRate", "", "description", "");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        var call = UpstreamStubs.CATALOG.lastCall("PATCH", "/api/v1/listings/lst_01LOGS/dimensions/api_calls").orElseThrow();
+        assertThat(call.json()).isEqualTo(Map.of("title", "API calls", "pricePerUnit", 0.002));
+        assertThat(UpstreamStubs.IDENTITY.userOf(call.authorization())).isEqualTo(IdentityStub.VENDOR_ADMIN);
+        assertThat(browser.get(LISTING + "/dimensions/unknown").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void publishingAPlanPostsToItsPublishWithTheVendorsToken() {
         Browser partner = Browser.signedIn();
         String readOnly = partner.get("/catalog/plans/" + CatalogStub.PLAN_ID).body().asString();

@@ -146,6 +146,19 @@ final class CatalogStub extends StubServer {
             dimensions.add(dimension);
             return created(listing);
         }
+        if (parts.length == 7 && call.method().equals("PATCH")) {
+            Map<String, Object> dimension = dimensions.stream().filter(found -> parts[6].equals(found.get("key")))
+                    .findFirst().orElse(null);
+            Map<String, Object> body = call.json();
+            if (dimension == null) {
+                return notFound();
+            }
+            if (body.containsKey("pricePerUnit") && !(body.get("pricePerUnit") instanceof Number)) {
+                return invalid("pricePerUnit", "must be a number");
+            }
+            dimension.putAll(body);
+            return ok(listing);
+        }
         if (parts.length == 8 && call.method().equals("POST") && parts[7].equals("retire")) {
             Map<String, Object> dimension = dimensions.stream().filter(found -> parts[6].equals(found.get("key")))
                     .findFirst().orElse(null);

@@ -58,10 +58,16 @@ public class CatalogApi {
                 Listing.class);
     }
 
+    /** Changes a dimension's title, unit price, description or token rate. */
+    public Uni<Listing> changeDimension(Session session, String listingId, String key, DimensionChange change) {
+        return api.send(session, Upstream.CATALOG, HttpMethod.PATCH, dimensionPath(listingId, key), change,
+                Listing.class);
+    }
+
     /** Retires a dimension: it stays on the listing and takes no new usage. */
     public Uni<Listing> retireDimension(Session session, String listingId, String key) {
         return api.send(session, Upstream.CATALOG, HttpMethod.POST,
-                listingPath(listingId) + "/dimensions/" + PathSegment.encode(key) + "/retire", null, Listing.class);
+                dimensionPath(listingId, key) + "/retire", null, Listing.class);
     }
 
     public Uni<ApiPage<Plan>> plans(Session session, String query) {
@@ -109,5 +115,9 @@ public class CatalogApi {
 
     private static String listingPath(String id) {
         return LISTINGS + "/" + PathSegment.encode(id);
+    }
+
+    private static String dimensionPath(String listingId, String key) {
+        return listingPath(listingId) + "/dimensions/" + PathSegment.encode(key);
     }
 }

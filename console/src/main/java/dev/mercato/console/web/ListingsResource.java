@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import dev.mercato.console.api.ApiRefusedException;
 import dev.mercato.console.api.PathSegment;
 import dev.mercato.console.catalog.CatalogApi;
+import dev.mercato.console.catalog.DimensionChange;
 import dev.mercato.console.catalog.Listing;
 import dev.mercato.console.catalog.ListingChange;
 import dev.mercato.console.catalog.NewDimension;
@@ -37,12 +39,15 @@ public class ListingsResource {
     private static final Set<String> EDIT_FIELDS = Set.of("name", "description", "productCode");
     private static final Set<String> DIMENSION_FIELDS = Set.of("key", "title", "unit", "pricePerUnit", "decimals",
             "description", "aggregation", "uniqueProperty", "tokenRate");
+    private static final Set<String> DIMENSION_EDIT_FIELDS = Set.of("title", "pricePerUnit", "description", "tokenRate");
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance listings(Frame frame, ListingsView page);
 
         static native TemplateInstance listing(Frame frame, ListingView page);
+
+        static native TemplateInstance dimension(Frame frame, DimensionView page);
     }
 
     private final CatalogApi catalog;
@@ -128,6 +133,37 @@ public class ListingsResource {
                                 FormErrors.of((ApiRefusedException) failure, DIMENSION_FIELDS), null)));
     }
 
+    @GET
+    @Path("{id}/dimensions/{key}")
+    public Uni<Response> dimension(@PathParam("id") String id, @PathParam("key") String key) {
+        Session session = current.required();
+        return catalog.listing(session, id).chain(listing -> {
+            Listing.Dimension dimension = dimensionOf(listing, key);
+            return dimensionPage(session, listing, dimension, 200, FormValues.of("title", dimension.title(),
+                    "pricePerUnit", plain(dimension.pricePerUnit()), "description", dimension.description(),
+                    "tokenRate", plain(dimension.tokenRate())), FormErrors.NONE);
+        });
+    }
+
+    /** Sends the fields as typed; a field left blank keeps its value. */
+    @POST
+    @Path("{id}/dimensions/{key}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> editDimension(@PathParam("id") String id, @PathParam("key") String key,
+            @FormParam("title") String title, @FormParam("pricePerUnit") String pricePerUnit,
+            @FormParam("description") String description, @FormParam("tokenRate") String tokenRate) {
+        Session session = current.required();
+        FormValues form = FormValues.of("title", title, "pricePerUnit", pricePerUnit, "description", description,
+                "tokenRate", tokenRate);
+        DimensionChange change = new DimensionChange(form.orNull("title"), form.number("pricePerUnit"),
+                form.orNull("description"), form.number("tokenRate"));
+        return catalog.changeDimension(session, id, key, change)
+                .map(listing -> saved(session, listing, "Dimension “" + key + "” is saved."))
+                .onFailure(FormErrors::invalidInput).recoverWithUni(failure -> catalog.listing(session, id)
+                        .chain(listing -> dimensionPage(session, listing, dimensionOf(listing, key), 400, form,
+                                FormErrors.of((ApiRefusedException) failure, DIMENSION_EDIT_FIELDS))));
+    }
+
     @POST
     @Path("{id}/dimensions/{key}/retire")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -157,6 +193,22 @@ public class ListingsResource {
         ListingView view = new ListingView(listing, mayWrite(session), edit, editErrors, dimension, dimensionErrors,
                 notice);
         return Html.page(status, Templates.listing(Frame.of(listing.name(), session), view));
+    }
+
+    private Uni<Response> dimensionPage(Session session, Listing listing, Listing.Dimension dimension, int status,
+            FormValues form, FormErrors errors) {
+        DimensionView view = new DimensionView(listing, dimension, mayWrite(session), form, errors);
+        return Html.page(status, Templates.dimension(Frame.of(dimension.title(), session), view));
+    }
+
+    private static Listing.Dimension dimensionOf(Listing listing, String key) {
+        return listing.dimensions().stream().filter(dimension -> dimension.key().equals(key)).findFirst()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** A decimal as typed, without an exponent; null stays null. */
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     private static boolean mayWrite(Session session) {
