@@ -31,6 +31,18 @@ class CatalogPagesTest {
     }
 
     @Test
+    void aFilterCatalogRefusesIsShownNextToItsField() {
+        Browser browser = Browser.signedIn();
+
+        Response refused = browser.get("/catalog/articles?orderableOn=someday&sku=MOD");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body().asString()).contains("The filter was not applied",
+                "id=\"filter-orderableOn-error\">must be a date as YYYY-MM-DD", "aria-invalid=\"true\"",
+                "value=\"MOD\"", "Clear filters").doesNotContain("Exception");
+    }
+
+    @Test
     void anArticleShowsItsPricesAndLinks() {
         Browser browser = Browser.signedIn();
 

@@ -13,7 +13,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
-/** Catalog › Articles: the orderable SKUs, filtered as catalog's list is (also by the day they can be ordered on), and one article with its prices and links. */
+/**
+ * Catalog › Articles: the orderable SKUs, filtered as catalog's list is (also by the day they can be ordered on), and
+ * one article with its prices and links.
+ */
 @Path("/catalog")
 public class ArticlesResource {
 
@@ -49,8 +52,9 @@ public class ArticlesResource {
         Session session = current.required();
         ListFilters filters = ListFilters.onPage(page).contains("sku", sku).contains("shortDescription", description)
                 .equal("orderableOn", orderableOn);
-        return catalog.articles(session, filters.apiQuery("sku")).chain(found -> Html.page(200, Templates.articles(
-                Frame.of("Articles", session), new ArticlesView(found.items(), filters.pager(PATH, found), filters))));
+        return filters.fetch("sku", query -> catalog.articles(session, query))
+                .chain(found -> Html.page(filters.status(200), Templates.articles(Frame.of("Articles", session),
+                        new ArticlesView(found.items(), filters.pager(PATH, found), filters))));
     }
 
     @GET

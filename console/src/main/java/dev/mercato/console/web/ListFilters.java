@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.mercato.console.api.ApiPage;
+import dev.mercato.console.api.ApiRefusedException;
 import dev.mercato.console.api.PathSegment;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The filters of a list page as typed in its form, and the same filters as the API's list parameters (docs/API.md
  * "Lists"): {@code field=value}, or {@code field[like]=%value%} for "contains". Blank filters are left out. Links
- * to other pages of the list keep the filters.
+ * to other pages of the list keep the filters. A filter the API refuses (a date that is none) is shown next to its
+ * field, like a form's refusal, above an empty list.
  */
 public final class ListFilters {
 
@@ -21,6 +25,7 @@ public final class ListFilters {
     private final int page;
     private final Map<String, String> typed = new LinkedHashMap<>();
     private final List<String> api = new ArrayList<>();
+    private FormErrors refused = FormErrors.NONE;
 
     private ListFilters(int page) {
         this.page = page;
@@ -58,8 +63,29 @@ public final class ListFilters {
         return !typed.isEmpty();
     }
 
+    /**
+     * The page {@code list} answers for the API's query with {@code sort}; when the API refuses the filters (400), an
+     * empty page, and {@link #refused()} says why.
+     */
+    public <T> Uni<ApiPage<T>> fetch(String sort, Function<String, Uni<ApiPage<T>>> list) {
+        return list.apply(apiQuery(sort)).onFailure(FormErrors::invalidInput).recoverWithItem(failure -> {
+            refused = FormErrors.of((ApiRefusedException) failure, typed.keySet());
+            return new ApiPage<>(List.of(), 1, PAGE_SIZE, 0, 1);
+        });
+    }
+
+    /** The API's refusal of these filters, or none. */
+    public FormErrors refused() {
+        return refused;
+    }
+
+    /** The status of the list page: 400 when the API refused the filters. */
+    public int status(int otherwise) {
+        return refused.any() ? 400 : otherwise;
+    }
+
     /** The API's query: this page, {@link #PAGE_SIZE} items, {@code sort}, the filters. */
-    public String apiQuery(String sort) {
+    private String apiQuery(String sort) {
         StringBuilder query = new StringBuilder("?page=").append(page).append("&limit=").append(PAGE_SIZE)
                 .append("&sort=").append(PathSegment.encode(sort));
         api.forEach(parameter -> query.append('&').append(parameter));

@@ -181,10 +181,10 @@ public class ListingsResource {
 
     private Uni<Response> listPage(Session session, ListFilters filters, int status, FormValues form, FormErrors errors,
             String notice) {
-        return catalog.listings(session, filters.apiQuery("-createdAt")).chain(found -> {
+        return filters.fetch("-createdAt", query -> catalog.listings(session, query)).chain(found -> {
             ListingsView view = new ListingsView(found.items(), filters.pager(PATH, found), filters, mayWrite(session),
                     "PLATFORM".equals(session.claims().organizationKind()), form, errors, notice);
-            return Html.page(status, Templates.listings(Frame.of("Listings", session), view));
+            return Html.page(filters.status(status), Templates.listings(Frame.of("Listings", session), view));
         });
     }
 

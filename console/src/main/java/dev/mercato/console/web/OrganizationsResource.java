@@ -157,11 +157,11 @@ public class OrganizationsResource {
 
     private Uni<Response> listPage(Session session, OrganizationKind kind, ListFilters filters, int status,
             FormValues form, FormErrors errors, String notice) {
-        return identity.organizations(session, kind, filters.apiQuery("name")).chain(found -> {
+        return filters.fetch("name", query -> identity.organizations(session, kind, query)).chain(found -> {
             OrganizationsView view = new OrganizationsView(kind, readable(session), found.items(),
                     filters.pager(PATH + "/" + kind.collection(), found), filters,
                     session.claims().may(kind.writeScope()), childKindShown(session, kind), form, errors, notice);
-            return Html.page(status, Templates.organizations(Frame.of(kind.label(), session), view));
+            return Html.page(filters.status(status), Templates.organizations(Frame.of(kind.label(), session), view));
         });
     }
 

@@ -51,8 +51,9 @@ public class PlansResource {
             @QueryParam("page") Integer page) {
         Session session = current.required();
         ListFilters filters = ListFilters.onPage(page).contains("name", name).equal("listingId", listingId);
-        return catalog.plans(session, filters.apiQuery("-createdAt")).chain(found -> Html.page(200, Templates.plans(
-                Frame.of("Plans", session), new PlansView(found.items(), filters.pager(PATH, found), filters))));
+        return filters.fetch("-createdAt", query -> catalog.plans(session, query))
+                .chain(found -> Html.page(filters.status(200), Templates.plans(Frame.of("Plans", session),
+                        new PlansView(found.items(), filters.pager(PATH, found), filters))));
     }
 
     @GET

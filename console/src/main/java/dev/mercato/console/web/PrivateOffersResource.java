@@ -121,10 +121,10 @@ public class PrivateOffersResource {
             String notice) {
         boolean mayWrite = session.claims().may("write:private-offers");
         String kind = session.claims().organizationKind();
-        return catalog.offers(session, filters.apiQuery("-createdAt")).chain(found -> {
+        return filters.fetch("-createdAt", query -> catalog.offers(session, query)).chain(found -> {
             PrivateOffersView view = new PrivateOffersView(found.items(), filters.pager(PATH, found), filters,
                     mayWrite && VENDOR_SIDE.contains(kind), mayWrite && CUSTOMER_SIDE.contains(kind), form, errors, notice);
-            return Html.page(status, Templates.offers(Frame.of("Private offers", session), view));
+            return Html.page(filters.status(status), Templates.offers(Frame.of("Private offers", session), view));
         });
     }
 }
