@@ -9,6 +9,7 @@ import java.util.function.Function;
 import dev.mercato.console.api.ApiPage;
 import dev.mercato.console.api.ApiRefusedException;
 import dev.mercato.console.api.PathSegment;
+import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,6 +18,7 @@ import io.smallrye.mutiny.Uni;
  * to other pages of the list keep the filters. A filter the API refuses (a date that is none) is shown next to its
  * field, like a form's refusal, above an empty list.
  */
+@TemplateData // read by the filter includes, whose parameters are not typed
 public final class ListFilters {
 
     /** Items per page, of every list. */
