@@ -250,7 +250,7 @@ class CatalogPagesTest {
         }
 
         String first = browser.get(OFFERS + "?status=EXPIRED").body().asString();
-        assertThat(first).contains("Page 1 of", "href=\"/catalog/private-offers?status=EXPIRED&amp;page=2\"");
+        assertThat(first).contains("Page 1 of", "href=\"/catalog/private-offers?status=EXPIRED&amp;sort=-createdAt&amp;page=2\"");
         String second = browser.get(OFFERS + "?status=EXPIRED&page=2").body().asString();
         assertThat(second).contains("rel=\"prev\"");
         assertThat(UpstreamStubs.CATALOG.lastCall("GET", "/api/v1/private-offers").orElseThrow().query())

@@ -46,6 +46,20 @@ class OrganizationsPageTest {
     }
 
     @Test
+    void theOrderIsOneOfTheApisSortFieldsThePageOffers() {
+        Browser browser = Browser.signedIn();
+
+        String newest = browser.get(TENANTS + "?sort=-createdAt").body().asString();
+        assertThat(UpstreamStubs.IDENTITY.lastCall("GET", "/api/v1/tenants").orElseThrow().query())
+                .containsEntry("sort", "-createdAt");
+        assertThat(newest).contains("<label for=\"filter-sort\">", "<option value=\"-createdAt\" selected>Newest first");
+
+        browser.get(TENANTS + "?sort=password");
+        assertThat(UpstreamStubs.IDENTITY.lastCall("GET", "/api/v1/tenants").orElseThrow().query())
+                .containsEntry("sort", "name");
+    }
+
+    @Test
     void createSendsWhatWasTypedAndOpensTheNewOrganization() {
         Browser browser = Browser.signedIn();
         browser.get(TENANTS);

@@ -21,6 +21,9 @@ import io.smallrye.mutiny.Uni;
 public class ArticlesResource {
 
     static final String PATH = "/catalog/articles";
+    /** The orders the list offers: the API's sort, then its label. */
+    private static final String[] SORTS = {"sku", "SKU", "-lastUpdated", "Recently changed", "endDate",
+        "Orderable until, soonest first"};
 
     @CheckedTemplate
     static class Templates {
@@ -48,11 +51,12 @@ public class ArticlesResource {
     @GET
     @Path("articles")
     public Uni<Response> list(@QueryParam("sku") String sku, @QueryParam("shortDescription") String description,
-            @QueryParam("orderableOn") String orderableOn, @QueryParam("page") Integer page) {
+            @QueryParam("orderableOn") String orderableOn, @QueryParam("sort") String sort,
+            @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilters filters = ListFilters.onPage(page).contains("sku", sku).contains("shortDescription", description)
+        ListFilters filters = ListFilters.sortedBy(sort, page, SORTS).contains("sku", sku).contains("shortDescription", description)
                 .equal("orderableOn", orderableOn);
-        return filters.fetch("sku", query -> catalog.articles(session, query))
+        return filters.fetch(query -> catalog.articles(session, query))
                 .chain(found -> Html.page(filters.status(200), Templates.articles(Frame.of("Articles", session),
                         new ArticlesView(found.items(), filters.pager(PATH, found), filters))));
     }

@@ -34,6 +34,8 @@ import io.smallrye.mutiny.Uni;
 public class ListingsResource {
 
     static final String PATH = "/catalog/listings";
+    /** The orders the list offers: the API's sort, then its label. */
+    private static final String[] SORTS = {"-createdAt", "Newest first", "name", "Name A–Z"};
     private static final Set<String> CREATE_FIELDS = Set.of("vendor", "vendorId", "name", "description", "productCode",
             "currency");
     private static final Set<String> EDIT_FIELDS = Set.of("name", "description", "productCode");
@@ -62,9 +64,9 @@ public class ListingsResource {
 
     @GET
     public Uni<Response> list(@QueryParam("name") String name, @QueryParam("status") String status,
-            @QueryParam("vendor") String vendor, @QueryParam("page") Integer page) {
+            @QueryParam("vendor") String vendor, @QueryParam("sort") String sort, @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilters filters = ListFilters.onPage(page).contains("name", name).equal("status", status)
+        ListFilters filters = ListFilters.sortedBy(sort, page, SORTS).contains("name", name).equal("status", status)
                 .equal("vendor", vendor);
         return listPage(session, filters, 200, FormValues.EMPTY, FormErrors.NONE, flashes.takeNotice(session));
     }
@@ -81,7 +83,7 @@ public class ListingsResource {
                 form.orNull("description"), form.orNull("productCode"), form.of("currency"));
         return catalog.createListing(session, wanted)
                 .map(created -> saved(session, created, "Listing “" + created.name() + "” is created; add its dimensions below."))
-                .onFailure(FormErrors::invalidInput).recoverWithUni(failure -> listPage(session, ListFilters.onPage(1), 400,
+                .onFailure(FormErrors::invalidInput).recoverWithUni(failure -> listPage(session, ListFilters.sortedBy(null, 1, SORTS), 400,
                         form, FormErrors.of((ApiRefusedException) failure, CREATE_FIELDS), null));
     }
 
@@ -181,7 +183,7 @@ public class ListingsResource {
 
     private Uni<Response> listPage(Session session, ListFilters filters, int status, FormValues form, FormErrors errors,
             String notice) {
-        return filters.fetch("-createdAt", query -> catalog.listings(session, query)).chain(found -> {
+        return filters.fetch(query -> catalog.listings(session, query)).chain(found -> {
             ListingsView view = new ListingsView(found.items(), filters.pager(PATH, found), filters, mayWrite(session),
                     "PLATFORM".equals(session.claims().organizationKind()), form, errors, notice);
             return Html.page(filters.status(status), Templates.listings(Frame.of("Listings", session), view));

@@ -35,6 +35,9 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationsResource {
 
     static final String PATH = "/organizations";
+    /** The orders the lists offer: the API's sort, then its label. */
+    private static final String[] SORTS = {"name", "Name A–Z", "-name", "Name Z–A", "-createdAt", "Newest first",
+        "createdAt", "Oldest first"};
     private static final Set<String> CREATE_FIELDS = Set.of("name", "countryCode", "currency", "parentId", "externalId");
     private static final Set<String> EDIT_FIELDS = Set.of("name", "countryCode", "currency", "externalId", "segment",
             "billingDay");
@@ -68,9 +71,9 @@ public class OrganizationsResource {
     @Path("{collection}")
     public Uni<Response> list(@PathParam("collection") String collection, @QueryParam("name") String name,
             @QueryParam("status") String status, @QueryParam("parentId") String parentId,
-            @QueryParam("page") Integer page) {
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilters filters = ListFilters.onPage(page).contains("name", name).equal("status", status)
+        ListFilters filters = ListFilters.sortedBy(sort, page, SORTS).contains("name", name).equal("status", status)
                 .equal("parentId", parentId);
         return listPage(session, kind(collection), filters, 200, FormValues.EMPTY, FormErrors.NONE,
                 flashes.takeNotice(session));
@@ -94,7 +97,7 @@ public class OrganizationsResource {
                     return Html.seeOther(detailPath(kind, created.id()));
                 })
                 .onFailure(FormErrors::invalidInput).recoverWithUni(failure -> listPage(session, kind,
-                        ListFilters.onPage(1), 400, form, FormErrors.of((ApiRefusedException) failure, CREATE_FIELDS), null));
+                        ListFilters.sortedBy(null, 1, SORTS), 400, form, FormErrors.of((ApiRefusedException) failure, CREATE_FIELDS), null));
     }
 
     @GET
@@ -157,7 +160,7 @@ public class OrganizationsResource {
 
     private Uni<Response> listPage(Session session, OrganizationKind kind, ListFilters filters, int status,
             FormValues form, FormErrors errors, String notice) {
-        return filters.fetch("name", query -> identity.organizations(session, kind, query)).chain(found -> {
+        return filters.fetch(query -> identity.organizations(session, kind, query)).chain(found -> {
             OrganizationsView view = new OrganizationsView(kind, readable(session), found.items(),
                     filters.pager(PATH + "/" + kind.collection(), found), filters,
                     session.claims().may(kind.writeScope()), childKindShown(session, kind), form, errors, notice);

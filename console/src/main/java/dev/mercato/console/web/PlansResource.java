@@ -28,6 +28,8 @@ import io.smallrye.mutiny.Uni;
 public class PlansResource {
 
     static final String PATH = "/catalog/plans";
+    /** The orders the list offers: the API's sort, then its label. */
+    private static final String[] SORTS = {"-createdAt", "Newest first", "name", "Name A–Z"};
 
     @CheckedTemplate
     static class Templates {
@@ -48,10 +50,10 @@ public class PlansResource {
 
     @GET
     public Uni<Response> list(@QueryParam("name") String name, @QueryParam("listingId") String listingId,
-            @QueryParam("page") Integer page) {
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilters filters = ListFilters.onPage(page).contains("name", name).equal("listingId", listingId);
-        return filters.fetch("-createdAt", query -> catalog.plans(session, query))
+        ListFilters filters = ListFilters.sortedBy(sort, page, SORTS).contains("name", name).equal("listingId", listingId);
+        return filters.fetch(query -> catalog.plans(session, query))
                 .chain(found -> Html.page(filters.status(200), Templates.plans(Frame.of("Plans", session),
                         new PlansView(found.items(), filters.pager(PATH, found), filters))));
     }

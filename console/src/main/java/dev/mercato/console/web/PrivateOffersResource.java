@@ -31,6 +31,8 @@ import io.smallrye.mutiny.Uni;
 public class PrivateOffersResource {
 
     static final String PATH = "/catalog/private-offers";
+    /** The orders the list offers: the API's sort, then its label. */
+    private static final String[] SORTS = {"-createdAt", "Newest first", "expiresAt", "Expiring first"};
     private static final Set<String> FORM_FIELDS = Set.of("listingId", "customerId", "pricing.discountPercentage",
             "pricing.duration", "title", "notes");
     private static final Set<String> VENDOR_SIDE = Set.of("VENDOR", "PLATFORM");
@@ -53,9 +55,10 @@ public class PrivateOffersResource {
 
     @GET
     public Uni<Response> list(@QueryParam("status") String status, @QueryParam("listing") String listing,
-            @QueryParam("customer") String customer, @QueryParam("page") Integer page) {
+            @QueryParam("customer") String customer, @QueryParam("sort") String sort,
+            @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilters filters = ListFilters.onPage(page).equal("status", status).equal("listing", listing)
+        ListFilters filters = ListFilters.sortedBy(sort, page, SORTS).equal("status", status).equal("listing", listing)
                 .equal("customer", customer);
         return page(session, filters, 200, FormValues.EMPTY, FormErrors.NONE, flashes.takeNotice(session));
     }
@@ -76,7 +79,7 @@ public class PrivateOffersResource {
                 .chain(draft -> "send".equals(action) ? catalog.sendOffer(session, draft.id()) : Uni.createFrom().item(draft))
                 .map(offer -> done(session, "Offer " + offer.id() + " to " + offer.customerName() + " is "
                         + (offer.sent() ? "sent." : "saved as a draft; send it when it is ready.")))
-                .onFailure(FormErrors::invalidInput).recoverWithUni(failure -> page(session, ListFilters.onPage(1), 400,
+                .onFailure(FormErrors::invalidInput).recoverWithUni(failure -> page(session, ListFilters.sortedBy(null, 1, SORTS), 400,
                         form, FormErrors.of((ApiRefusedException) failure, FORM_FIELDS), null));
     }
 
@@ -121,7 +124,7 @@ public class PrivateOffersResource {
             String notice) {
         boolean mayWrite = session.claims().may("write:private-offers");
         String kind = session.claims().organizationKind();
-        return filters.fetch("-createdAt", query -> catalog.offers(session, query)).chain(found -> {
+        return filters.fetch(query -> catalog.offers(session, query)).chain(found -> {
             PrivateOffersView view = new PrivateOffersView(found.items(), filters.pager(PATH, found), filters,
                     mayWrite && VENDOR_SIDE.contains(kind), mayWrite && CUSTOMER_SIDE.contains(kind), form, errors, notice);
             return Html.page(filters.status(status), Templates.offers(Frame.of("Private offers", session), view));
