@@ -269,7 +269,7 @@ final class CatalogStub extends StubServer {
         return ok(offer);
     }
 
-    /** Puts an offer of the seeded listing to the tenant in {@code status}; answers its id. */
+    /** Puts an offer on the stub's listing to the tenant in {@code status}; answers its id. */
     String offerIn(String status) {
         String id = "ofr_" + counter.incrementAndGet();
         offer(id, status, "CloudMeter Logs");
