@@ -65,6 +65,10 @@ final class IdentityStub extends StubServer {
     final AtomicInteger refreshes = new AtomicInteger();
     final AtomicInteger reusedRefreshTokens = new AtomicInteger();
     volatile long accessLifetimeSeconds = 3600;
+    /** The X-Forwarded-For of each sign-in call, in order ("" when there was none). */
+    final List<String> signInsFrom = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The ID tokens federated sign-ins presented. */
+    final List<String> idTokens = java.util.Collections.synchronizedList(new ArrayList<>());
 
     IdentityStub() {
         organization(DISTRIBUTOR_ID, "DISTRIBUTOR", "org_01PLATFORM", "Nordic Distribution AB", "SE");
@@ -77,8 +81,9 @@ final class IdentityStub extends StubServer {
     @Override
     Reply handle(Call call) {
         String route = call.method() + " " + call.path();
-        if (route.equals("POST /api/v1/auth/login")) {
-            return login(call);
+        if (route.equals("POST /api/v1/auth/login") || route.equals("POST /api/v1/auth/federated")) {
+            signInsFrom.add(call.headers().getOrDefault("x-forwarded-for", ""));
+            return route.endsWith("login") ? login(call) : federated(call);
         }
         if (route.equals("POST /oauth/token")) {
             return refresh(call);
@@ -113,12 +118,35 @@ final class IdentityStub extends StubServer {
         return notFound();
     }
 
+    /**
+     * Accepts an ID token of the provider named {@code test} whose e-mail is the user's (identity checks the signature;
+     * this stub only reads the claims), remembering each token it was given.
+     */
+    private Reply federated(Call call) {
+        Map<String, Object> body = call.json();
+        String idToken = String.valueOf(body.get("id_token"));
+        idTokens.add(idToken);
+        if (!"test".equals(body.get("issuer"))) {
+            return error(401, "The ID token is not from an issuer this platform accepts");
+        }
+        String[] parts = idToken.split("\\.");
+        String claims = parts.length == 3 ? new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8) : "";
+        if (!claims.contains("\"email\":\"" + EMAIL + "\"")) {
+            return error(403, "Your organization does not allow sign-in with this identity provider");
+        }
+        return tokens(PARTNER_ADMIN);
+    }
+
     private Reply login(Call call) {
         Map<String, Object> body = call.json();
         User user = USERS.get(String.valueOf(body.get("email")));
         if (user == null || !PASSWORD.equals(body.get("password"))) {
             return error(401, "Invalid email or password");
         }
+        return tokens(user);
+    }
+
+    private Reply tokens(User user) {
         Map<String, Object> tokens = new LinkedHashMap<>();
         tokens.put("access_token", newAccessToken(user));
         tokens.put("refresh_token", newRefreshToken(user));

@@ -41,8 +41,9 @@ abstract class StubServer {
     record Reply(int status, Object body) {
     }
 
-    /** A request as the stub's handler sees it. */
-    record Call(String method, String path, Map<String, String> query, String authorization, String body) {
+    /** A request as the stub's handler sees it ({@code headers}: the first value of each, names in lower case). */
+    record Call(String method, String path, Map<String, String> query, String authorization, String body,
+            Map<String, String> headers) {
 
         /** The scopes of the bearer token's {@code scope} claim; none without a token. */
         Set<String> scopes() {
@@ -117,9 +118,12 @@ abstract class StubServer {
                 exchange.getResponseHeaders().add("X-Request-ID", "req-stub-failure");
                 reply = new Reply(failWithStatus, Map.of("code", failWithStatus, "message", "Internal error"));
             } else {
+                Map<String, String> headers = new LinkedHashMap<>();
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                        values.isEmpty() ? "" : values.get(0)));
                 Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         parameters(exchange.getRequestURI().getRawQuery()),
-                        exchange.getRequestHeaders().getFirst("Authorization"), body);
+                        exchange.getRequestHeaders().getFirst("Authorization"), body, headers);
                 calls.add(call);
                 reply = handle(call);
             }

@@ -51,7 +51,23 @@ public class UpstreamHttp {
 
     /** Sends {@code body} (null for none) as JSON. */
     public Uni<Answer> sendJson(Upstream upstream, HttpMethod method, String pathAndQuery, String bearer, Object body) {
-        HttpRequest<Buffer> request = request(upstream, method, pathAndQuery, bearer);
+        return send(request(upstream, method, pathAndQuery, bearer), upstream, body);
+    }
+
+    /**
+     * Sends {@code body} as JSON on behalf of the browser at {@code clientAddress}, named in {@code X-Forwarded-For}:
+     * the sign-in calls, which identity-service throttles per source address. A service trusts the header only from
+     * the proxies it is configured to trust (the cluster's own addresses); elsewhere it counts the console's address.
+     */
+    public Uni<Answer> sendJsonFor(String clientAddress, Upstream upstream, String path, Object body) {
+        HttpRequest<Buffer> request = request(upstream, HttpMethod.POST, path, null);
+        if (clientAddress != null && !clientAddress.isBlank()) {
+            request.putHeader("X-Forwarded-For", clientAddress);
+        }
+        return send(request, upstream, body);
+    }
+
+    private Uni<Answer> send(HttpRequest<Buffer> request, Upstream upstream, Object body) {
         if (body == null) {
             return exchange(upstream, request.send());
         }
