@@ -88,6 +88,7 @@ mercato_services_start() {
     elif [[ $svc == console ]]; then
       # Served over plain HTTP on this machine: its cookies cannot be Secure here (the console's README).
       service_env+=("MERCATO_CONSOLE_WEBHOOK_URL=$(mercato_service_url webhook)"
+        "MERCATO_CONSOLE_CATALOG_URL=$(mercato_service_url catalog)"
         "MERCATO_CONSOLE_COOKIE_SECURE=${MERCATO_CONSOLE_COOKIE_SECURE:-false}"
         "MERCATO_CONSOLE_PUBLIC_URL=${MERCATO_CONSOLE_PUBLIC_URL:-$(mercato_service_url console)}")
     fi

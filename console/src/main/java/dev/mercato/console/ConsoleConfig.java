@@ -17,6 +17,9 @@ public interface ConsoleConfig {
     /** webhook-service's base URL (endpoints, event types, tests). */
     String webhookUrl();
 
+    /** catalog-service's base URL (articles, listings, plans, private offers). */
+    String catalogUrl();
+
     /**
      * Whether cookies carry {@code Secure} (and the {@code __Host-} name prefix). Only a console served over plain HTTP
      * on a developer's machine turns it off: browsers would not send a Secure cookie back over HTTP.

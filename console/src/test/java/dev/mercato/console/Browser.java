@@ -21,9 +21,13 @@ final class Browser {
     private String lastPage = "";
 
     static Browser signedIn() {
+        return signedIn(IdentityStub.PARTNER_ADMIN);
+    }
+
+    static Browser signedIn(IdentityStub.User user) {
         Browser browser = new Browser();
         browser.get("/sign-in");
-        Response signIn = browser.post("/sign-in", "email", IdentityStub.EMAIL, "password", IdentityStub.PASSWORD,
+        Response signIn = browser.post("/sign-in", "email", user.email(), "password", IdentityStub.PASSWORD,
                 "csrf", browser.csrf());
         assertThat(signIn.statusCode()).as("sign-in answer").isEqualTo(303);
         return browser;

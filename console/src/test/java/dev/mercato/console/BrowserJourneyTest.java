@@ -70,10 +70,7 @@ class BrowserJourneyTest {
         assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
         screenshot("01-sign-in");
 
-        browser.findElement(By.cssSelector("label[for=email]")).click(); // the label focuses its field
-        browser.switchTo().activeElement().sendKeys(IdentityStub.EMAIL);
-        browser.findElement(By.id("password")).sendKeys(IdentityStub.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        signIn(IdentityStub.PARTNER_ADMIN);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Pat Partner");
         screenshot("02-home");
 
@@ -102,6 +99,39 @@ class BrowserJourneyTest {
         browser.get(base + "/settings/integrations/api-access");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Browser journey");
         screenshot("06-api-access-phone");
+    }
+
+    @Test
+    void aTenantAnswersAPrivateOfferAndSeesItsOrganizationOnAPhone() throws IOException {
+        String offer = UpstreamStubs.CATALOG.offerIn("SENT");
+        String base = "http://localhost:" + console.getPort();
+        browser.get(base + "/");
+        signIn(IdentityStub.TENANT_ADMIN);
+
+        browser.findElement(By.linkText("Catalog")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Articles");
+        screenshot("07-catalog-articles");
+
+        browser.findElement(By.linkText("Private offers")).click();
+        screenshot("08-private-offers");
+        browser.findElement(By.cssSelector("button[aria-label='Accept offer " + offer + " on CloudMeter Logs']")).click();
+        browser.switchTo().alert().accept(); // the confirmation before an answer that cannot be taken back
+        assertThat(browser.findElement(By.cssSelector("main .notice")).getText()).contains(offer, "is accepted");
+        assertThat(UpstreamStubs.CATALOG.storedOffer(offer).get("status")).isEqualTo("ACCEPTED");
+        screenshot("09-offer-accepted");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.findElement(By.linkText("Organizations")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Tenant One");
+        screenshot("10-organizations-phone");
+    }
+
+    /** Signs in from the sign-in page with the keyboard's way in: the label focuses its field. */
+    private void signIn(IdentityStub.User user) {
+        browser.findElement(By.cssSelector("label[for=email]")).click();
+        browser.switchTo().activeElement().sendKeys(user.email());
+        browser.findElement(By.id("password")).sendKeys(IdentityStub.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
     private void screenshot(String name) throws IOException {

@@ -3,7 +3,8 @@ package dev.mercato.console.api;
 /** A service whose public API the console calls, by the name its pages use for it. */
 public enum Upstream {
     IDENTITY("identity-service"),
-    WEBHOOK("webhook-service");
+    WEBHOOK("webhook-service"),
+    CATALOG("catalog-service");
 
     private final String serviceName;
 

@@ -124,6 +124,7 @@ public class UpstreamHttp {
         String url = switch (upstream) {
             case IDENTITY -> config.identityUrl();
             case WEBHOOK -> config.webhookUrl();
+            case CATALOG -> config.catalogUrl();
         };
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

@@ -6,11 +6,13 @@ import io.quarkus.qute.TemplateData;
 
 /** Who is signed in, as the page frame shows it, and which parts of the console the token's scopes open. */
 @TemplateData
-public record Viewer(String role, String organizationKind, boolean mayReadApplications, boolean mayReadWebhooks) {
+public record Viewer(String role, String organizationKind, boolean mayReadApplications, boolean mayReadWebhooks,
+        boolean mayReadOrganizations, boolean mayReadCatalog, boolean mayReadOffers) {
 
     static Viewer of(Session session) {
         TokenClaims claims = session.claims();
         return new Viewer(claims.role(), claims.organizationKind(), claims.may("read:applications"),
-                claims.may("read:webhooks"));
+                claims.may("read:webhooks"), claims.may("read:organizations") || claims.may("read:customers"),
+                claims.may("read:catalog"), claims.may("read:private-offers"));
     }
 }
