@@ -1,6 +1,8 @@
 package dev.mercato.console;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +16,9 @@ public interface ConsoleConfig {
 
     /** webhook-service's base URL (endpoints, event types, tests). */
     String webhookUrl();
+
+    /** catalog-service's base URL (articles, listings, plans, private offers). */
+    String catalogUrl();
 
     /** order-service's base URL (transactions, contracts, subscriptions, opportunities). */
     String orderUrl();
@@ -36,6 +41,36 @@ public interface ConsoleConfig {
     Duration apiTimeout();
 
     Sessions sessions();
+
+    /**
+     * The console's address as browsers reach it, without a trailing slash: federated sign-in sends the identity
+     * provider back to {@code <public-url>/sign-in/federated/<name>/callback}, which must be registered there.
+     */
+    @WithDefault("http://127.0.0.1:8087")
+    String publicUrl();
+
+    /**
+     * The identity providers users may sign in with, by the name identity-service knows the issuer by (its
+     * {@code mercato.identity.federation.issuers.<name>}); none by default. Identity decides whose organization allows
+     * which: the console only shows a button per provider and runs the authorization code flow.
+     */
+    Map<String, FederatedProvider> federation();
+
+    /** One OpenID provider: the console is an OAuth client there (authorization code flow with PKCE). */
+    interface FederatedProvider {
+
+        /** The issuer; its discovery document is {@code <issuer-url>/.well-known/openid-configuration}. */
+        String issuerUrl();
+
+        /** The console's client id at the provider: the audience identity-service expects in the ID token. */
+        String clientId();
+
+        /** The client secret, for providers that want one besides PKCE (sent as {@code client_secret_post}). */
+        Optional<String> clientSecret();
+
+        /** What the button says after "Sign in with"; the name by default. */
+        Optional<String> label();
+    }
 
     /** Sessions are kept in this instance's memory (README "Sessions"). */
     interface Sessions {

@@ -21,14 +21,14 @@ final class Browser {
     private String lastPage = "";
 
     static Browser signedIn() {
-        return signedIn(IdentityStub.EMAIL);
+        return signedIn(IdentityStub.PARTNER_ADMIN);
     }
 
-    /** Signed in as {@code email}, one of identity's stub users (the partner admin, or the reader). */
-    static Browser signedIn(String email) {
+    /** Signed in as {@code user}, one of identity's stub users. */
+    static Browser signedIn(IdentityStub.User user) {
         Browser browser = new Browser();
         browser.get("/sign-in");
-        Response signIn = browser.post("/sign-in", "email", email, "password", IdentityStub.PASSWORD,
+        Response signIn = browser.post("/sign-in", "email", user.email(), "password", IdentityStub.PASSWORD,
                 "csrf", browser.csrf());
         assertThat(signIn.statusCode()).as("sign-in answer").isEqualTo(303);
         return browser;

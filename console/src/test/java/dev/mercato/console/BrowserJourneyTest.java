@@ -71,10 +71,7 @@ class BrowserJourneyTest {
         assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
         screenshot("01-sign-in");
 
-        browser.findElement(By.cssSelector("label[for=email]")).click(); // the label focuses its field
-        browser.switchTo().activeElement().sendKeys(IdentityStub.EMAIL);
-        browser.findElement(By.id("password")).sendKeys(IdentityStub.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        signIn(IdentityStub.PARTNER_ADMIN);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Pat Partner");
         screenshot("02-home");
 
@@ -106,12 +103,43 @@ class BrowserJourneyTest {
     }
 
     @Test
+    void aTenantAnswersAPrivateOfferAndSeesItsOrganizationOnAPhone() throws IOException {
+        String offer = UpstreamStubs.CATALOG.offerIn("SENT");
+        String base = "http://localhost:" + console.getPort();
+        browser.get(base + "/");
+        signIn(IdentityStub.TENANT_ADMIN);
+
+        browser.findElement(By.linkText("Catalog")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Articles");
+        screenshot("07-catalog-articles");
+
+        browser.findElement(By.linkText("Private offers")).click();
+        screenshot("08-private-offers");
+        browser.findElement(By.cssSelector("button[aria-label='Accept offer " + offer + " on CloudMeter Logs']")).click();
+        browser.switchTo().alert().accept(); // the confirmation before an answer that cannot be taken back
+        assertThat(browser.findElement(By.cssSelector("main .notice")).getText()).contains(offer, "is accepted");
+        assertThat(UpstreamStubs.CATALOG.storedOffer(offer).get("status")).isEqualTo("ACCEPTED");
+        screenshot("09-offer-accepted");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.findElement(By.linkText("Organizations")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Tenant One");
+        screenshot("10-organizations-phone");
+    }
+
+    /** Signs in from the sign-in page with the keyboard's way in: the label focuses its field. */
+    private void signIn(IdentityStub.User user) {
+        browser.findElement(By.cssSelector("label[for=email]")).click();
+        browser.switchTo().activeElement().sendKeys(user.email());
+        browser.findElement(By.id("password")).sendKeys(IdentityStub.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    @Test
     void placeAnOrderWatchItBeProcessedThenSeeUsageAndAnInvoice() throws IOException, InterruptedException {
         String base = "http://localhost:" + console.getPort();
         browser.get(base + "/sign-in");
-        browser.findElement(By.id("email")).sendKeys(IdentityStub.EMAIL);
-        browser.findElement(By.id("password")).sendKeys(IdentityStub.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        signIn(IdentityStub.PARTNER_ADMIN);
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
 
         browser.findElement(By.linkText("Orders")).click();
@@ -127,15 +155,15 @@ class BrowserJourneyTest {
         type("item-1-sku", "SKU-CAD-1Y");
         type("item-1-quantity", "3");
         type("item-1-price", "1200.00");
-        screenshot("07-order-form");
+        screenshot("11-order-form");
         browser.findElement(By.xpath("//button[text()='Preview (dry run)']")).click();
         assertThat(browser.findElement(By.id("preview-heading")).getText()).contains("would be processed");
-        screenshot("08-order-preview");
+        screenshot("12-order-preview");
 
         browser.findElement(By.xpath("//button[text()='Place order']")).click();
         assertThat(shownStatus()).isEqualTo("PENDING");
         String transactionPage = browser.getCurrentUrl();
-        screenshot("09-order-pending");
+        screenshot("13-order-pending");
         UpstreamStubs.ORDER.settle(transactionPage.replaceAll(".*/", ""), "PROCESSED", "Contract created");
         String shown = "";
         for (int i = 0; i < 80 && !shown.equals("PROCESSED"); i++) { // up to 20 s: the page checks every 3 s
@@ -145,15 +173,15 @@ class BrowserJourneyTest {
         assertThat(shown).as("the status the page fetched by itself").isEqualTo("PROCESSED");
         assertThat(browser.getCurrentUrl()).isEqualTo(transactionPage);
         assertThat(browser.findElement(By.id("transaction-status")).getAttribute("data-poll")).isNull();
-        screenshot("10-order-processed");
+        screenshot("14-order-processed");
 
         browser.get(base + "/usage");
         assertThat(browser.findElements(By.cssSelector("svg .bars rect"))).hasSize(2 * 30);
-        screenshot("11-usage-charts");
+        screenshot("15-usage-charts");
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(base + "/billing/invoices/" + BillingStub.INVOICE);
         assertThat(browser.findElement(By.linkText("Download as CSV")).getAttribute("href")).endsWith("/csv");
-        screenshot("12-invoice-phone");
+        screenshot("16-invoice-phone");
     }
 
     /** Read in one step: the page's polling may swap the element between a find and a read. */

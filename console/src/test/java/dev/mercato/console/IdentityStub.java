@@ -13,38 +13,83 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * identity-service's public API as the console uses it, with its real JSON shapes: password login, the refresh-token
- * grant (a refresh token works once; presenting a spent one is counted as reuse), revocation, the user, the
- * organization, tenants, roles and OAuth applications. One user: a partner admin.
+ * grant (a refresh token works once; presenting a spent one is counted as reuse), revocation, users, organizations
+ * (lists with filters and pages, create, change — scopes checked as identity checks them), roles and OAuth
+ * applications. Four users: a partner admin (the default), a partner reader (the same partner, a role that only
+ * reads), a tenant admin and a vendor admin.
  */
 final class IdentityStub extends StubServer {
+
+    /** A user who can sign in, with the claims of the tokens issued to them. */
+    record User(String id, String email, String name, String organizationId, String organizationKind, String orgPath,
+            String role, List<String> scopes) {
+    }
 
     static final String EMAIL = "pat@partner.example";
     static final String PASSWORD = "correct horse battery staple";
     static final String USER_ID = "usr_01PARTNERADMIN";
     static final String ORG_ID = "org_01HELSINKI";
-    static final List<String> ADMIN_SCOPES = List.of("read:applications", "read:customers", "read:users",
-            "read:webhooks", "write:applications", "write:webhooks", "read:orders", "write:orders", "read:metering",
+    static final String DISTRIBUTOR_ID = "org_01NORDIC";
+    static final String TENANT_ID = "org_01TENANT";
+    static final String VENDOR_ID = "org_01VENDOR";
+    static final List<String> ADMIN_SCOPES = List.of("read:applications", "read:catalog", "read:customers",
+            "read:organizations", "read:private-offers", "read:users", "read:webhooks", "write:applications",
+            "write:customers", "write:private-offers", "write:webhooks", "read:orders", "write:orders", "read:metering",
             "read:billing", "read:analytics");
-    /** A second user of the same partner whose role only reads. */
-    static final String READER_EMAIL = "rita@partner.example";
-    static final List<String> READER_SCOPES = ADMIN_SCOPES.stream().filter(scope -> scope.startsWith("read:")).toList();
+    static final User PARTNER_ADMIN = new User(USER_ID, EMAIL, "Pat Partner", ORG_ID, "PARTNER",
+            "org_01PLATFORM/" + DISTRIBUTOR_ID + "/" + ORG_ID, "PARTNER_ADMIN", ADMIN_SCOPES);
+    /** A second user of the same partner whose role only reads: the partner admin's read scopes. */
+    static final User PARTNER_READER = new User("usr_01PARTNERREADER", "rita@partner.example", "Rita Reader", ORG_ID,
+            "PARTNER", PARTNER_ADMIN.orgPath(), "PARTNER_READER",
+            ADMIN_SCOPES.stream().filter(scope -> scope.startsWith("read:")).toList());
+    static final User TENANT_ADMIN = new User("usr_01TENANTADMIN", "terry@tenant.example", "Terry Tenant", TENANT_ID,
+            "TENANT", PARTNER_ADMIN.orgPath() + "/" + TENANT_ID, "TENANT_ADMIN", List.of("read:applications",
+                    "read:catalog", "read:customers", "read:private-offers", "read:users", "read:webhooks",
+                    "write:applications", "write:private-offers", "write:webhooks"));
+    static final User VENDOR_ADMIN = new User("usr_01VENDORADMIN", "val@vendor.example", "Val Vendor", VENDOR_ID,
+            "VENDOR", "org_01PLATFORM/" + VENDOR_ID, "VENDOR_ADMIN", List.of("read:applications", "read:catalog",
+                    "read:customers", "read:private-offers", "read:users", "read:webhooks", "write:applications",
+                    "write:catalog", "write:private-offers", "write:webhooks"));
+    private static final Map<String, User> USERS = Map.of(PARTNER_ADMIN.email(), PARTNER_ADMIN,
+            PARTNER_READER.email(), PARTNER_READER, TENANT_ADMIN.email(), TENANT_ADMIN, VENDOR_ADMIN.email(), VENDOR_ADMIN);
+    /** Each organization kind's collection, with the scopes that read and change it. */
+    private static final Map<String, List<String>> COLLECTIONS = Map.of(
+            "distributors", List.of("DISTRIBUTOR", "read:organizations", "write:organizations"),
+            "partners", List.of("PARTNER", "read:organizations", "write:organizations"),
+            "tenants", List.of("TENANT", "read:customers", "write:customers"),
+            "vendors", List.of("VENDOR", "read:organizations", "write:organizations"));
 
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> refreshTokenScopes = new ConcurrentHashMap<>();
+    private final Map<String, User> tokenUsers = new ConcurrentHashMap<>();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, User> refreshUsers = new ConcurrentHashMap<>();
     private final Set<String> spentRefreshTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, Object>> applications = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> organizations = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     final AtomicInteger refreshes = new AtomicInteger();
     final AtomicInteger reusedRefreshTokens = new AtomicInteger();
     volatile long accessLifetimeSeconds = 3600;
+    /** The X-Forwarded-For of each sign-in call, in order ("" when there was none). */
+    final List<String> signInsFrom = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The ID tokens federated sign-ins presented. */
+    final List<String> idTokens = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    IdentityStub() {
+        organization(DISTRIBUTOR_ID, "DISTRIBUTOR", "org_01PLATFORM", "Nordic Distribution AB", "SE");
+        organization(ORG_ID, "PARTNER", DISTRIBUTOR_ID, "Helsinki Cloud Partners Oy", "FI");
+        organization(TENANT_ID, "TENANT", ORG_ID, "Tenant One", "FI");
+        organization("org_01TENANTTWO", "TENANT", ORG_ID, "Tenant Two", "SE");
+        organization(VENDOR_ID, "VENDOR", "org_01PLATFORM", "CloudMeter Inc", "US");
+    }
 
     @Override
     Reply handle(Call call) {
         String route = call.method() + " " + call.path();
-        if (route.equals("POST /api/v1/auth/login")) {
-            return login(call);
+        if (route.equals("POST /api/v1/auth/login") || route.equals("POST /api/v1/auth/federated")) {
+            signInsFrom.add(call.headers().getOrDefault("x-forwarded-for", ""));
+            return route.endsWith("login") ? login(call) : federated(call);
         }
         if (route.equals("POST /oauth/token")) {
             return refresh(call);
@@ -58,23 +103,20 @@ final class IdentityStub extends StubServer {
         if (!authorized(call)) {
             return error(401, "The access token is invalid, expired or revoked");
         }
-        if (route.equals("GET /api/v1/users/" + USER_ID)) {
-            return ok(Map.of("id", USER_ID, "email", EMAIL, "name", "Pat Partner", "status", "ACTIVE",
-                    "organizationId", ORG_ID, "role", "PARTNER_ADMIN", "createdAt", "2026-11-01T08:00:00Z"));
+        User caller = tokenUsers.get(call.authorization().substring(7));
+        if (route.equals("GET /api/v1/users/" + caller.id())) {
+            return ok(Map.of("id", caller.id(), "email", caller.email(), "name", caller.name(), "status", "ACTIVE",
+                    "organizationId", caller.organizationId(), "role", caller.role(), "createdAt", "2026-11-01T08:00:00Z"));
         }
-        if (route.equals("GET /api/v1/partners/" + ORG_ID)) {
-            return ok(Map.of("id", ORG_ID, "kind", "PARTNER", "parentId", "org_01NORDIC", "name",
-                    "Helsinki Cloud Partners Oy", "status", "ACTIVE", "countryCode", "FI", "currency", "eur",
-                    "billingDay", 1, "metadata", Map.of()));
-        }
-        if (route.equals("GET /api/v1/tenants")) {
-            return page(List.of(Map.of("id", "org_01TENANT", "kind", "TENANT", "name", "Tenant One")), 2);
+        String[] parts = call.path().split("/");
+        if (parts.length >= 4 && COLLECTIONS.containsKey(parts[3])) {
+            return organizations(call, parts);
         }
         if (route.equals("GET /api/v1/roles") && "PARTNER".equals(call.query().get("organizationKind"))) {
             return ok(List.of(
                     Map.of("name", "PARTNER_ADMIN", "organizationKind", "PARTNER", "reader", false, "allowedScopes", ADMIN_SCOPES),
                     Map.of("name", "PARTNER_READER", "organizationKind", "PARTNER", "reader", true, "allowedScopes",
-                            ADMIN_SCOPES.stream().filter(scope -> scope.startsWith("read:")).toList())));
+                            PARTNER_READER.scopes())));
         }
         if (call.path().startsWith("/api/v1/applications")) {
             return applications(call);
@@ -82,16 +124,38 @@ final class IdentityStub extends StubServer {
         return notFound();
     }
 
+    /**
+     * Accepts an ID token of the provider named {@code test} whose e-mail is the user's (identity checks the signature;
+     * this stub only reads the claims), remembering each token it was given.
+     */
+    private Reply federated(Call call) {
+        Map<String, Object> body = call.json();
+        String idToken = String.valueOf(body.get("id_token"));
+        idTokens.add(idToken);
+        if (!"test".equals(body.get("issuer"))) {
+            return error(401, "The ID token is not from an issuer this platform accepts");
+        }
+        String[] parts = idToken.split("\\.");
+        String claims = parts.length == 3 ? new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8) : "";
+        if (!claims.contains("\"email\":\"" + EMAIL + "\"")) {
+            return error(403, "Your organization does not allow sign-in with this identity provider");
+        }
+        return tokens(PARTNER_ADMIN);
+    }
+
     private Reply login(Call call) {
         Map<String, Object> body = call.json();
-        if (!(EMAIL.equals(body.get("email")) || READER_EMAIL.equals(body.get("email")))
-                || !PASSWORD.equals(body.get("password"))) {
+        User user = USERS.get(String.valueOf(body.get("email")));
+        if (user == null || !PASSWORD.equals(body.get("password"))) {
             return error(401, "Invalid email or password");
         }
-        List<String> scopes = READER_EMAIL.equals(body.get("email")) ? READER_SCOPES : ADMIN_SCOPES;
+        return tokens(user);
+    }
+
+    private Reply tokens(User user) {
         Map<String, Object> tokens = new LinkedHashMap<>();
-        tokens.put("access_token", newAccessToken(scopes));
-        tokens.put("refresh_token", newRefreshToken(scopes));
+        tokens.put("access_token", newAccessToken(user));
+        tokens.put("refresh_token", newRefreshToken(user));
         tokens.put("expires", accessLifetimeSeconds);
         return new Reply(200, tokens);
     }
@@ -105,16 +169,16 @@ final class IdentityStub extends StubServer {
         if (spentRefreshTokens.contains(presented)) {
             reusedRefreshTokens.incrementAndGet();
         }
+        User user = refreshUsers.get(presented);
         if (!refreshTokens.remove(presented)) {
             return new Reply(400, Map.of("error", "invalid_grant",
                     "error_description", "the refresh token is invalid, expired or revoked"));
         }
         spentRefreshTokens.add(presented);
         refreshes.incrementAndGet();
-        List<String> scopes = refreshTokenScopes.getOrDefault(presented, ADMIN_SCOPES);
-        return new Reply(200, Map.of("access_token", newAccessToken(scopes), "token_type", "Bearer",
-                "expires_in", accessLifetimeSeconds, "scope", String.join(" ", scopes),
-                "refresh_token", newRefreshToken(scopes)));
+        return new Reply(200, Map.of("access_token", newAccessToken(user), "token_type", "Bearer",
+                "expires_in", accessLifetimeSeconds, "scope", String.join(" ", user.scopes()),
+                "refresh_token", newRefreshToken(user)));
     }
 
     private Reply applications(Call call) {
@@ -195,23 +259,122 @@ final class IdentityStub extends StubServer {
         return List.copyOf(applications.values());
     }
 
-    private String newAccessToken(List<String> scopes) {
+    /** The user an {@code Authorization} header's access token was issued to, or null. */
+    User userOf(String authorization) {
+        return authorization == null || !authorization.startsWith("Bearer ") ? null
+                : tokenUsers.get(authorization.substring(7));
+    }
+
+    List<Map<String, Object>> storedOrganizations() {
+        return List.copyOf(organizations.values());
+    }
+
+    private Reply organizations(Call call, String[] parts) {
+        List<String> collection = COLLECTIONS.get(parts[3]);
+        String kind = collection.get(0);
+        Set<String> scopes = call.scopes();
+        if (!scopes.contains(collection.get(1))) {
+            return error(403, "The token lacks the scope " + collection.get(1));
+        }
+        if (parts.length == 4 && call.method().equals("GET")) {
+            List<Map<String, Object>> found = organizations.values().stream()
+                    .filter(organization -> kind.equals(organization.get("kind")))
+                    .filter(organization -> like(organization, call.query(), "name")
+                            && equal(organization, call.query(), "status") && equal(organization, call.query(), "parentId"))
+                    .sorted(java.util.Comparator.comparing(organization -> organization.get("name").toString()))
+                    .toList();
+            return paged(found, call.query());
+        }
+        boolean writes = !call.method().equals("GET");
+        if (writes && !scopes.contains(collection.get(2))) {
+            return error(403, "The token lacks the scope " + collection.get(2));
+        }
+        if (parts.length == 4 && call.method().equals("POST")) {
+            Map<String, Object> body = call.json();
+            Reply refused = refuseOrganization(body, true);
+            if (refused != null) {
+                return refused;
+            }
+            String id = "org_" + counter.incrementAndGet();
+            Object parent = body.get("parentId") != null ? body.get("parentId") : userOf(call.authorization()).organizationId();
+            Map<String, Object> created = organization(id, kind, parent.toString(), body.get("name").toString(),
+                    body.get("countryCode").toString());
+            if (body.get("currency") != null) {
+                created.put("currency", body.get("currency"));
+            }
+            created.put("externalId", body.get("externalId"));
+            return created(created);
+        }
+        Map<String, Object> organization = parts.length == 5 ? organizations.get(parts[4]) : null;
+        if (organization == null || !kind.equals(organization.get("kind"))) {
+            return notFound();
+        }
+        if (call.method().equals("GET")) {
+            return ok(organization);
+        }
+        if (call.method().equals("PATCH")) {
+            Map<String, Object> body = call.json();
+            Reply refused = refuseOrganization(body, false);
+            if (refused != null) {
+                return refused;
+            }
+            organization.putAll(body);
+            return ok(organization);
+        }
+        return notFound();
+    }
+
+    /** identity's own refusals of an organization's fields, with its messages. */
+    private static Reply refuseOrganization(Map<String, Object> body, boolean creating) {
+        if (creating && (body.get("name") == null || body.get("name").toString().isBlank())) {
+            return invalid("name", "must not be blank");
+        }
+        Object country = body.get("countryCode");
+        if ((creating || country != null) && (country == null || !country.toString().matches("[A-Z]{2}"))) {
+            return invalid("countryCode", "must be an ISO 3166-1 alpha-2 code such as FI");
+        }
+        Object billingDay = body.get("billingDay");
+        if (billingDay != null && !(billingDay instanceof Integer day && day >= 1 && day <= 28)) {
+            return invalid("billingDay", "must be a whole number from 1 to 28");
+        }
+        return null;
+    }
+
+    private Map<String, Object> organization(String id, String kind, String parentId, String name, String countryCode) {
+        Map<String, Object> organization = new LinkedHashMap<>();
+        organization.put("id", id);
+        organization.put("kind", kind);
+        organization.put("parentId", parentId);
+        organization.put("name", name);
+        organization.put("externalId", null);
+        organization.put("customerNumber", "10000000" + (10 + organizations.size()));
+        organization.put("countryCode", countryCode);
+        organization.put("status", "ACTIVE");
+        organization.put("currency", "eur");
+        organization.put("billingDay", 1);
+        organization.put("metadata", Map.of());
+        organization.put("createdAt", "2026-11-01T08:00:00Z");
+        organizations.put(id, organization);
+        return organization;
+    }
+
+    private String newAccessToken(User user) {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        String claims = "{\"iss\":\"http://identity\",\"aud\":\"mercato\",\"sub\":\"" + USER_ID + "\",\"client_id\":\"" + USER_ID
-                + "\",\"org\":\"" + ORG_ID + "\",\"org_kind\":\"PARTNER\",\"org_path\":\"org_01PLATFORM/org_01NORDIC/" + ORG_ID
-                + "\",\"role\":\"" + (scopes.equals(ADMIN_SCOPES) ? "PARTNER_ADMIN" : "PARTNER_READER") + "\",\"scope\":\""
-                + String.join(" ", scopes) + "\",\"jti\":\"tok_"
-                + counter.incrementAndGet() + "\"}";
+        String claims = "{\"iss\":\"http://identity\",\"aud\":\"mercato\",\"sub\":\"" + user.id() + "\",\"client_id\":\""
+                + user.id() + "\",\"org\":\"" + user.organizationId() + "\",\"org_kind\":\"" + user.organizationKind()
+                + "\",\"org_path\":\"" + user.orgPath() + "\",\"role\":\"" + user.role() + "\",\"scope\":\""
+                + String.join(" ", user.scopes()) + "\",\"jti\":\"tok_" + counter.incrementAndGet() + "\"}";
         String token = base64.encodeToString("{\"alg\":\"ES256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
         accessTokens.put(token, Instant.now().plusSeconds(accessLifetimeSeconds));
+        tokenUsers.put(token, user);
         return token;
     }
 
-    private String newRefreshToken(List<String> scopes) {
+    private String newRefreshToken(User user) {
         String token = "rt_" + counter.incrementAndGet();
         refreshTokens.add(token);
-        refreshTokenScopes.put(token, scopes);
+        refreshUsers.put(token, user);
         return token;
     }
 }

@@ -104,7 +104,7 @@ class OrdersPageTest {
 
         String stuck = browser.get(location).body().asString();
         assertThat(stuck).contains("data-status=\"STUCK\"", "Run it again").doesNotContain("data-poll=");
-        assertThat(Browser.signedIn(IdentityStub.READER_EMAIL).get(location).body().asString())
+        assertThat(Browser.signedIn(IdentityStub.PARTNER_READER).get(location).body().asString())
                 .contains("data-status=\"STUCK\"").doesNotContain("Run it again", "/retry");
 
         Response retried = browser.post("/orders/transactions/" + id + "/retry", "csrf", browser.csrf());
@@ -206,7 +206,7 @@ class OrdersPageTest {
 
     @Test
     void aRoleThatOnlyReadsSeesNoOrderForm() {
-        Browser reader = Browser.signedIn(IdentityStub.READER_EMAIL);
+        Browser reader = Browser.signedIn(IdentityStub.PARTNER_READER);
 
         String orders = reader.get("/orders").body().asString();
 

@@ -6,9 +6,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,6 +35,7 @@ abstract class StubServer {
     private HttpServer server;
     private int port;
     private volatile int failWithStatus;
+    private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
 
     /** What the stub answers a request with. */
     record Reply(int status, Object body) {
@@ -38,9 +45,34 @@ abstract class StubServer {
     record Raw(byte[] bytes, String contentType, Map<String, String> headers) {
     }
 
-    /** A request as the stub's handler sees it. */
-    record Call(String method, String path, Map<String, String> query, String authorization, String idempotencyKey,
-            String body) {
+    /** A request as the stub's handler sees it ({@code headers}: the first value of each, names in lower case). */
+    record Call(String method, String path, Map<String, String> query, String authorization, String body,
+            Map<String, String> headers) {
+
+        /** The request's {@code Idempotency-Key} header, or null. */
+        String idempotencyKey() {
+            return headers.get("idempotency-key");
+        }
+
+        /** The scopes of the bearer token's {@code scope} claim; none without a token. */
+        Set<String> scopes() {
+            return Set.of(claim("scope").split(" "));
+        }
+
+        /** A claim of the bearer token's payload, or "". */
+        String claim(String name) {
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                return "";
+            }
+            String[] parts = authorization.substring(7).split("\\.");
+            try {
+                Map<?, ?> payload = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), Map.class);
+                Object value = payload.get(name);
+                return value == null ? "" : value.toString();
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
+        }
 
         Map<String, String> form() {
             return parameters(body);
@@ -95,10 +127,14 @@ abstract class StubServer {
                 exchange.getResponseHeaders().add("X-Request-ID", "req-stub-failure");
                 reply = new Reply(failWithStatus, Map.of("code", failWithStatus, "message", "Internal error"));
             } else {
-                reply = handle(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                Map<String, String> headers = new LinkedHashMap<>();
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                        values.isEmpty() ? "" : values.get(0)));
+                Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         parameters(exchange.getRequestURI().getRawQuery()),
-                        exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+                        exchange.getRequestHeaders().getFirst("Authorization"), body, headers);
+                calls.add(call);
+                reply = handle(call);
             }
             byte[] bytes;
             if (reply.body() instanceof Raw raw) {
@@ -116,6 +152,17 @@ abstract class StubServer {
                 }
             }
         }
+    }
+
+    /** The requests this stub answered (not those it failed on purpose), oldest first, that match {@code which}. */
+    List<Call> calls(Predicate<Call> which) {
+        return calls.stream().filter(which).toList();
+    }
+
+    /** The latest request to {@code method} {@code path}, if any. */
+    java.util.Optional<Call> lastCall(String method, String path) {
+        List<Call> matching = calls(call -> call.method().equals(method) && call.path().equals(path));
+        return matching.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(matching.get(matching.size() - 1));
     }
 
     static Map<String, String> parameters(String encoded) {
@@ -142,6 +189,32 @@ abstract class StubServer {
     static Reply page(java.util.List<?> items, long total) {
         return new Reply(200, Map.of("code", 200, "data", items, "pagination",
                 Map.of("page", 1, "limit", Math.max(1, items.size()), "total", total, "pages", 1)));
+    }
+
+    /**
+     * One page of {@code items} as the API lists it: {@code page} and {@code limit} from the query (defaults 1 and 20).
+     */
+    static Reply paged(List<? extends Map<String, Object>> items, Map<String, String> query) {
+        int page = Integer.parseInt(query.getOrDefault("page", "1"));
+        int limit = Integer.parseInt(query.getOrDefault("limit", "20"));
+        int from = Math.min(items.size(), (page - 1) * limit);
+        List<Object> shown = new ArrayList<>(items.subList(from, Math.min(items.size(), from + limit)));
+        return new Reply(200, Map.of("code", 200, "data", shown, "pagination", Map.of("page", page, "limit", limit,
+                "total", items.size(), "pages", Math.max(1, (items.size() + limit - 1) / limit))));
+    }
+
+    /** Whether {@code item}'s {@code field} contains the {@code field[like]} pattern of the query (its {@code %} dropped). */
+    static boolean like(Map<String, Object> item, Map<String, String> query, String field) {
+        String pattern = query.get(field + "[like]");
+        Object value = item.get(field);
+        return pattern == null || value != null
+                && value.toString().toLowerCase().contains(pattern.replace("%", "").toLowerCase());
+    }
+
+    /** Whether {@code item}'s {@code field} equals the query's {@code field} (any letter case), when given. */
+    static boolean equal(Map<String, Object> item, Map<String, String> query, String field) {
+        String wanted = query.get(field);
+        return wanted == null || wanted.equalsIgnoreCase(String.valueOf(item.get(field)));
     }
 
     static Reply error(int status, String message) {

@@ -2,7 +2,7 @@ package dev.mercato.console;
 
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** identity's and webhook's API stubs for every test of this module (Quarkus boots once). */
+/** identity's, webhook's and catalog's API stubs for every test of this module (Quarkus boots once). */
 @QuarkusTestResource(UpstreamStubs.class)
 public class TestResources {
 }

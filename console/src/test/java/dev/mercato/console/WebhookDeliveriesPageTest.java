@@ -86,7 +86,7 @@ class WebhookDeliveriesPageTest {
 
     @Test
     void aRoleThatOnlyReadsSeesTheLogWithoutRedeliverOrReplay() {
-        Browser reader = Browser.signedIn(IdentityStub.READER_EMAIL);
+        Browser reader = Browser.signedIn(IdentityStub.PARTNER_READER);
 
         String log = reader.get(LOG).body().asString();
         String message = reader.get(WEBHOOKS + "/deliveries/msg_failed").body().asString();

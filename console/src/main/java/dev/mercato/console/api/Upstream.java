@@ -4,6 +4,7 @@ package dev.mercato.console.api;
 public enum Upstream {
     IDENTITY("identity-service"),
     WEBHOOK("webhook-service"),
+    CATALOG("catalog-service"),
     ORDER("order-service"),
     METERING("metering-service"),
     BILLING("billing-service");

@@ -61,6 +61,23 @@ public class UpstreamHttp {
         if (idempotencyKey != null) {
             request.putHeader("Idempotency-Key", idempotencyKey);
         }
+        return send(request, upstream, body);
+    }
+
+    /**
+     * Sends {@code body} as JSON on behalf of the browser at {@code clientAddress}, named in {@code X-Forwarded-For}:
+     * the sign-in calls, which identity-service throttles per source address. A service trusts the header only from
+     * the proxies it is configured to trust (the cluster's own addresses); elsewhere it counts the console's address.
+     */
+    public Uni<Answer> sendJsonFor(String clientAddress, Upstream upstream, String path, Object body) {
+        HttpRequest<Buffer> request = request(upstream, HttpMethod.POST, path, null);
+        if (clientAddress != null && !clientAddress.isBlank()) {
+            request.putHeader("X-Forwarded-For", clientAddress);
+        }
+        return send(request, upstream, body);
+    }
+
+    private Uni<Answer> send(HttpRequest<Buffer> request, Upstream upstream, Object body) {
         if (body == null) {
             return exchange(upstream, request.send());
         }
@@ -140,6 +157,7 @@ public class UpstreamHttp {
         String url = switch (upstream) {
             case IDENTITY -> config.identityUrl();
             case WEBHOOK -> config.webhookUrl();
+            case CATALOG -> config.catalogUrl();
             case ORDER -> config.orderUrl();
             case METERING -> config.meteringUrl();
             case BILLING -> config.billingUrl();

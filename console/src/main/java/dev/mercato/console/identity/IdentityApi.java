@@ -1,7 +1,6 @@
 package dev.mercato.console.identity;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,13 +15,6 @@ import io.vertx.core.http.HttpMethod;
 /** identity-service's public API as the console's pages use it, always as the signed-in user. */
 @ApplicationScoped
 public class IdentityApi {
-
-    /** The collection each organization kind is read from; the platform has none. */
-    private static final Map<String, String> COLLECTIONS = Map.of(
-            "DISTRIBUTOR", "/api/v1/distributors",
-            "PARTNER", "/api/v1/partners",
-            "TENANT", "/api/v1/tenants",
-            "VENDOR", "/api/v1/vendors");
 
     private static final String APPLICATIONS = "/api/v1/applications";
 
@@ -40,12 +32,29 @@ public class IdentityApi {
 
     /** The user's organization; null for the platform, which no collection lists. */
     public Uni<Organization> myOrganization(Session session) {
-        String collection = COLLECTIONS.get(session.claims().organizationKind());
-        if (collection == null) {
-            return Uni.createFrom().nullItem();
-        }
-        return api.get(session, Upstream.IDENTITY, collection + "/" + PathSegment.encode(session.claims().organizationId()),
-                Organization.class);
+        return OrganizationKind.ofName(session.claims().organizationKind())
+                .map(kind -> organization(session, kind, session.claims().organizationId()))
+                .orElseGet(() -> Uni.createFrom().nullItem());
+    }
+
+    /** One page of the organizations of {@code kind} the user may see; {@code query} is the API's list query. */
+    public Uni<ApiPage<Organization>> organizations(Session session, OrganizationKind kind, String query) {
+        return api.getPage(session, Upstream.IDENTITY, kind.apiPath() + query, Organization.class);
+    }
+
+    public Uni<Organization> organization(Session session, OrganizationKind kind, String id) {
+        return api.get(session, Upstream.IDENTITY, kind.apiPath() + "/" + PathSegment.encode(id), Organization.class);
+    }
+
+    public Uni<Organization> createOrganization(Session session, OrganizationKind kind, NewOrganization organization) {
+        return api.send(session, Upstream.IDENTITY, HttpMethod.POST, kind.apiPath(), organization, Organization.class);
+    }
+
+    /** Changes the fields {@code change} gives, the status among them (suspend, reactivate). */
+    public Uni<Organization> changeOrganization(Session session, OrganizationKind kind, String id,
+            OrganizationChange change) {
+        return api.send(session, Upstream.IDENTITY, HttpMethod.PATCH, kind.apiPath() + "/" + PathSegment.encode(id),
+                change, Organization.class);
     }
 
     /** How many tenants the user may see. */

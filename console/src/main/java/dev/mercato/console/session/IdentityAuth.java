@@ -13,11 +13,11 @@ import dev.mercato.console.api.Upstream;
 import dev.mercato.console.api.UpstreamHttp;
 import dev.mercato.console.api.UpstreamHttp.Answer;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.MultiMap;
 
 /**
  * identity-service's token endpoints as a signed-in user needs them: password login ({@code POST /api/v1/auth/login}),
+ * login with an OpenID provider's ID token ({@code POST /api/v1/auth/federated}),
  * the {@code refresh_token} grant ({@code POST /oauth/token}) and revocation at sign-out ({@code POST /oauth/revoke}).
  */
 @ApplicationScoped
@@ -31,16 +31,32 @@ public class IdentityAuth {
         this.clock = clock;
     }
 
-    /** The user's tokens, or the API's refusal (wrong credentials, throttled, invalid input). */
-    public Uni<Tokens> login(String email, String password) {
-        return http.sendJson(Upstream.IDENTITY, HttpMethod.POST, "/api/v1/auth/login", null,
-                        Map.of("email", email, "password", password))
-                .map(answer -> {
-                    if (!answer.succeeded()) {
-                        throw answer.refusal();
-                    }
-                    return tokensOf(answer, "expires");
-                });
+    /**
+     * The user's tokens, or the API's refusal (wrong credentials, throttled, invalid input).
+     *
+     * @param clientAddress the browser's address, which identity throttles sign-ins by
+     */
+    public Uni<Tokens> login(String email, String password, String clientAddress) {
+        return signIn(clientAddress, "/api/v1/auth/login", Map.of("email", email, "password", password));
+    }
+
+    /**
+     * The tokens of the user an OpenID provider's ID token names, or the API's refusal (an issuer the user's
+     * organization does not allow, no such user, a token it cannot verify).
+     *
+     * @param provider the name identity knows the issuer by
+     */
+    public Uni<Tokens> federated(String idToken, String provider, String clientAddress) {
+        return signIn(clientAddress, "/api/v1/auth/federated", Map.of("id_token", idToken, "issuer", provider));
+    }
+
+    private Uni<Tokens> signIn(String clientAddress, String path, Map<String, String> body) {
+        return http.sendJsonFor(clientAddress, Upstream.IDENTITY, path, body).map(answer -> {
+            if (!answer.succeeded()) {
+                throw answer.refusal();
+            }
+            return tokensOf(answer, "expires");
+        });
     }
 
     /**

@@ -6,9 +6,11 @@ import jakarta.ws.rs.core.NewCookie;
 import dev.mercato.console.ConsoleConfig;
 
 /**
- * The console's two cookies, both HttpOnly and SameSite=Strict, Secure with the {@code __Host-} prefix unless
- * {@code cookie-secure} is off: the session cookie, and the sign-in form's CSRF cookie (there is no session yet to
- * keep that token in).
+ * The console's cookies, all HttpOnly, Secure with the {@code __Host-} prefix unless {@code cookie-secure} is off: the
+ * session cookie and the sign-in form's CSRF cookie (there is no session yet to keep that token in), both
+ * SameSite=Strict; and the cookie that binds a federated sign-in to the browser that started it, SameSite=Lax because
+ * the identity provider sends the browser back from another site (a Strict cookie would not come with it), for the
+ * few minutes the attempt lives.
  */
 @ApplicationScoped
 public class SessionCookies {
@@ -16,12 +18,14 @@ public class SessionCookies {
     private final boolean secure;
     private final String sessionName;
     private final String signInName;
+    private final String federatedName;
 
     public SessionCookies(ConsoleConfig config) {
         this.secure = config.cookieSecure();
         String prefix = secure ? "__Host-" : "";
         this.sessionName = prefix + "mercato-console";
         this.signInName = prefix + "mercato-console-signin";
+        this.federatedName = prefix + "mercato-console-federated";
     }
 
     public String sessionName() {
@@ -30,6 +34,18 @@ public class SessionCookies {
 
     public String signInName() {
         return signInName;
+    }
+
+    public String federatedName() {
+        return federatedName;
+    }
+
+    public NewCookie federated(String value, int maxAgeSeconds) {
+        return cookie(federatedName, value, maxAgeSeconds, NewCookie.SameSite.LAX);
+    }
+
+    public NewCookie clearFederated() {
+        return cookie(federatedName, "", 0, NewCookie.SameSite.LAX);
     }
 
     public NewCookie session(String value) {
@@ -49,7 +65,11 @@ public class SessionCookies {
     }
 
     private NewCookie cookie(String name, String value, int maxAge) {
+        return cookie(name, value, maxAge, NewCookie.SameSite.STRICT);
+    }
+
+    private NewCookie cookie(String name, String value, int maxAge, NewCookie.SameSite sameSite) {
         return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).secure(secure).httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).build();
+                .sameSite(sameSite).build();
     }
 }

@@ -8,13 +8,13 @@ import java.util.Map;
 import dev.mercato.console.api.ApiPage;
 import io.quarkus.qute.TemplateData;
 
-/** Where a page of a list stands (page n of m, total) and the links to the pages before and after it. */
-@TemplateData
-public record Pager(int page, int pages, long total, String previousHref, String nextHref) {
+/** Where a list page stands: its number, how many there are, and links to the previous and next (null at an end). */
+@TemplateData // read by the pager include, whose parameters are not typed
+public record Pager(int page, int pages, long total, String previous, String next) {
 
     /** A pager for {@code page} of a list at {@code path}, keeping the list's filters (blank ones dropped). */
     static Pager of(ApiPage<?> page, String path, Map<String, String> filters) {
-        return new Pager(page.page(), page.pages(), page.total(),
+        return new Pager(page.page(), Math.max(1, page.pages()), page.total(),
                 page.page() > 1 ? href(path, filters, page.page() - 1) : null,
                 page.page() < page.pages() ? href(path, filters, page.page() + 1) : null);
     }

@@ -15,7 +15,8 @@ import dev.mercato.console.session.SessionCookies;
 import dev.mercato.console.session.SessionStore;
 
 /**
- * Finds the session the cookie names before any page runs. Every page but sign-in needs one: without it the browser is
+ * Finds the session the cookie names before any page runs. Every page but sign-in (and the federated sign-in's
+ * start and callback) needs one: without it the browser is
  * sent to sign-in (saying the session ended when it brought a cookie that no longer works). Every page answer is
  * {@code no-store}: pages show what only this user may see, and some show a secret once.
  */
@@ -38,7 +39,8 @@ public class SessionFilter {
         Cookie cookie = request.getCookies().get(cookies.sessionName());
         Optional<Session> session = store.find(cookie == null ? null : cookie.getValue());
         session.ifPresent(current::set);
-        if (session.isPresent() || SIGN_IN.equals(request.getUriInfo().getPath())) {
+        String path = request.getUriInfo().getPath();
+        if (session.isPresent() || SIGN_IN.equals(path) || path.startsWith(SIGN_IN + "/federated/")) {
             return Optional.empty();
         }
         return Optional.of(cookie == null ? Html.seeOther(SIGN_IN) : Html.seeOther(SIGN_IN + "?reason=ended", cookies.clearSession()));
