@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The short crash drill ({@code bench/drill.sh}) and the short fuzzing run ({@code bench/fuzz.sh}), one after the
- * other against one suite of their own with the demo marketplace and its month (a suite start and a demo month cost
- * minutes, and both want the same world).
+ * The web console's journeys in a real Chromium ({@link ConsoleJourneys}), the short crash drill
+ * ({@code bench/drill.sh}) and the short fuzzing run ({@code bench/fuzz.sh}), one after the other against one suite of
+ * their own with the demo marketplace and its month (a suite start and a demo month cost minutes, and all three want
+ * the same world). The journeys go first and only add what they look at (an application, a webhook endpoint whose
+ * receiver is gone once they end, a tenant user).
  *
  * <p>The drill goes first: the fuzzer's requests that are accepted may change the demo objects the drill builds on (its
  * partner, vendor and listing), while a finished drill has settled everything it started and removed its webhook
@@ -49,6 +51,13 @@ class DemoUnderFireSystemTest {
     @AfterAll
     static void stopSuite() {
         SUITE.down();
+    }
+
+    @Test
+    @Order(0)
+    void theConsoleShowsEachUserWhatTheApiLetsThemSee() throws Exception {
+        ConsoleJourneys.platformAdmin(SUITE);
+        ConsoleJourneys.tenantSeesOnlyItsOwn(SUITE);
     }
 
     @Test

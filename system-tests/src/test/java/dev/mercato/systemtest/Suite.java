@@ -46,6 +46,15 @@ final class Suite {
         return "http://127.0.0.1:" + port(service);
     }
 
+    /** The web console `up` starts beside the services. */
+    String consoleUrl() {
+        return "http://127.0.0.1:" + consolePort();
+    }
+
+    private int consolePort() {
+        return portBase + 1 + SERVICES.size();
+    }
+
     /** Starts the suite on fresh databases of its own, so every run begins from nothing. */
     void up() {
         dropDatabases();
@@ -102,7 +111,7 @@ final class Suite {
             env.put("MERCATO_" + service.toUpperCase() + "_PORT", String.valueOf(port(service)));
         }
         // `up` also starts the web console: on a port of the suite's own, never a developer's 8087.
-        env.put("MERCATO_CONSOLE_PORT", String.valueOf(portBase + 1 + SERVICES.size()));
+        env.put("MERCATO_CONSOLE_PORT", String.valueOf(consolePort()));
         env.putAll(settings);
         return env;
     }
