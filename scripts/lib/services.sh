@@ -89,6 +89,9 @@ mercato_services_start() {
       # Served over plain HTTP on this machine: its cookies cannot be Secure here (the console's README).
       service_env+=("MERCATO_CONSOLE_WEBHOOK_URL=$(mercato_service_url webhook)"
         "MERCATO_CONSOLE_CATALOG_URL=$(mercato_service_url catalog)"
+        "MERCATO_CONSOLE_ORDER_URL=$(mercato_service_url order)"
+        "MERCATO_CONSOLE_METERING_URL=$(mercato_service_url metering)"
+        "MERCATO_CONSOLE_BILLING_URL=$(mercato_service_url billing)"
         "MERCATO_CONSOLE_COOKIE_SECURE=${MERCATO_CONSOLE_COOKIE_SECURE:-false}"
         "MERCATO_CONSOLE_PUBLIC_URL=${MERCATO_CONSOLE_PUBLIC_URL:-$(mercato_service_url console)}")
     fi

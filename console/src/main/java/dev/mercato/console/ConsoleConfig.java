@@ -20,6 +20,15 @@ public interface ConsoleConfig {
     /** catalog-service's base URL (articles, listings, plans, private offers). */
     String catalogUrl();
 
+    /** order-service's base URL (transactions, contracts, subscriptions, opportunities). */
+    String orderUrl();
+
+    /** metering-service's base URL (usage summaries, balances). */
+    String meteringUrl();
+
+    /** billing-service's base URL (invoices and their CSV, credit notes, commissions, revenue). */
+    String billingUrl();
+
     /**
      * Whether cookies carry {@code Secure} (and the {@code __Host-} name prefix). Only a console served over plain HTTP
      * on a developer's machine turns it off: browsers would not send a Secure cookie back over HTTP.

@@ -27,4 +27,30 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
   });
+  // An element with an id and data-poll="<milliseconds>" (a transaction still being processed) is fetched again from
+  // the page's own URL and replaced, until the fresh copy no longer asks to be polled, a fetch fails, or ten minutes
+  // pass; the page's "Check now" link does the same by hand.
+  var polled = document.querySelector("[data-poll][id]");
+  if (polled && window.fetch && window.DOMParser) {
+    var every = Math.max(1000, parseInt(polled.getAttribute("data-poll"), 10) || 3000);
+    var giveUpAt = Date.now() + 10 * 60 * 1000;
+    var poll = function () {
+      fetch(window.location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+        .then(function (answer) { return answer.ok ? answer.text() : Promise.reject(answer.status); })
+        .then(function (html) {
+          var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(polled.id);
+          if (!fresh) {
+            return;
+          }
+          polled.innerHTML = fresh.innerHTML;
+          if (fresh.hasAttribute("data-poll") && Date.now() < giveUpAt) {
+            window.setTimeout(poll, every);
+          } else {
+            polled.removeAttribute("data-poll");
+          }
+        })
+        .catch(function () { polled.removeAttribute("data-poll"); });
+    };
+    window.setTimeout(poll, every);
+  }
 });

@@ -22,7 +22,7 @@ class ApiAccessPageTest {
         for (String scope : IdentityStub.ADMIN_SCOPES) {
             assertThat(html).contains("name=\"scopes\" value=\"" + scope + "\"");
         }
-        assertThat(html).doesNotContain("value=\"write:catalog\"", "value=\"read:billing\"");
+        assertThat(html).doesNotContain("value=\"write:catalog\"", "value=\"write:organizations\"");
         assertThat(html).contains("<option value=\"\" selected>PARTNER_ADMIN (your role)</option>",
                 "<option value=\"PARTNER_READER\">PARTNER_READER (reads only)</option>");
         assertThat(html).contains("<label for=\"app-name\">", "<legend>Scopes");

@@ -24,6 +24,7 @@ final class Browser {
         return signedIn(IdentityStub.PARTNER_ADMIN);
     }
 
+    /** Signed in as {@code user}, one of identity's stub users. */
     static Browser signedIn(IdentityStub.User user) {
         Browser browser = new Browser();
         browser.get("/sign-in");

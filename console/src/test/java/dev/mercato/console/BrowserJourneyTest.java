@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -132,6 +133,65 @@ class BrowserJourneyTest {
         browser.switchTo().activeElement().sendKeys(user.email());
         browser.findElement(By.id("password")).sendKeys(IdentityStub.PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    @Test
+    void placeAnOrderWatchItBeProcessedThenSeeUsageAndAnInvoice() throws IOException, InterruptedException {
+        String base = "http://localhost:" + console.getPort();
+        browser.get(base + "/sign-in");
+        signIn(IdentityStub.PARTNER_ADMIN);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
+
+        browser.findElement(By.linkText("Orders")).click();
+        browser.findElement(By.linkText("INITIAL")).click();
+        type("order-deliveryDate", "12/01/2026");
+        type("order-purchaseOrderNumber", "PO-BROWSER");
+        type("order-resellerSiteId", "site-1");
+        type("order-contactFirstName", "Pat");
+        type("order-contactLastName", "Partner");
+        type("order-contactEmail", "pat@tenant.example");
+        type("order-customerCsn", "5100000001");
+        type("order-customerName", "Tenant One Oy");
+        type("item-1-sku", "SKU-CAD-1Y");
+        type("item-1-quantity", "3");
+        type("item-1-price", "1200.00");
+        screenshot("11-order-form");
+        browser.findElement(By.xpath("//button[text()='Preview (dry run)']")).click();
+        assertThat(browser.findElement(By.id("preview-heading")).getText()).contains("would be processed");
+        screenshot("12-order-preview");
+
+        browser.findElement(By.xpath("//button[text()='Place order']")).click();
+        assertThat(shownStatus()).isEqualTo("PENDING");
+        String transactionPage = browser.getCurrentUrl();
+        screenshot("13-order-pending");
+        UpstreamStubs.ORDER.settle(transactionPage.replaceAll(".*/", ""), "PROCESSED", "Contract created");
+        String shown = "";
+        for (int i = 0; i < 80 && !shown.equals("PROCESSED"); i++) { // up to 20 s: the page checks every 3 s
+            Thread.sleep(250);
+            shown = shownStatus();
+        }
+        assertThat(shown).as("the status the page fetched by itself").isEqualTo("PROCESSED");
+        assertThat(browser.getCurrentUrl()).isEqualTo(transactionPage);
+        assertThat(browser.findElement(By.id("transaction-status")).getAttribute("data-poll")).isNull();
+        screenshot("14-order-processed");
+
+        browser.get(base + "/usage");
+        assertThat(browser.findElements(By.cssSelector("svg .bars rect"))).hasSize(2 * 30);
+        screenshot("15-usage-charts");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(base + "/billing/invoices/" + BillingStub.INVOICE);
+        assertThat(browser.findElement(By.linkText("Download as CSV")).getAttribute("href")).endsWith("/csv");
+        screenshot("16-invoice-phone");
+    }
+
+    /** Read in one step: the page's polling may swap the element between a find and a read. */
+    private String shownStatus() {
+        return String.valueOf(((JavascriptExecutor) browser)
+                .executeScript("return document.querySelector('#transaction-status [data-status]').textContent"));
+    }
+
+    private void type(String id, String text) {
+        browser.findElement(By.id(id)).sendKeys(text);
     }
 
     private void screenshot(String name) throws IOException {

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * identity-service's public API as the console uses it, with its real JSON shapes: password login, the refresh-token
  * grant (a refresh token works once; presenting a spent one is counted as reuse), revocation, users, organizations
  * (lists with filters and pages, create, change — scopes checked as identity checks them), roles and OAuth
- * applications. Three users: a partner admin (the default), a tenant admin and a vendor admin.
+ * applications. Four users: a partner admin (the default), a partner reader (the same partner, a role that only
+ * reads), a tenant admin and a vendor admin.
  */
 final class IdentityStub extends StubServer {
 
@@ -33,9 +34,14 @@ final class IdentityStub extends StubServer {
     static final String VENDOR_ID = "org_01VENDOR";
     static final List<String> ADMIN_SCOPES = List.of("read:applications", "read:catalog", "read:customers",
             "read:organizations", "read:private-offers", "read:users", "read:webhooks", "write:applications",
-            "write:customers", "write:private-offers", "write:webhooks");
+            "write:customers", "write:private-offers", "write:webhooks", "read:orders", "write:orders", "read:metering",
+            "read:billing", "read:analytics");
     static final User PARTNER_ADMIN = new User(USER_ID, EMAIL, "Pat Partner", ORG_ID, "PARTNER",
             "org_01PLATFORM/" + DISTRIBUTOR_ID + "/" + ORG_ID, "PARTNER_ADMIN", ADMIN_SCOPES);
+    /** A second user of the same partner whose role only reads: the partner admin's read scopes. */
+    static final User PARTNER_READER = new User("usr_01PARTNERREADER", "rita@partner.example", "Rita Reader", ORG_ID,
+            "PARTNER", PARTNER_ADMIN.orgPath(), "PARTNER_READER",
+            ADMIN_SCOPES.stream().filter(scope -> scope.startsWith("read:")).toList());
     static final User TENANT_ADMIN = new User("usr_01TENANTADMIN", "terry@tenant.example", "Terry Tenant", TENANT_ID,
             "TENANT", PARTNER_ADMIN.orgPath() + "/" + TENANT_ID, "TENANT_ADMIN", List.of("read:applications",
                     "read:catalog", "read:customers", "read:private-offers", "read:users", "read:webhooks",
@@ -44,8 +50,8 @@ final class IdentityStub extends StubServer {
             "VENDOR", "org_01PLATFORM/" + VENDOR_ID, "VENDOR_ADMIN", List.of("read:applications", "read:catalog",
                     "read:customers", "read:private-offers", "read:users", "read:webhooks", "write:applications",
                     "write:catalog", "write:private-offers", "write:webhooks"));
-    private static final Map<String, User> USERS = Map.of(PARTNER_ADMIN.email(), PARTNER_ADMIN, TENANT_ADMIN.email(),
-            TENANT_ADMIN, VENDOR_ADMIN.email(), VENDOR_ADMIN);
+    private static final Map<String, User> USERS = Map.of(PARTNER_ADMIN.email(), PARTNER_ADMIN,
+            PARTNER_READER.email(), PARTNER_READER, TENANT_ADMIN.email(), TENANT_ADMIN, VENDOR_ADMIN.email(), VENDOR_ADMIN);
     /** Each organization kind's collection, with the scopes that read and change it. */
     private static final Map<String, List<String>> COLLECTIONS = Map.of(
             "distributors", List.of("DISTRIBUTOR", "read:organizations", "write:organizations"),
@@ -110,7 +116,7 @@ final class IdentityStub extends StubServer {
             return ok(List.of(
                     Map.of("name", "PARTNER_ADMIN", "organizationKind", "PARTNER", "reader", false, "allowedScopes", ADMIN_SCOPES),
                     Map.of("name", "PARTNER_READER", "organizationKind", "PARTNER", "reader", true, "allowedScopes",
-                            ADMIN_SCOPES.stream().filter(scope -> scope.startsWith("read:")).toList())));
+                            PARTNER_READER.scopes())));
         }
         if (call.path().startsWith("/api/v1/applications")) {
             return applications(call);

@@ -41,9 +41,18 @@ abstract class StubServer {
     record Reply(int status, Object body) {
     }
 
+    /** A body sent as it is, not as JSON (a CSV file), with its type and any other headers. */
+    record Raw(byte[] bytes, String contentType, Map<String, String> headers) {
+    }
+
     /** A request as the stub's handler sees it ({@code headers}: the first value of each, names in lower case). */
     record Call(String method, String path, Map<String, String> query, String authorization, String body,
             Map<String, String> headers) {
+
+        /** The request's {@code Idempotency-Key} header, or null. */
+        String idempotencyKey() {
+            return headers.get("idempotency-key");
+        }
 
         /** The scopes of the bearer token's {@code scope} claim; none without a token. */
         Set<String> scopes() {
@@ -127,8 +136,15 @@ abstract class StubServer {
                 calls.add(call);
                 reply = handle(call);
             }
-            byte[] bytes = reply.body() == null ? new byte[0] : JSON.writeValueAsBytes(reply.body());
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            byte[] bytes;
+            if (reply.body() instanceof Raw raw) {
+                bytes = raw.bytes();
+                exchange.getResponseHeaders().add("Content-Type", raw.contentType());
+                raw.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            } else {
+                bytes = reply.body() == null ? new byte[0] : JSON.writeValueAsBytes(reply.body());
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+            }
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Starts identity's, webhook's and catalog's stubs and an OpenID provider before the console and points the console at
- * them.
+ * Starts the services' stubs (identity, webhook, catalog, order, billing, metering) and an OpenID provider before the
+ * console and points the console at them.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -14,6 +14,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     static final WebhookStub WEBHOOK = new WebhookStub();
     static final CatalogStub CATALOG = new CatalogStub();
     static final ProviderStub PROVIDER = new ProviderStub();
+    static final OrderStub ORDER = new OrderStub();
+    static final BillingStub BILLING = new BillingStub();
+    static final MeteringStub METERING = new MeteringStub();
 
     @Override
     public Map<String, String> start() {
@@ -21,8 +24,13 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         WEBHOOK.start();
         CATALOG.start();
         PROVIDER.start();
+        ORDER.start();
+        BILLING.start();
+        METERING.start();
         return Map.of("mercato.console.identity-url", IDENTITY.url(), "mercato.console.webhook-url", WEBHOOK.url(),
                 "mercato.console.catalog-url", CATALOG.url(),
+                "mercato.console.order-url", ORDER.url(), "mercato.console.billing-url", BILLING.url(),
+                "mercato.console.metering-url", METERING.url(),
                 "mercato.console.public-url", "https://console.test",
                 "mercato.console.federation.test.issuer-url", PROVIDER.url(),
                 "mercato.console.federation.test.client-id", ProviderStub.CLIENT_ID,
@@ -35,5 +43,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         WEBHOOK.stop();
         CATALOG.stop();
         PROVIDER.stop();
+        ORDER.stop();
+        BILLING.stop();
+        METERING.stop();
     }
 }

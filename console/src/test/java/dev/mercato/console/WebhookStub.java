@@ -17,6 +17,21 @@ final class WebhookStub extends StubServer {
     private final Map<String, Map<String, Object>> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     final AtomicInteger tests = new AtomicInteger();
+    /** An endpoint with a delivery log: one message delivered, one failed after two attempts. */
+    static final String LOGGED = "whk_logged";
+    /** Every redeliver and replay received, with its path, query and bearer token. */
+    final List<Call> requeues = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    WebhookStub() {
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        endpoint.put("id", LOGGED);
+        endpoint.put("ownerId", IdentityStub.ORG_ID);
+        endpoint.put("url", "https://erp.example/logged");
+        endpoint.put("eventTypes", null);
+        endpoint.put("enabled", true);
+        endpoint.put("createdAt", "2026-11-30T08:00:00Z");
+        endpoints.put(LOGGED, endpoint);
+    }
 
     @Override
     Reply handle(Call call) {
@@ -37,6 +52,9 @@ final class WebhookStub extends StubServer {
         }
         if (call.path().equals("/api/v1/webhooks") && call.method().equals("POST")) {
             return create(call.json());
+        }
+        if (call.path().startsWith("/api/v1/webhooks/deliveries/") || call.path().startsWith("/api/v1/webhooks/" + LOGGED)) {
+            return deliveryLog(call, parts);
         }
         Map<String, Object> endpoint = parts.length == 6 ? endpoints.get(parts[4]) : null;
         if (endpoint == null || !call.method().equals("POST")) {
@@ -60,6 +78,80 @@ final class WebhookStub extends StubServer {
             return ok(rotated);
         }
         return notFound();
+    }
+
+    private Reply deliveryLog(Call call, String[] parts) {
+        String route = call.method() + " " + call.path();
+        if (route.equals("GET /api/v1/webhooks/" + LOGGED)) {
+            return ok(endpoints.get(LOGGED));
+        }
+        if (route.equals("GET /api/v1/webhooks/" + LOGGED + "/deliveries")) {
+            List<Map<String, Object>> messages = List.of(message("msg_delivered", "DELIVERED", 1, 200, null),
+                    message("msg_failed", "FAILED", 2, 500, "HTTP 500"));
+            String status = call.query().get("status");
+            List<Map<String, Object>> chosen = messages.stream()
+                    .filter(message -> status == null || status.equals(message.get("status"))).toList();
+            return page(chosen, chosen.size());
+        }
+        if (route.equals("POST /api/v1/webhooks/" + LOGGED + "/replay")) {
+            String since = call.query().get("since");
+            if (since == null || !since.matches("\\d{4}-\\d{2}-\\d{2}T.*Z")) {
+                return invalid("since", "must be an ISO-8601 time such as 2026-01-16T10:00:00Z");
+            }
+            requeues.add(call);
+            return ok(Map.of("queued", 2));
+        }
+        String deliveryId = parts.length > 5 ? parts[5] : "";
+        if (!deliveryId.equals("msg_delivered") && !deliveryId.equals("msg_failed")) {
+            return notFound();
+        }
+        if (parts.length == 6 && call.method().equals("GET")) {
+            return ok(deliveryId.equals("msg_failed") ? message("msg_failed", "FAILED", 2, 500, "HTTP 500")
+                    : message("msg_delivered", "DELIVERED", 1, 200, null));
+        }
+        if (parts.length == 7 && parts[6].equals("attempts") && call.method().equals("GET")) {
+            return page(List.of(attempt(1, deliveryId, "FAILED", 500, "HTTP 500", "{\"error\":\"down\"}"),
+                    attempt(2, deliveryId, "FAILED", null, "connection refused", null)), 2);
+        }
+        if (parts.length == 7 && parts[6].equals("redeliver") && call.method().equals("POST")) {
+            requeues.add(call);
+            return ok(Map.of("queued", 1));
+        }
+        return notFound();
+    }
+
+    private static Map<String, Object> message(String id, String status, int attempts, int lastStatus, String lastError) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("id", id);
+        message.put("object", "delivery");
+        message.put("webhookId", LOGGED);
+        message.put("eventId", "evt_" + id);
+        message.put("eventType", "invoice.finalized");
+        message.put("subject", "inv_1");
+        message.put("status", status);
+        message.put("attempts", attempts);
+        message.put("nextAttemptAt", null);
+        message.put("lastAttemptAt", "2026-12-01T10:00:00Z");
+        message.put("lastStatusCode", lastStatus);
+        message.put("lastError", lastError);
+        message.put("deliveredAt", "DELIVERED".equals(status) ? "2026-12-01T10:00:00Z" : null);
+        message.put("createdAt", "2026-12-01T09:59:59Z");
+        return message;
+    }
+
+    private static Map<String, Object> attempt(long id, String deliveryId, String outcome, Integer statusCode, String error,
+            String excerpt) {
+        Map<String, Object> attempt = new LinkedHashMap<>();
+        attempt.put("id", id);
+        attempt.put("object", "attempt");
+        attempt.put("deliveryId", deliveryId);
+        attempt.put("attemptedAt", "2026-12-01T10:0" + id + ":00Z");
+        attempt.put("outcome", outcome);
+        attempt.put("statusCode", statusCode);
+        attempt.put("durationMs", 30 + id);
+        attempt.put("responseExcerpt", excerpt);
+        attempt.put("error", error);
+        return attempt;
     }
 
     private Reply create(Map<String, Object> body) {

@@ -2,6 +2,8 @@ package dev.mercato.console.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,26 +60,55 @@ public class ApiClient {
         return call(session, upstream, method, pathAndQuery, body).map(answer -> read(answer.path("data"), type));
     }
 
-    private Uni<JsonNode> call(Session session, Upstream upstream, HttpMethod method, String pathAndQuery, Object body) {
-        return tokens.current(session)
-                .chain(current -> http.sendJson(upstream, method, pathAndQuery, current.accessToken(), body)
-                        .chain(answer -> answer.status() == 401 ? retryRefreshed(session, current, upstream, method,
-                                pathAndQuery, body) : Uni.createFrom().item(answer)))
-                .map(answer -> {
-                    if (answer.status() == 401) {
-                        throw new SessionEndedException();
+    /**
+     * Like {@link #send}, with an {@code Idempotency-Key}: the API does the request at most once per key and answers a
+     * repeat (a form sent twice) with the first answer.
+     */
+    public <T> Uni<T> sendOnce(Session session, Upstream upstream, HttpMethod method, String pathAndQuery, Object body,
+            String idempotencyKey, Class<T> type) {
+        return authorized(session, bearer -> http.sendJson(upstream, method, pathAndQuery, bearer, body, idempotencyKey),
+                UpstreamHttp.Answer::status)
+                .map(answer -> read(succeeded(answer).path("data"), type));
+    }
+
+    /** A file (e.g. an invoice's CSV, {@code accept} {@code text/csv}) as the API sends it: bytes, type and name. */
+    public Uni<UpstreamHttp.Download> download(Session session, Upstream upstream, String path, String accept) {
+        return authorized(session, bearer -> http.download(upstream, path, bearer, accept), UpstreamHttp.Download::status)
+                .invoke(download -> {
+                    if (download.refused() != null) {
+                        throw download.refused().refusal();
                     }
-                    if (!answer.succeeded()) {
-                        throw answer.refusal();
-                    }
-                    return answer.body();
                 });
     }
 
-    private Uni<UpstreamHttp.Answer> retryRefreshed(Session session, Tokens refused, Upstream upstream, HttpMethod method,
-            String pathAndQuery, Object body) {
-        return tokens.refresh(session, refused)
-                .chain(fresh -> http.sendJson(upstream, method, pathAndQuery, fresh.accessToken(), body));
+    private Uni<JsonNode> call(Session session, Upstream upstream, HttpMethod method, String pathAndQuery, Object body) {
+        return authorized(session, bearer -> http.sendJson(upstream, method, pathAndQuery, bearer, body),
+                UpstreamHttp.Answer::status)
+                .map(ApiClient::succeeded);
+    }
+
+    private static JsonNode succeeded(UpstreamHttp.Answer answer) {
+        if (!answer.succeeded()) {
+            throw answer.refusal();
+        }
+        return answer.body();
+    }
+
+    /** Sends with the session's access token; a 401 is answered by one refresh and one retry, a second 401 ends it. */
+    private <R> Uni<R> authorized(Session session, Function<String, Uni<R>> send, ToIntFunction<R> status) {
+        return tokens.current(session)
+                .chain(current -> send.apply(current.accessToken())
+                        .chain(answer -> status.applyAsInt(answer) == 401 ? retryRefreshed(session, current, send)
+                                : Uni.createFrom().item(answer)))
+                .invoke(answer -> {
+                    if (status.applyAsInt(answer) == 401) {
+                        throw new SessionEndedException();
+                    }
+                });
+    }
+
+    private <R> Uni<R> retryRefreshed(Session session, Tokens refused, Function<String, Uni<R>> send) {
+        return tokens.refresh(session, refused).chain(fresh -> send.apply(fresh.accessToken()));
     }
 
     private <T> List<T> items(JsonNode body, Class<T> type) {

@@ -4,7 +4,10 @@ package dev.mercato.console.api;
 public enum Upstream {
     IDENTITY("identity-service"),
     WEBHOOK("webhook-service"),
-    CATALOG("catalog-service");
+    CATALOG("catalog-service"),
+    ORDER("order-service"),
+    METERING("metering-service"),
+    BILLING("billing-service");
 
     private final String serviceName;
 

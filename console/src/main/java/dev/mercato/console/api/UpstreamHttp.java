@@ -51,7 +51,17 @@ public class UpstreamHttp {
 
     /** Sends {@code body} (null for none) as JSON. */
     public Uni<Answer> sendJson(Upstream upstream, HttpMethod method, String pathAndQuery, String bearer, Object body) {
-        return send(request(upstream, method, pathAndQuery, bearer), upstream, body);
+        return sendJson(upstream, method, pathAndQuery, bearer, body, null);
+    }
+
+    /** Sends {@code body} as JSON with an {@code Idempotency-Key} (docs/API.md), unless it is null. */
+    public Uni<Answer> sendJson(Upstream upstream, HttpMethod method, String pathAndQuery, String bearer, Object body,
+            String idempotencyKey) {
+        HttpRequest<Buffer> request = request(upstream, method, pathAndQuery, bearer);
+        if (idempotencyKey != null) {
+            request.putHeader("Idempotency-Key", idempotencyKey);
+        }
+        return send(request, upstream, body);
     }
 
     /**
@@ -94,18 +104,41 @@ public class UpstreamHttp {
         return request;
     }
 
+    /**
+     * A GET of a file (CSV, …): a successful answer is handed back as its bytes with its {@code Content-Type} and
+     * {@code Content-Disposition}; any other answer below 500 as JSON, like {@link #sendJson}.
+     */
+    public Uni<Download> download(Upstream upstream, String path, String bearer, String accept) {
+        HttpRequest<Buffer> request = request(upstream, HttpMethod.GET, path, bearer)
+                .putHeader("Accept", accept + ", application/json");
+        return received(upstream, request.send()).map(response -> {
+            if (response.statusCode() >= 200 && response.statusCode() < 300) {
+                Buffer body = response.body();
+                return new Download(null, body == null ? new byte[0] : body.getBytes(), response.getHeader("Content-Type"),
+                        response.getHeader("Content-Disposition"));
+            }
+            return new Download(answer(upstream, response), null, null, null);
+        });
+    }
+
     private Uni<Answer> exchange(Upstream upstream, Uni<HttpResponse<Buffer>> sent) {
+        return received(upstream, sent).map(response -> answer(upstream, response));
+    }
+
+    private Uni<HttpResponse<Buffer>> received(Upstream upstream, Uni<HttpResponse<Buffer>> sent) {
         return sent
                 .onFailure().transform(failure -> new ApiUnavailableException(upstream, "is not answering", null))
-                .map(response -> {
-                    String requestId = response.getHeader("X-Request-ID");
+                .invoke(response -> {
                     if (response.statusCode() >= 500) {
                         throw new ApiUnavailableException(upstream, "answered with an error (HTTP " + response.statusCode() + ")",
-                                requestId);
+                                response.getHeader("X-Request-ID"));
                     }
-                    return new Answer(upstream, response.statusCode(), parse(upstream, response, requestId),
-                            response.getHeader("Retry-After"));
                 });
+    }
+
+    private Answer answer(Upstream upstream, HttpResponse<Buffer> response) {
+        return new Answer(upstream, response.statusCode(), parse(upstream, response, response.getHeader("X-Request-ID")),
+                response.getHeader("Retry-After"));
     }
 
     private JsonNode parse(Upstream upstream, HttpResponse<Buffer> response, String requestId) {
@@ -125,8 +158,19 @@ public class UpstreamHttp {
             case IDENTITY -> config.identityUrl();
             case WEBHOOK -> config.webhookUrl();
             case CATALOG -> config.catalogUrl();
+            case ORDER -> config.orderUrl();
+            case METERING -> config.meteringUrl();
+            case BILLING -> config.billingUrl();
         };
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** A file, or ({@code refused} not null) the answer that refused it. */
+    public record Download(Answer refused, byte[] bytes, String contentType, String contentDisposition) {
+
+        int status() {
+            return refused == null ? 200 : refused.status();
+        }
     }
 
     /** An answer below 500: its status, JSON body (a null node when empty) and {@code Retry-After}. */

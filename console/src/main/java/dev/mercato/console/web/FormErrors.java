@@ -22,6 +22,14 @@ public record FormErrors(Map<String, String> fields, List<String> general) {
         return failure instanceof ApiRefusedException refusal && refusal.status() == 400;
     }
 
+    /**
+     * True for a refusal of what a form sent: invalid input (400), or input the API cannot act on (422, e.g. an order
+     * that breaks a business rule), both naming their fields.
+     */
+    public static boolean refusedInput(Throwable failure) {
+        return failure instanceof ApiRefusedException refusal && (refusal.status() == 400 || refusal.status() == 422);
+    }
+
     public static FormErrors of(ApiRefusedException refusal, Set<String> formFields) {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,19 +29,27 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Settings > Integrations > Webhooks: endpoints — list, create with events chosen from the catalogue ("save" or "save
- * and test"), test (the attempt's status and the receiver's answer), rotate the secret (shown exactly once).
+ * and test"), test (the attempt's status and the receiver's answer), rotate the secret (shown exactly once); an
+ * endpoint's delivery log (messages with their attempts), redeliver one message, replay the messages since a time.
  */
 @Path(WebhooksResource.PATH)
 public class WebhooksResource {
 
     static final String PATH = "/settings/integrations/webhooks";
     private static final Set<String> FORM_FIELDS = Set.of("url", "description", "eventTypes");
+    private static final Set<String> REPLAY_FIELDS = Set.of("since", "failedOnly");
+    private static final List<String> DELIVERY_STATUSES = List.of("PENDING", "DELIVERED", "FAILED");
+    private static final int DELIVERIES_PER_PAGE = 50;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance webhooks(Frame frame, WebhooksView page);
 
         static native TemplateInstance webhookOutcome(Frame frame, WebhookOutcome outcome);
+
+        static native TemplateInstance deliveries(Frame frame, DeliveriesView.Log page);
+
+        static native TemplateInstance delivery(Frame frame, DeliveriesView.Message page);
     }
 
     private final WebhookApi webhooks;
@@ -100,6 +110,66 @@ public class WebhooksResource {
         Session session = current.required();
         WebhookOutcome outcome = flashes.take(session, outcomeKey(id), WebhookOutcome.class);
         return Html.page(200, Templates.webhookOutcome(Frame.of("Webhook endpoint", session), outcome));
+    }
+
+    /** The endpoint's delivery log: its messages, newest first, by status; redeliver and replay for a writer. */
+    @GET
+    @Path("{id}/deliveries")
+    public Uni<Response> deliveries(@PathParam("id") String id, @QueryParam("page") @DefaultValue("1") int page,
+            @QueryParam("status") String status) {
+        Session session = current.required();
+        return deliveryLog(session, 200, id, page, status, "", false, FormErrors.NONE, flashes.takeNotice(session));
+    }
+
+    @GET
+    @Path("deliveries/{deliveryId}")
+    public Uni<Response> delivery(@PathParam("deliveryId") String deliveryId) {
+        Session session = current.required();
+        String notice = flashes.takeNotice(session);
+        return webhooks.delivery(session, deliveryId).chain(delivery -> webhooks.attempts(session, deliveryId)
+                .chain(attempts -> Html.page(200, Templates.delivery(Frame.of("Delivery " + deliveryId, session),
+                        new DeliveriesView.Message(delivery, attempts.items(), session.claims().may("write:webhooks"),
+                                notice)))));
+    }
+
+    @POST
+    @Path("deliveries/{deliveryId}/redeliver")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> redeliver(@PathParam("deliveryId") String deliveryId, @FormParam(CsrfFilter.FIELD) String csrf) {
+        Session session = current.required();
+        return webhooks.redeliver(session, deliveryId).map(requeued -> {
+            flashes.notice(session, requeued.queued() == 0 ? "The message is already on its way: it was not queued again."
+                    : "The message is queued to be sent again, with the same webhook-id.");
+            return Html.seeOther(PATH + "/deliveries/" + PathSegment.encode(deliveryId));
+        });
+    }
+
+    /** Sends again the endpoint's messages since a time (as typed; the API says what it must look like). */
+    @POST
+    @Path("{id}/replay")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> replay(@PathParam("id") String id, @FormParam("since") String since,
+            @FormParam("failedOnly") String failedOnly) {
+        Session session = current.required();
+        String typedSince = since == null ? "" : since.strip();
+        boolean onlyFailed = "true".equals(failedOnly);
+        return webhooks.replay(session, id, typedSince, onlyFailed).map(requeued -> {
+            flashes.notice(session, requeued.queued() + (requeued.queued() == 1 ? " message is" : " messages are")
+                    + " queued to be sent again.");
+            return Html.seeOther(PATH + "/" + PathSegment.encode(id) + "/deliveries");
+        }).onFailure(FormErrors::invalidInput).recoverWithUni(failure -> deliveryLog(session, 400, id, 1, "", typedSince,
+                onlyFailed, FormErrors.of((ApiRefusedException) failure, REPLAY_FIELDS), null));
+    }
+
+    private Uni<Response> deliveryLog(Session session, int httpStatus, String id, int page, String status, String since,
+            boolean failedOnly, FormErrors errors, String notice) {
+        ListFilter filter = ListFilter.of("status", status, DELIVERY_STATUSES);
+        return webhooks.webhook(session, id).chain(webhook -> webhooks.deliveries(session, id,
+                filter.query(page, DELIVERIES_PER_PAGE).sort("-createdAt"))
+                .chain(found -> Html.page(httpStatus, Templates.deliveries(Frame.of("Delivery log", session),
+                        new DeliveriesView.Log(webhook, found.items(),
+                                filter.pager(found, PATH + "/" + PathSegment.encode(id) + "/deliveries"), filter.choices(),
+                                session.claims().may("write:webhooks"), since, failedOnly, errors, notice)))));
     }
 
     /** The endpoint was saved: its secret must reach the page even when the test cannot run. */

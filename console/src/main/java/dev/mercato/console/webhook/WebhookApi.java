@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.console.api.ApiClient;
 import dev.mercato.console.api.ApiPage;
+import dev.mercato.console.api.ListQuery;
 import dev.mercato.console.api.PathSegment;
 import dev.mercato.console.api.Upstream;
 import dev.mercato.console.session.Session;
@@ -17,6 +18,7 @@ import io.vertx.core.http.HttpMethod;
 public class WebhookApi {
 
     private static final String WEBHOOKS = "/api/v1/webhooks";
+    private static final String DELIVERIES = WEBHOOKS + "/deliveries/";
 
     private final ApiClient api;
 
@@ -48,5 +50,39 @@ public class WebhookApi {
     public Uni<Webhook> rotateSecret(Session session, String id) {
         return api.send(session, Upstream.WEBHOOK, HttpMethod.POST,
                 WEBHOOKS + "/" + PathSegment.encode(id) + "/rotate-secret", null, Webhook.class);
+    }
+
+    /** One endpoint, never its secret. */
+    public Uni<Webhook> webhook(Session session, String id) {
+        return api.get(session, Upstream.WEBHOOK, WEBHOOKS + "/" + PathSegment.encode(id), Webhook.class);
+    }
+
+    /** A page of the endpoint's messages (its delivery log). */
+    public Uni<ApiPage<Delivery>> deliveries(Session session, String id, ListQuery query) {
+        return api.getPage(session, Upstream.WEBHOOK, query.on(WEBHOOKS + "/" + PathSegment.encode(id) + "/deliveries"),
+                Delivery.class);
+    }
+
+    public Uni<Delivery> delivery(Session session, String deliveryId) {
+        return api.get(session, Upstream.WEBHOOK, DELIVERIES + PathSegment.encode(deliveryId), Delivery.class);
+    }
+
+    /** The message's attempts, oldest first (up to 100: a message is retried far fewer times). */
+    public Uni<ApiPage<Attempt>> attempts(Session session, String deliveryId) {
+        return api.getPage(session, Upstream.WEBHOOK,
+                ListQuery.page(1, 100).on(DELIVERIES + PathSegment.encode(deliveryId) + "/attempts"), Attempt.class);
+    }
+
+    /** Sends a delivered or failed message again, with the same {@code webhook-id}. */
+    public Uni<Requeued> redeliver(Session session, String deliveryId) {
+        return api.send(session, Upstream.WEBHOOK, HttpMethod.POST, DELIVERIES + PathSegment.encode(deliveryId) + "/redeliver",
+                null, Requeued.class);
+    }
+
+    /** Sends again every message of the endpoint created since {@code since} (as typed), or only the failed ones. */
+    public Uni<Requeued> replay(Session session, String id, String since, boolean failedOnly) {
+        ListQuery query = ListQuery.parameters().filter("since", since).filter("failedOnly", failedOnly ? "true" : null);
+        return api.send(session, Upstream.WEBHOOK, HttpMethod.POST,
+                query.on(WEBHOOKS + "/" + PathSegment.encode(id) + "/replay"), null, Requeued.class);
     }
 }

@@ -1,0 +1,55 @@
+package dev.mercato.console.api;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The query of one page of an API list (docs/API.md "Lists"): page, limit, sort and plain filters ({@code status=…}).
+ * Values are percent-encoded; a blank filter is left out, so "all" is the API's own default.
+ */
+public final class ListQuery {
+
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+
+    private ListQuery() {
+    }
+
+    public static ListQuery page(int page, int limit) {
+        ListQuery query = new ListQuery();
+        query.parameters.put("limit", Integer.toString(limit));
+        query.parameters.put("page", Integer.toString(Math.max(1, page)));
+        return query;
+    }
+
+    /** A query of other parameters than a list's (a replay's {@code since}), added with {@link #filter}. */
+    public static ListQuery parameters() {
+        return new ListQuery();
+    }
+
+    public ListQuery sort(String sort) {
+        parameters.put("sort", sort);
+        return this;
+    }
+
+    /** {@code name=value}, unless the value is null or blank. */
+    public ListQuery filter(String name, String value) {
+        if (value != null && !value.isBlank()) {
+            parameters.put(name, value.strip());
+        }
+        return this;
+    }
+
+    /** {@code path?limit=…&page=…&…} ({@code path} alone when there are no parameters). */
+    public String on(String path) {
+        StringBuilder query = new StringBuilder(path);
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            query.append(separator).append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return query.toString();
+    }
+}
