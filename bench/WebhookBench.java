@@ -156,16 +156,15 @@ public class WebhookBench {
             String payload = "{\"id\":\"evt_bench\",\"event\":\"entitlement.updated\",\"timestamp\":\"2026-01-01T00:00:00Z\","
                     + "\"data\":{\"id\":\"ent_bench\",\"customerId\":\"" + customer + "\",\"seats\":1,\"status\":\"ACTIVE\","
                     + "\"description\":\"" + "x".repeat(300) + "\"}}";
-            // each message is about a subject of its own (this run's), so each is the head of its subject's queue
             try (PreparedStatement insert = db.prepareStatement("""
                     insert into webhook_message (id, endpoint_id, event_id, event_type, subject, payload, status, attempts,
-                        next_attempt_at, created_at, head)
-                    values (?, ?, ?, 'entitlement.updated', ?, ?, 'PENDING', 0, now(), now(), true)""")) {
+                        next_attempt_at, created_at)
+                    values (?, ?, ?, 'entitlement.updated', ?, ?, 'PENDING', 0, now(), now())""")) {
                 for (int i = 0; i < backlog; i++) {
                     insert.setString(1, "msg_bench" + run + i);
                     insert.setString(2, ids.get(i % ids.size()));
                     insert.setString(3, "evt_bench" + run + i);
-                    insert.setString(4, "ent_bench" + run + "_" + i);
+                    insert.setString(4, "ent_" + i);
                     insert.setString(5, payload);
                     insert.addBatch();
                     if (i % 1000 == 999) {

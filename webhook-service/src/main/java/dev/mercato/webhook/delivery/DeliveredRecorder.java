@@ -16,8 +16,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Records successful attempts in batches: the messages DELIVERED, their attempts and their endpoints' health in one
- * transaction for up to {@value #BATCH} successes gathered over at most {@value #LINGER_MILLIS} ms, instead of one round
- * trip each; a delivered head hands its subject on to the next message ({@link SubjectQueues}). Until its batch is written a message stays PENDING under its lease, so a crash in between only sends it
+ * statement for up to {@value #BATCH} successes gathered over at most {@value #LINGER_MILLIS} ms, instead of one round
+ * trip each. Until its batch is written a message stays PENDING under its lease, so a crash in between only sends it
  * again (same {@code webhook-id}). Should a batch fail, its successes are written one by one.
  */
 @Singleton
@@ -35,18 +35,14 @@ public class DeliveredRecorder {
                 update webhook_message m set status = 'DELIVERED', attempts = m.attempts + 1,
                     last_attempt_at = d.attempted_at, last_status_code = d.status_code, last_error = null,
                     delivered_at = now()
-                from done d where m.id = d.message_id and m.status = 'PENDING'
-                returning m.endpoint_id, m.subject, m.head),
-            promoted as (
-                %s),
+                from done d where m.id = d.message_id and m.status = 'PENDING'),
             attempt as (
                 insert into webhook_attempt (message_id, endpoint_id, attempted_at, outcome, status_code, duration_ms,
                     response_excerpt)
                 select message_id, endpoint_id, attempted_at, 'SUCCEEDED', status_code, duration_ms, excerpt from done)
             update webhook_endpoint e set consecutive_failures = 0, failing_since = null, circuit_open_until = null
             where e.id in (select endpoint_id from done)
-              and (e.consecutive_failures <> 0 or e.failing_since is not null or e.circuit_open_until is not null)"""
-            .formatted(SubjectQueues.promoteNext("(select endpoint_id, subject from delivered where head)", "$1::varchar[]"));
+              and (e.consecutive_failures <> 0 or e.failing_since is not null or e.circuit_open_until is not null)""";
 
     /** One successful attempt waiting for its batch. */
     record Success(String messageId, String endpointId, OffsetDateTime attemptedAt, Integer statusCode, int durationMs,
@@ -101,20 +97,14 @@ public class DeliveredRecorder {
     }
 
     private void write(List<Success> batch) {
-        store(batch).subscribe().with(
+        pool.preparedQuery(DELIVERED).execute(tuple(batch)).subscribe().with(
                 rows -> batch.forEach(success -> success.written().tryComplete()),
                 failure -> {
                     LOG.warnf("a batch of %d delivered webhook messages could not be recorded at once, recording them "
                             + "one by one: %s", batch.size(), failure.toString());
-                    batch.forEach(success -> store(List.of(success)).subscribe()
+                    batch.forEach(success -> pool.preparedQuery(DELIVERED).execute(tuple(List.of(success))).subscribe()
                             .with(rows -> success.written().tryComplete(), success.written()::tryFail));
                 });
-    }
-
-    private Uni<Void> store(List<Success> batch) {
-        return pool.withTransaction(sql -> SubjectQueues.lockToEnd(sql, batch.stream().map(Success::endpointId).toList())
-                .chain(() -> sql.preparedQuery(DELIVERED).execute(tuple(batch)))
-                .replaceWithVoid());
     }
 
     private static Tuple tuple(List<Success> batch) {

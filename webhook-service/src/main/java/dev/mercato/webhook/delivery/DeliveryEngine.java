@@ -47,7 +47,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Sends stored messages. Each round claims due messages with {@code for update skip locked} (safe with any number of
  * instances) by moving their {@code next_attempt_at} a lease ahead: a message stays PENDING while it is sent, so a crash
  * at any moment leaves it to be claimed again once the lease runs out — nothing is lost, and a duplicate carries the
- * same {@code webhook-id}. Only the head of a subject's queue for an endpoint is eligible (per-subject order);
+ * same {@code webhook-id}. Only the oldest pending message of a subject for an endpoint is eligible (per-subject order);
  * endpoints never wait for each other: an endpoint whose circuit is open, whose rate limit is spent or which has
  * {@code max-in-flight-per-endpoint} attempts running has its messages left for later, and the round goes on.
  */
@@ -64,9 +64,10 @@ public class DeliveryEngine {
      * message follows until the probe succeeds (which closes the circuit) or fails (which opens it again).
      * Endpoints with attempts running in this instance ($6 ids, $7 free slots each) get no more than their free slots,
      * so nothing is claimed only to be put back.
-     * Only the head of a subject is claimed ({@link SubjectQueues}): one range of the head-due index per endpoint, with
-     * no lookup per candidate, so the plan does not depend on what the planner believes about the table's size
-     * (docs/BENCHMARKS.md, "A backlog that stalled the engine").
+     * The head of a subject is found with {@code order by seq limit 1}: on a table never analysed that is one entry of
+     * the pending-subject index, where a {@code not exists} anti-join scanned every pending message of the endpoint for
+     * each candidate (minutes with 40,000 pending). Statistics taken while the table was empty still mislead the
+     * planner into the due index (docs/BENCHMARKS.md, "A backlog that stalled the engine").
      */
     private static final String CLAIM = """
             with busy as (
@@ -76,7 +77,11 @@ public class DeliveryEngine {
                 left join busy b on b.endpoint_id = e.id
                 cross join lateral (
                     select m.id from webhook_message m
-                    where m.endpoint_id = e.id and m.status = 'PENDING' and m.head and m.next_attempt_at <= now()
+                    where m.endpoint_id = e.id and m.status = 'PENDING' and m.next_attempt_at <= now()
+                      and m.seq = (select p.seq from webhook_message p
+                                   where p.endpoint_id = m.endpoint_id and p.subject = m.subject
+                                     and p.status = 'PENDING'
+                                   order by p.seq limit 1)
                     order by m.next_attempt_at
                     limit least(coalesce(b.free, $3), case when e.consecutive_failures >= $4 then 1 else $3 end)
                     for update of m skip locked) c
@@ -207,16 +212,6 @@ public class DeliveryEngine {
                     polling.set(false);
                     LOG.warnf("webhook messages could not be claimed (will retry): %s", failure.toString());
                 });
-    }
-
-    /**
-     * Makes the endpoint's finished messages that meet {@code condition} pending again ({@link SubjectQueues#requeue})
-     * and looks for due messages.
-     *
-     * @return how many were requeued
-     */
-    public Uni<Integer> requeue(String endpointId, String condition, Object value) {
-        return pool.withTransaction(sql -> SubjectQueues.requeue(sql, endpointId, condition, value)).invoke(this::wake);
     }
 
     /** Sends one pending message now, whatever its endpoint's state, and answers with the attempt's outcome. */
@@ -376,22 +371,14 @@ public class DeliveryEngine {
         Duration delay = gone ? null : nextDelay(message.attempts() + 1, outcome);
         String status = delay == null ? "FAILED" : "PENDING";
         double delaySeconds = delay == null ? 0 : delay.toMillis() / 1000.0;
-        return pool.withTransaction(sql -> SubjectQueues.lockToEnd(sql, List.of(message.endpointId()))
-                .chain(() -> sql.preparedQuery("""
+        return pool.withTransaction(sql -> sql.preparedQuery("""
                         update webhook_message set status = $2::varchar, attempts = attempts + 1, last_attempt_at = $3,
                             last_status_code = $4::int, last_error = $5::varchar,
                             next_attempt_at = case when $2::varchar = 'PENDING' then now() + make_interval(secs => $6::float8)
                                                    else next_attempt_at end
-                        where id = $1 and status = 'PENDING'
-                        returning head""")
-                        .execute(Tuple.tuple(List.of(message.id(), status, at))
-                                .addInteger(outcome.statusCode()).addString(truncate(outcome.error())).addDouble(delaySeconds)))
-                .chain(updated -> {
-                    boolean endedHead = "FAILED".equals(status) && updated.size() > 0
-                            && updated.iterator().next().getBoolean("head");
-                    return endedHead ? SubjectQueues.promoteNext(sql, message.endpointId(), message.subject())
-                            : Uni.createFrom().voidItem();
-                })
+                        where id = $1 and status = 'PENDING'""")
+                .execute(Tuple.tuple(List.of(message.id(), status, at))
+                        .addInteger(outcome.statusCode()).addString(truncate(outcome.error())).addDouble(delaySeconds))
                 .chain(() -> sql.preparedQuery("""
                         insert into webhook_attempt (message_id, endpoint_id, attempted_at, outcome, status_code,
                             duration_ms, response_excerpt, error)
@@ -399,7 +386,22 @@ public class DeliveryEngine {
                         .execute(Tuple.tuple(List.of(message.id(), message.endpointId(), at, "FAILED"))
                                 .addInteger(outcome.statusCode()).addInteger(outcome.durationMs())
                                 .addString(truncate(outcome.excerpt())).addString(truncate(outcome.error()))))
+                .chain(() -> "PENDING".equals(status) ? holdSubject(sql, message, delaySeconds) : Uni.createFrom().voidItem())
                 .chain(() -> failing(sql, message, gone)));
+    }
+
+    /**
+     * The later messages of a subject wait for its head anyway: they are moved to the head's next attempt, so they do
+     * not fill the endpoint's claim window while the endpoint's other subjects are ready.
+     */
+    private static Uni<Void> holdSubject(SqlClient sql, Claimed message, double delaySeconds) {
+        return sql.preparedQuery("""
+                update webhook_message set next_attempt_at = now() + make_interval(secs => $3::float8)
+                where endpoint_id = $1 and subject = $2 and status = 'PENDING' and id <> $4
+                  and seq > (select seq from webhook_message where id = $4)
+                  and next_attempt_at < now() + make_interval(secs => $3::float8)""")
+                .execute(Tuple.of(message.endpointId(), message.subject(), delaySeconds, message.id()))
+                .replaceWithVoid();
     }
 
     /** Counts the failure; opens the circuit at the threshold; disables the endpoint on 410 or after days of failing. */
@@ -460,10 +462,14 @@ public class DeliveryEngine {
                             .put("id", endpointId).put("url", url).put("reason", reason).put("disabledAt", now.toString());
                     String eventId = Ids.next("evt");
                     String payload = Payloads.body(eventId, EventCatalogue.ENDPOINT_DISABLED, now, data);
-                    SubjectQueues.NewMessages messages = new SubjectQueues.NewMessages();
-                    rows.forEach(row -> messages.add(row.getString("id"), eventId, EventCatalogue.ENDPOINT_DISABLED,
-                            endpointId, payload, null, null));
-                    return SubjectQueues.store(sql, messages).replaceWithVoid();
+                    List<Tuple> batch = new ArrayList<>();
+                    rows.forEach(row -> batch.add(Tuple.of(Ids.next("msg"), row.getString("id"), eventId,
+                            EventCatalogue.ENDPOINT_DISABLED, endpointId, payload)));
+                    return sql.preparedQuery("""
+                            insert into webhook_message (id, endpoint_id, event_id, event_type, subject, payload, status,
+                                next_attempt_at, created_at)
+                            values ($1, $2, $3, $4, $5, $6, 'PENDING', now(), now())""")
+                            .executeBatch(batch).replaceWithVoid();
                 });
     }
 

@@ -53,10 +53,6 @@ public class WebhookMessage {
     @Column(nullable = false)
     public int attempts;
 
-    /** Whether it is the head of its subject's queue, the one message of the subject that may be sent next. */
-    @Column(nullable = false)
-    public boolean head;
-
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
 

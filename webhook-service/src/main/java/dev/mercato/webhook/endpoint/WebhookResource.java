@@ -2,8 +2,6 @@ package dev.mercato.webhook.endpoint;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
@@ -48,7 +46,6 @@ import dev.mercato.webhook.delivery.DeliveryEngine;
 import dev.mercato.webhook.delivery.DeliveryResponse;
 import dev.mercato.webhook.delivery.Payloads;
 import dev.mercato.webhook.delivery.ReplayResult;
-import dev.mercato.webhook.delivery.SubjectQueues;
 import dev.mercato.webhook.delivery.TestResult;
 import dev.mercato.webhook.delivery.WebhookAttempt;
 import dev.mercato.webhook.delivery.WebhookAttemptRepository;
@@ -232,7 +229,6 @@ public class WebhookResource {
                     .put("webhookId", endpoint.id).put("message", "This is a test event from Mercato."));
             message.requestId = RequestIds.current();
             message.status = "PENDING";
-            message.head = true;
             message.nextAttemptAt = now.plusSeconds(3600); // sent below, not by the engine's rounds
             message.createdAt = now;
             message.continues(traces.current());
@@ -276,11 +272,12 @@ public class WebhookResource {
     @Path("/deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed(Scopes.WRITE_WEBHOOKS)
-    @WithSession
     @Operation(summary = "Send a delivered or failed message again, with the same webhook-id")
     public Uni<ApiResponse<ReplayResult>> redeliver(@PathParam("deliveryId") String deliveryId) {
-        return visibleMessage(deliveryId)
-                .chain(message -> engine.requeue(message.endpointId, SubjectQueues.ONE_MESSAGE, message.id))
+        return Panache.withTransaction(() -> visibleMessage(deliveryId).chain(message -> messages.update(
+                        "status = 'PENDING', attempts = 0, nextAttemptAt = ?1 where id = ?2 and status <> 'PENDING'",
+                        Instant.now(), message.id)))
+                .invoke(engine::wake)
                 .map(queued -> ApiResponse.ok(new ReplayResult(queued)));
     }
 
@@ -288,7 +285,6 @@ public class WebhookResource {
     @Path("/{id}/replay")
     @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed(Scopes.WRITE_WEBHOOKS)
-    @WithSession
     @Operation(summary = "Send again every message created since a time (ISO-8601), or only the failed ones "
             + "(failedOnly=true); each keeps its webhook-id")
     public Uni<ApiResponse<ReplayResult>> replay(@PathParam("id") String id, @QueryParam("since") String since,
@@ -297,9 +293,11 @@ public class WebhookResource {
         if (failedOnly != null && !failedOnly.equals("true") && !failedOnly.equals("false")) {
             throw ApiException.invalidField("failedOnly", "must be true or false");
         }
-        String condition = "true".equals(failedOnly) ? SubjectQueues.FAILED_SINCE : SubjectQueues.CREATED_SINCE;
-        return service.visible(id, caller)
-                .chain(endpoint -> engine.requeue(endpoint.id, condition, OffsetDateTime.ofInstant(from, ZoneOffset.UTC)))
+        String statuses = "true".equals(failedOnly) ? "status = 'FAILED'" : "status <> 'PENDING'";
+        return Panache.withTransaction(() -> service.visible(id, caller).chain(endpoint -> messages.update(
+                        "status = 'PENDING', attempts = 0, nextAttemptAt = ?1 where endpointId = ?2 and createdAt >= ?3 and "
+                                + statuses, Instant.now(), endpoint.id, from)))
+                .invoke(engine::wake)
                 .map(queued -> ApiResponse.ok(new ReplayResult(queued)));
     }
 

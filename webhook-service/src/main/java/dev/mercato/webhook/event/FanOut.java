@@ -25,7 +25,6 @@ import dev.mercato.platform.id.Ids;
 import dev.mercato.webhook.WebhookConfig;
 import dev.mercato.webhook.delivery.DeliveryEngine;
 import dev.mercato.webhook.delivery.Payloads;
-import dev.mercato.webhook.delivery.SubjectQueues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -66,6 +65,17 @@ public class FanOut {
             order by p.id
             limit $1
             for update of p skip locked""";
+
+    private static final String INSERT_MESSAGES = """
+            insert into webhook_message (id, endpoint_id, event_id, event_type, subject, payload, request_id, status,
+                next_attempt_at, created_at, trace_parent, trace_state)
+            select m.id, m.endpoint_id, m.event_id, m.event_type, m.subject, m.payload, m.request_id, 'PENDING',
+                now(), now(), m.trace_parent, m.trace_state
+            from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[],
+                        $7::varchar[], $8::varchar[], $9::varchar[])
+                 with ordinality as m(id, endpoint_id, event_id, event_type, subject, payload, request_id, trace_parent,
+                                      trace_state, ord)
+            order by m.ord""";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -184,7 +194,7 @@ public class FanOut {
             return Uni.createFrom().item(0);
         }
         return candidates(sql, events).chain(candidates -> {
-            SubjectQueues.NewMessages messages = new SubjectQueues.NewMessages();
+            Messages messages = new Messages();
             Instant now = Instant.now();
             for (PublicEvent event : events) {
                 Map<String, String> audiencePaths = new HashMap<>();
@@ -198,11 +208,11 @@ public class FanOut {
                 String eventId = Ids.next("evt");
                 String payload = Payloads.body(eventId, event.type(), event.occurredAt() == null ? now : event.occurredAt(),
                         EventCatalogue.data(event.type(), event.source()));
-                recipients.forEach(endpoint -> messages.add(endpoint.id(), eventId, event.type(), event.subject(), payload,
-                        event.requestId(), event.trace()));
+                recipients.forEach(endpoint -> messages.add(endpoint.id(), eventId, event, payload));
                 registry.counter("mercato.webhooks.messages.stored", "event", event.type()).increment(recipients.size());
             }
-            return SubjectQueues.store(sql, messages);
+            return messages.size() == 0 ? Uni.createFrom().item(0)
+                    : sql.preparedQuery(INSERT_MESSAGES).execute(messages.tuple()).replaceWith(messages.size());
         });
     }
 
@@ -329,6 +339,44 @@ public class FanOut {
                 }
             }
             return false;
+        }
+    }
+
+    /** The columns of the messages to insert, one array per column, in order. */
+    private static final class Messages {
+        private final List<String> ids = new ArrayList<>();
+        private final List<String> endpoints = new ArrayList<>();
+        private final List<String> events = new ArrayList<>();
+        private final List<String> types = new ArrayList<>();
+        private final List<String> subjects = new ArrayList<>();
+        private final List<String> payloads = new ArrayList<>();
+        private final List<String> requests = new ArrayList<>();
+        private final List<String> traceParents = new ArrayList<>();
+        private final List<String> traceStates = new ArrayList<>();
+
+        void add(String endpointId, String eventId, PublicEvent event, String payload) {
+            ids.add(Ids.next("msg"));
+            endpoints.add(endpointId);
+            events.add(eventId);
+            types.add(event.type());
+            subjects.add(event.subject());
+            payloads.add(payload);
+            requests.add(event.requestId());
+            traceParents.add(event.trace().traceparent());
+            traceStates.add(event.trace().tracestate());
+        }
+
+        int size() {
+            return ids.size();
+        }
+
+        Tuple tuple() {
+            Tuple tuple = Tuple.tuple();
+            for (List<String> column : List.of(ids, endpoints, events, types, subjects, payloads, requests, traceParents,
+                    traceStates)) {
+                tuple.addArrayOfString(column.toArray(String[]::new));
+            }
+            return tuple;
         }
     }
 }

@@ -167,9 +167,9 @@ class DeliveryTest extends WithMarketplaceAndReceiver {
         // Claimed by an instance that died: still PENDING, due once its lease (3 s in tests) ends.
         TestSql.execute("""
                 insert into webhook_message (id, endpoint_id, event_id, event_type, subject, payload, status, attempts,
-                    next_attempt_at, created_at, head)
+                    next_attempt_at, created_at)
                 values (?, ?, 'evt_crash', 'webhook.test', ?, '{"id":"evt_crash","event":"webhook.test","data":{}}',
-                    'PENDING', 0, now() + interval '2 seconds', now(), true)""", id, endpoint.id(), id);
+                    'PENDING', 0, now() + interval '2 seconds', now())""", id, endpoint.id(), id);
         Received received = await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(endpoint.url()), r -> !r.isEmpty())
                 .get(0);
         assertThat(received.header("webhook-id")).isEqualTo(id);
