@@ -301,9 +301,10 @@ cmd_demo() {
     read -r month_start month_end invoices <<<"$(mercato_demo_month "$tenant1" "$tenant2" "$listing" "$contract" "$serial")" \
       || mercato_die "the demo month stopped (see the warnings above)"
   fi
-  local billing_url month_text=""
+  local billing_url month_text="" console_hint=""
   billing_url=$(mercato_service_url billing)
   if [[ -n $month_start ]]; then
+    console_hint="; Usage › Ending on $month_end shows the month"
     month_text="A month of activity, $month_start to $month_end in business time (./mercato clock shows it): usage every day
 for both tenants, 2 seats (ADD_SEAT) and the Alerts add-on (ADD_PRODUCT) added for Acme, every hour closed,
 $invoices invoice(s) finalized with their commissions booked, Acme's first invoice paid:
@@ -322,6 +323,7 @@ Demo marketplace created through the API (identity-service at $MERCATO_DEMO_URL)
                $tenant2  Baltic Logistics AS
   vendor       $vendor  CloudMeter Inc
   user         $admin  admin@mercato.example / change-me-please-42 (PLATFORM_ADMIN)
+  console      $(mercato_service_url console)  sign in as that user$console_hint
 
 Catalogue of CloudMeter Inc (catalog-service at $(mercato_service_url catalog)):
   article      CM-LOGS-1Y  purchase 1200 usd / 1100 eur, retail 1500 usd / 1380 eur

@@ -28,7 +28,8 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
   // An element with an id and data-poll="<milliseconds>" (a transaction still being processed) is fetched again from
-  // the page's own URL and replaced, until the fresh copy no longer asks to be polled, a fetch fails, or ten minutes
+  // the page's own URL and replaced, with every element with an id and data-poll-part (what processing fills in: the
+  // contract, the serial numbers), until the fresh copy no longer asks to be polled, a fetch fails, or ten minutes
   // pass; the page's "Check now" link does the same by hand.
   var polled = document.querySelector("[data-poll][id]");
   if (polled && window.fetch && window.DOMParser) {
@@ -42,7 +43,14 @@ document.addEventListener("DOMContentLoaded", function () {
           if (!fresh) {
             return;
           }
+          var freshPage = fresh.ownerDocument;
           polled.innerHTML = fresh.innerHTML;
+          document.querySelectorAll("[data-poll-part][id]").forEach(function (part) {
+            var freshPart = freshPage.getElementById(part.id);
+            if (freshPart) {
+              part.innerHTML = freshPart.innerHTML;
+            }
+          });
           if (fresh.hasAttribute("data-poll") && Date.now() < giveUpAt) {
             window.setTimeout(poll, every);
           } else {

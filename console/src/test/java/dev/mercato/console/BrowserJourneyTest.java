@@ -173,6 +173,8 @@ class BrowserJourneyTest {
         assertThat(shown).as("the status the page fetched by itself").isEqualTo("PROCESSED");
         assertThat(browser.getCurrentUrl()).isEqualTo(transactionPage);
         assertThat(browser.findElement(By.id("transaction-status")).getAttribute("data-poll")).isNull();
+        assertThat(browser.findElement(By.id("transaction-details")).getText()) // filled in with the status
+                .contains("110000000042", "SN-PROCESSED-1");
         screenshot("14-order-processed");
 
         browser.get(base + "/usage");

@@ -123,6 +123,14 @@ final class OrderStub extends StubServer {
         transaction.put("status", status);
         transaction.put("statusMessage", message);
         transaction.put("processedAt", Instant.now().toString());
+        if ("PROCESSED".equals(status)) { // what processing fills in: the contract, a serial number per line
+            transaction.put("contractNumber", "110000000042");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) transaction.get("items");
+            for (int line = 0; line < items.size(); line++) {
+                items.get(line).put("serialNumber", "SN-PROCESSED-" + (line + 1));
+            }
+        }
     }
 
     private static Map<String, Object> transaction(String id, String type, Map<String, Object> body) {

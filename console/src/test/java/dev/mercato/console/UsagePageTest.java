@@ -44,6 +44,40 @@ class UsagePageTest {
     }
 
     @Test
+    void theWindowEndsOnTheDayChosenAndTheApiIsAskedForExactlyThoseDays() {
+        Browser browser = Browser.signedIn();
+        LocalDate until = LocalDate.now(ZoneOffset.UTC).plusDays(5);
+
+        String page = browser.get("/usage?until=" + until).body().asString();
+
+        assertThat(UpstreamStubs.METERING.lastSummaryQuery).containsEntry("from", until.minusDays(29) + "T00:00:00Z")
+                .containsEntry("to", until.plusDays(1) + "T00:00:00Z");
+        assertThat(page).contains("value=\"" + until + "\"", "<title>" + until + ": 0 api_calls</title>",
+                "<title>" + until.minusDays(29) + ": 0 api_calls</title>", ": 1200 api_calls</title>")
+                .doesNotContain("<title>" + until.minusDays(30) + ":", "<title>" + until.plusDays(1) + ":");
+    }
+
+    @Test
+    void aDayThatIsNotADateIsRefusedNextToItsFieldAndTheWindowEndsNow() {
+        Browser browser = Browser.signedIn();
+
+        Response page = browser.get("/usage?until=tomorrow");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body().asString()).contains("id=\"usage-until-error\"", "Not a date: give a day as YYYY-MM-DD",
+                "aria-invalid=\"true\"", "<title>" + LocalDate.now(ZoneOffset.UTC) + ": 7.5 storage_gb</title>");
+    }
+
+    @Test
+    void anEmptyWindowSaysWhichWindowItIsAndHowToLookAtAnother() {
+        Browser browser = Browser.signedIn();
+
+        String page = browser.get("/usage?until=2020-02-29").body().asString();
+
+        assertThat(page).contains("No usage in the 30 days ending 2020-02-29.", "choose the day the window ends on");
+    }
+
+    @Test
     void byHourAsksTheApiForHoursAndDrawsTheLast48() {
         Browser browser = Browser.signedIn();
 

@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -21,16 +25,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which .ci/run installs) on the
  * suite's console, one browser profile per instance (its own cookies), with screenshots under
- * {@code target/screenshots/}.
+ * {@code target/screenshots/} and downloads in a folder of its own under {@code target/downloads/}.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(30);
 
-    final WebDriver driver;
+    final ChromeDriver driver;
     private final String base;
+    private final Path downloads;
 
     private ConsoleBrowser(String base) {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does it)").isFile();
@@ -43,6 +49,9 @@ final class ConsoleBrowser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         this.base = base;
+        this.downloads = Path.of("target", "downloads", UUID.randomUUID().toString()).toAbsolutePath();
+        this.driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     }
 
     /** A browser on the console at {@code consoleUrl}, whose host it reaches as localhost (a secure context). */
@@ -74,6 +83,43 @@ final class ConsoleBrowser implements AutoCloseable {
 
     WebElement find(By by) {
         return driver.findElement(by);
+    }
+
+    /** Sets a control's value as a script would: a date input takes no typing independent of the browser's locale. */
+    void setValue(By by, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", find(by), value);
+    }
+
+    /** Waits up to {@code timeout} until {@code condition} holds for the browser. */
+    void await(Duration timeout, java.util.function.Predicate<WebDriver> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.test(driver)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout + " on " + driver.getCurrentUrl() + ":\n" + main());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting", e);
+            }
+        }
+    }
+
+    /** Clicks {@code link} and answers the file it downloads once it is complete. */
+    Path download(By link) throws IOException {
+        Files.createDirectories(downloads);
+        find(link).click();
+        await(DOWNLOAD_TIMEOUT, ignored -> completeDownload() != null);
+        return completeDownload();
+    }
+
+    private Path completeDownload() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(file -> !file.getFileName().toString().endsWith(".crdownload")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     void screenshot(String name) throws IOException {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +80,67 @@ final class ConsoleJourneys {
         } finally {
             receiver.stop(0);
             removeEndpoint(suite, url);
+        }
+    }
+
+    /**
+     * The platform admin places an INITIAL order for the second demo tenant with the order form — a dry-run preview
+     * first, then the order — and watches the transaction's page turn PROCESSED by itself; sees the demo month's
+     * usage as charts with data (the window ending on the business day, which the demo moved ahead); and downloads an
+     * invoice the demo month finalized as CSV, with billing's columns and that invoice's lines.
+     */
+    static void ordersUsageAndInvoices(Suite suite) throws Exception {
+        String token = suite.adminToken();
+        JsonPath baltic = JsonPath.from(given().auth().oauth2(token).queryParam("name", "Baltic Logistics AS")
+                .get(suite.url("identity") + "/api/v1/tenants").then().statusCode(200).extract().asString());
+        String price = "usd".equals(baltic.getString("data[0].currency")) ? "1200" : "1100"; // CM-LOGS-1Y, the demo's
+        String today = given().auth().oauth2(token).get(suite.url("order") + "/api/v1/test-clock")
+                .then().statusCode(200).extract().<String>path("data.now").substring(0, 10);
+
+        try (ConsoleBrowser browser = ConsoleBrowser.open(suite.consoleUrl())) {
+            browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+            browser.go("/orders/new?type=INITIAL");
+            browser.setValue(By.id("order-deliveryDate"), today);
+            Map<String, String> typed = new LinkedHashMap<>();
+            typed.put("order-purchaseOrderNumber", "CONSOLE-JOURNEY-1");
+            typed.put("order-resellerSiteId", "CONSOLE");
+            typed.put("order-contactFirstName", "Mari");
+            typed.put("order-contactLastName", "Tamm");
+            typed.put("order-contactEmail", "mari.tamm@baltic.example");
+            typed.put("order-customerCsn", baltic.getString("data[0].customerNumber"));
+            typed.put("order-customerName", "Baltic Logistics AS");
+            typed.put("item-1-sku", "CM-LOGS-1Y");
+            typed.put("item-1-quantity", "1");
+            typed.put("item-1-price", price);
+            typed.forEach((id, value) -> browser.find(By.id(id)).sendKeys(value));
+            browser.find(By.cssSelector("button[name=action][value=preview]")).click();
+            assertThat(browser.find(By.id("preview-heading")).getText()).isEqualTo("Preview: the order would be processed");
+            browser.screenshot("suite-07-order-preview");
+            browser.find(By.cssSelector("button[name=action][value=place]")).click();
+            browser.await(Duration.ofSeconds(90), driver -> "PROCESSED".equals(
+                    driver.findElement(By.cssSelector("#transaction-status [data-status]")).getAttribute("data-status")));
+            assertThat(browser.driver.getCurrentUrl()).contains("/orders/transactions/");
+            JsonPath processed = JsonPath.from(given().auth().oauth2(token).get(suite.url("order") + "/api/v1/transactions/"
+                    + browser.driver.getCurrentUrl().replaceAll(".*/", "")).then().statusCode(200).extract().asString());
+            assertThat(browser.find(By.id("transaction-details")).getText()) // filled in with the status, no reload
+                    .contains(processed.getString("data.contractNumber"), processed.getString("data.items[0].serialNumber"));
+            browser.screenshot("suite-08-order-processed");
+
+            browser.go("/usage?until=" + today);
+            assertThat(browser.driver.findElements(By.cssSelector("svg"))).isNotEmpty();
+            assertThat(browser.driver.getPageSource()).contains("api_calls per day")
+                    .containsPattern("<title>[0-9-]+: [1-9][0-9.]* api_calls</title>");
+            browser.screenshot("suite-09-usage");
+
+            browser.go("/billing?status=FINALIZED");
+            browser.find(By.cssSelector("main table tbody tr td a")).click();
+            String invoiceId = browser.driver.getCurrentUrl().replaceAll(".*/billing/invoices/", "");
+            browser.screenshot("suite-10-invoice");
+            Path csv = browser.download(By.linkText("Download as CSV"));
+            List<String> lines = Files.readAllLines(csv);
+            assertThat(lines.get(0)).startsWith("invoice_id,invoice_number,");
+            assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith(invoiceId + ","));
         }
     }
 

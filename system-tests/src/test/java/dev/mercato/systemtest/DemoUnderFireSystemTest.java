@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The web console's journeys in a real Chromium ({@link ConsoleJourneys}), the short crash drill
+ * The event backbone across processes ({@link EventBackbone}), the web console's journeys in a real Chromium
+ * ({@link ConsoleJourneys}), the short crash drill
  * ({@code bench/drill.sh}) and the short fuzzing run ({@code bench/fuzz.sh}), one after the other against one suite of
- * their own with the demo marketplace and its month (a suite start and a demo month cost minutes, and all three want
- * the same world). The journeys go first and only add what they look at (an application, a webhook endpoint whose
- * receiver is gone once they end, a tenant user).
+ * their own with the demo marketplace and its month (a suite start and a demo month cost minutes, and all want the same
+ * world). The backbone checks and the journeys go first and only add what they look at (organizations, applications,
+ * a webhook endpoint whose receiver is gone once they end, a tenant user, an order).
  *
  * <p>The drill goes first: the fuzzer's requests that are accepted may change the demo objects the drill builds on (its
  * partner, vendor and listing), while a finished drill has settled everything it started and removed its webhook
@@ -55,9 +56,34 @@ class DemoUnderFireSystemTest {
 
     @Test
     @Order(0)
+    void everyServiceIsReady() {
+        EventBackbone.everyServiceIsReady(SUITE);
+    }
+
+    @Test
+    @Order(0)
+    void aTenantCreatedInIdentityBecomesAnAccountInOrder() {
+        EventBackbone.aTenantCreatedInIdentityBecomesAnAccountInOrder(SUITE);
+    }
+
+    @Test
+    @Order(0)
+    void aVendorCreatedInIdentitySellsWhatThePlatformListsForItInCatalog() {
+        EventBackbone.aVendorCreatedInIdentitySellsWhatThePlatformListsForItInCatalog(SUITE);
+    }
+
+    @Test
+    @Order(0)
+    void aRevokedApplicationIsRefusedByOtherServicesAtOnce() {
+        EventBackbone.aRevokedApplicationIsRefusedByOtherServicesAtOnce(SUITE);
+    }
+
+    @Test
+    @Order(0)
     void theConsoleShowsEachUserWhatTheApiLetsThemSee() throws Exception {
         ConsoleJourneys.platformAdmin(SUITE);
         ConsoleJourneys.tenantSeesOnlyItsOwn(SUITE);
+        ConsoleJourneys.ordersUsageAndInvoices(SUITE);
     }
 
     @Test

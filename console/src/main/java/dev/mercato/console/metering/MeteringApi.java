@@ -27,12 +27,12 @@ public class MeteringApi {
 
     /**
      * Usage per customer, subscription and dimension in each {@code granularity} ({@code hour}, {@code day}) bucket
-     * from {@code from} until now; {@code customer} and {@code dimension} narrow it when given.
+     * of [{@code from}, {@code to}); {@code customer} and {@code dimension} narrow it when given.
      */
-    public Uni<ApiPage<UsageRow>> usage(Session session, String granularity, Instant from, String customer,
+    public Uni<ApiPage<UsageRow>> usage(Session session, String granularity, Instant from, Instant to, String customer,
             String dimension) {
         ListQuery query = ListQuery.page(1, MAX_ROWS).filter("granularity", granularity).filter("from", from.toString())
-                .filter("customer", customer).filter("dimension", dimension);
+                .filter("to", to.toString()).filter("customer", customer).filter("dimension", dimension);
         return api.getPage(session, Upstream.METERING, query.on("/api/v1/usage/summary"), UsageRow.class);
     }
 

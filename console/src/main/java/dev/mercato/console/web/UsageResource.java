@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +23,10 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Usage: a bar chart per dimension by hour (the last 48) or by day (the last 30), drawn as SVG on the server, and the
+ * Usage: a bar chart per dimension by hour (48 of them) or by day (30 of them), drawn as SVG on the server, and the
  * customer's token balances with their projected run-out. A tenant sees its own; anyone above it chooses a customer.
+ * The window ends now, or with the day chosen ({@code until}): usage is kept by when it happened, so a look at an
+ * earlier month, or at a marketplace whose business clock runs ahead (a demo's test clock), is one date away.
  */
 @Path("/usage")
 public class UsageResource {
@@ -50,18 +51,20 @@ public class UsageResource {
 
     @GET
     public Uni<Response> usage(@QueryParam("granularity") String granularity, @QueryParam("customer") String customer,
-            @QueryParam("dimension") String dimension) {
+            @QueryParam("dimension") String dimension, @QueryParam("until") String until) {
         Session session = current.required();
         boolean hourly = "hour".equals(granularity);
         ChronoUnit unit = hourly ? ChronoUnit.HOURS : ChronoUnit.DAYS;
         int buckets = hourly ? HOURS : DAYS;
-        Instant from = UsageSeries.windowStart(unit, buckets, clock.instant());
+        UsageWindow window = UsageWindow.ending(until, clock);
+        Instant from = UsageSeries.windowStart(unit, buckets, window.last());
+        Instant to = from.plus(buckets, unit);
         String typedCustomer = customer == null ? "" : customer.strip();
         String typedDimension = dimension == null ? "" : dimension.strip();
         String balanceOf = !typedCustomer.isEmpty() ? typedCustomer
                 : "TENANT".equals(session.claims().organizationKind()) ? session.claims().organizationId() : null;
         Uni<Balances> balances = balanceOf == null ? Uni.createFrom().nullItem() : metering.balances(session, balanceOf);
-        return metering.usage(session, hourly ? "hour" : "day", from, typedCustomer, typedDimension)
+        return metering.usage(session, hourly ? "hour" : "day", from, to, typedCustomer, typedDimension)
                 .chain(rows -> balances.chain(found -> {
                     List<BarChart> charts = new ArrayList<>();
                     int index = 0;
@@ -70,18 +73,17 @@ public class UsageResource {
                         charts.add(BarChart.of("usage-chart-" + index++, series.getKey() + " per " + (hourly ? "hour" : "day"),
                                 series.getKey(), series.getValue()));
                     }
-                    UsageView view = new UsageView(hourly ? "hour" : "day", typedCustomer, typedDimension, charts,
-                            rows.total() > rows.items().size(), found, balanceRows(found));
+                    UsageView view = new UsageView(hourly ? "hour" : "day", typedCustomer, typedDimension, window,
+                            charts, rows.total() > rows.items().size(), found, balanceRows(found, window.lastDay()));
                     return Html.page(200, Templates.usage(Frame.of("Usage", session), view));
                 }));
     }
 
-    /** Each balance with a chart of the tokens drawn per day over the last 30 UTC days, zero on days without usage. */
-    private List<UsageView.BalanceRow> balanceRows(Balances balances) {
+    /** Each balance with a chart of the tokens drawn per day over the 30 UTC days up to {@code today}, zero on days without usage. */
+    private static List<UsageView.BalanceRow> balanceRows(Balances balances, LocalDate today) {
         if (balances == null) {
             return List.of();
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<UsageView.BalanceRow> rows = new ArrayList<>();
         for (Balances.Balance balance : balances.balances()) {
             Map<LocalDate, BigDecimal> drawn = new HashMap<>();
