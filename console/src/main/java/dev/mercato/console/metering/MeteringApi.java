@@ -26,7 +26,7 @@ public class MeteringApi {
     }
 
     /**
-     * Usage per customer, subscription and dimension in each {@code granularity} ({@code hour}, {@code day}) bucket
+     * Usage per customer, subscription and dimension in each {@code granularity} ({@code hour}, {@code day}, {@code month}) bucket
      * from {@code from} until now; {@code customer} and {@code dimension} narrow it when given.
      */
     public Uni<ApiPage<UsageRow>> usage(Session session, String granularity, Instant from, String customer,
