@@ -72,7 +72,7 @@ class HomePageTest {
         assertThat(lastQuery(UpstreamStubs.BILLING, "/api/v1/commissions/summary")).containsEntry("period", period)
                 .containsEntry("beneficiaryId", IdentityStub.ORG_ID);
         assertThat(page).contains("<h2 id=\"organizations-heading\">Tenants</h2>",
-                count("/organizations/tenants", organizations("TENANT"), "tenants"), "below your organization",
+                count("/organizations/tenants", organizations("TENANT"), "tenants below your organization"),
                 "Renewals due in the next 90 days", "110003114019", "Tenant One Oy",
                 "<time datetime=\"2026-12-31\">2026-12-31</time>", "href=\"/orders/contracts\"",
                 "Commissions, " + MONTH_NAME, "96.00 EUR", "href=\"/billing/commissions?period=" + period + "\"");

@@ -55,14 +55,15 @@ public class HomeCards {
     }
 
     /**
-     * How many organizations of each kind in {@code kinds} the user sees, of the kinds its scopes may read; no card
-     * (null) when it may read none.
+     * How many organizations of each kind in {@code kinds} the user sees, of the kinds its scopes may read, each labelled
+     * with the kind and {@code where} they are; no card (null) when it may read none.
      */
-    Uni<HomeView.Counts> organizationCounts(Session session, List<OrganizationKind> kinds) {
+    Uni<HomeView.Counts> organizationCounts(Session session, List<OrganizationKind> kinds, String where) {
         List<Uni<HomeView.Count>> counts = kinds.stream()
                 .filter(kind -> session.claims().may(kind.readScope()))
                 .map(kind -> identity.visibleCount(session, kind).map(total -> new HomeView.Count(
-                        kind.label().toLowerCase(java.util.Locale.ROOT), total, "/organizations/" + kind.collection())))
+                        kind.label().toLowerCase(java.util.Locale.ROOT) + where, total,
+                        "/organizations/" + kind.collection())))
                 .toList();
         if (counts.isEmpty()) {
             return Uni.createFrom().nullItem();

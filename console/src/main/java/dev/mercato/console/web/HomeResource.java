@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import dev.mercato.console.identity.IdentityApi;
 import dev.mercato.console.identity.Organization;
 import dev.mercato.console.identity.OrganizationKind;
-import dev.mercato.console.identity.User;
 import dev.mercato.console.session.Session;
 import dev.mercato.console.session.TokenClaims;
 import io.quarkus.qute.CheckedTemplate;
@@ -56,12 +55,13 @@ public class HomeResource {
         TokenClaims claims = session.claims();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         YearMonth month = YearMonth.from(today);
-        // The user, the organization and the cards are asked for together; the first failure that is not a card's own
-        // (an ended session, identity down) ends the page once.
-        return Uni.combine().all().unis(identity.me(session), myOrganization(session), cardsOf(session, today, month))
-                .with((User user, Organization organization, HomeView.Cards found) -> new HomeView(user, organization,
+        // The user first: an ended session or identity down ends the page here, once, before any card is asked for.
+        // Then the organization and the cards together; a failure that is not a card's own still ends the page.
+        return identity.me(session).chain(user -> Uni.combine().all()
+                .unis(myOrganization(session), cardsOf(session, today, month))
+                .with((Organization organization, HomeView.Cards found) -> new HomeView(user, organization,
                         claims.organizationId(), claims.organizationKind(), claims.role(), Viewer.of(session), month,
-                        found))
+                        found)))
                 .chain(home -> Html.page(200, Templates.home(Frame.of("Home", session), home)));
     }
 
@@ -80,13 +80,13 @@ public class HomeResource {
         TokenClaims claims = session.claims();
         return switch (claims.organizationKind()) {
             case "PLATFORM" -> Uni.combine().all().unis(
-                    cards.organizationCounts(session, MARKETPLACE),
+                    cards.organizationCounts(session, MARKETPLACE, ""),
                     when(claims.may("read:orders"), () -> cards.latestTransactions(session)),
                     when(claims.may("read:billing"), () -> cards.latestInvoices(session, HomeCards.FEW)))
                     .with(HomeView.Cards::platform);
             case "DISTRIBUTOR", "PARTNER" -> Uni.combine().all().unis(
-                    when(claims.may("read:customers"),
-                            () -> cards.organizationCounts(session, List.of(OrganizationKind.TENANT))),
+                    when(claims.may("read:customers"), () -> cards.organizationCounts(session,
+                            List.of(OrganizationKind.TENANT), " below your organization")),
                     when(claims.may("read:orders"), () -> cards.renewalsDue(session, today)),
                     when(claims.may("read:billing"), () -> cards.commissions(session, month)))
                     .with(HomeView.Cards::channel);
