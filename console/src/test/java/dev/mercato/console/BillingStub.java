@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * billing-service's public API as the console uses it, with its real JSON shapes: invoices (one with its lines, and as
- * CSV with billing's own Content-Type and Content-Disposition), credit notes, the commission ledger and revenue.
+ * CSV with billing's own Content-Type and Content-Disposition), credit notes, the commission ledger and its summary of a
+ * period, and revenue.
  */
 final class BillingStub extends StubServer {
 
@@ -44,6 +45,10 @@ final class BillingStub extends StubServer {
                     Map.entry("beneficiaryId", IdentityStub.ORG_ID), Map.entry("beneficiaryKind", "PARTNER"),
                     Map.entry("currency", "eur"), Map.entry("baseAmount", "1200.00"), Map.entry("amount", "96.00"),
                     Map.entry("bookedAt", "2026-12-01T00:00:00Z"))), 1);
+            case "GET /api/v1/commissions/summary" -> ok(Map.of("period", call.query().getOrDefault("period", ""),
+                    "beneficiaries", List.of(Map.of("organizationId", IdentityStub.ORG_ID, "name", "Helsinki Cloud Partners Oy",
+                            "kind", "PARTNER", "currency", "eur", "earned", "100.00", "adjusted", "-4.00", "net", "96.00",
+                            "invoices", 1))));
             case "GET /api/v1/analytics/revenue" -> {
                 lastRevenueQuery = call.query();
                 yield ok(revenue());

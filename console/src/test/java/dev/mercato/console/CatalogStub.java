@@ -98,7 +98,7 @@ final class CatalogStub extends StubServer {
             }
             List<Map<String, Object>> found = listings.values().stream()
                     .filter(listing -> like(listing, call.query(), "name") && equal(listing, call.query(), "status")
-                            && equal(listing, call.query(), "vendor"))
+                            && equal(listing, call.query(), "vendor") && equal(listing, call.query(), "vendorId"))
                     .sorted(Comparator.comparing(listing -> listing.get("id").toString())).toList();
             return paged(found, call.query());
         }

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * identity-service's public API as the console uses it, with its real JSON shapes: password login, the refresh-token
  * grant (a refresh token works once; presenting a spent one is counted as reuse), revocation, users, organizations
  * (lists with filters and pages, create, change — scopes checked as identity checks them), roles and OAuth
- * applications. Four users: a partner admin (the default), a partner reader (the same partner, a role that only
- * reads), a tenant admin and a vendor admin.
+ * applications. Five users: a partner admin (the default), a partner reader (the same partner, a role that only
+ * reads), a tenant admin, a vendor admin and a platform admin.
  */
 final class IdentityStub extends StubServer {
 
@@ -45,13 +45,19 @@ final class IdentityStub extends StubServer {
     static final User TENANT_ADMIN = new User("usr_01TENANTADMIN", "terry@tenant.example", "Terry Tenant", TENANT_ID,
             "TENANT", PARTNER_ADMIN.orgPath() + "/" + TENANT_ID, "TENANT_ADMIN", List.of("read:applications",
                     "read:catalog", "read:customers", "read:private-offers", "read:users", "read:webhooks",
-                    "write:applications", "write:private-offers", "write:webhooks"));
+                    "write:applications", "write:private-offers", "write:webhooks", "read:orders", "read:metering",
+                    "read:billing"));
     static final User VENDOR_ADMIN = new User("usr_01VENDORADMIN", "val@vendor.example", "Val Vendor", VENDOR_ID,
             "VENDOR", "org_01PLATFORM/" + VENDOR_ID, "VENDOR_ADMIN", List.of("read:applications", "read:catalog",
                     "read:customers", "read:private-offers", "read:users", "read:webhooks", "write:applications",
-                    "write:catalog", "write:private-offers", "write:webhooks"));
+                    "write:catalog", "write:private-offers", "write:webhooks", "read:metering"));
+    static final User PLATFORM_ADMIN = new User("usr_01PLATFORMADMIN", "paula@platform.example", "Paula Platform",
+            "org_01PLATFORM", "PLATFORM", "org_01PLATFORM", "PLATFORM_ADMIN", List.of("read:applications",
+                    "read:catalog", "read:customers", "read:organizations", "read:private-offers", "read:users",
+                    "read:webhooks", "read:orders", "write:orders", "read:metering", "read:billing", "read:analytics"));
     private static final Map<String, User> USERS = Map.of(PARTNER_ADMIN.email(), PARTNER_ADMIN,
-            PARTNER_READER.email(), PARTNER_READER, TENANT_ADMIN.email(), TENANT_ADMIN, VENDOR_ADMIN.email(), VENDOR_ADMIN);
+            PARTNER_READER.email(), PARTNER_READER, TENANT_ADMIN.email(), TENANT_ADMIN, VENDOR_ADMIN.email(), VENDOR_ADMIN,
+            PLATFORM_ADMIN.email(), PLATFORM_ADMIN);
     /** Each organization kind's collection, with the scopes that read and change it. */
     private static final Map<String, List<String>> COLLECTIONS = Map.of(
             "distributors", List.of("DISTRIBUTOR", "read:organizations", "write:organizations"),

@@ -117,6 +117,15 @@ final class OrderStub extends StubServer {
         return new Reply(202, Map.of("code", 202, "data", transaction));
     }
 
+    /** A transaction placed just now for Tenant One, in {@code status}; its id. */
+    String transactionIn(String status) {
+        Map<String, Object> transaction = transaction("txn_" + counter.incrementAndGet(), "INITIAL",
+                Map.of("customerCsn", "5100000001", "customerName", "Tenant One Oy", "items", List.of()));
+        transaction.put("status", status);
+        transactions.put((String) transaction.get("id"), transaction);
+        return (String) transaction.get("id");
+    }
+
     /** The transaction moves on, as processing would move it. */
     void settle(String id, String status, String message) {
         Map<String, Object> transaction = transactions.get(id);

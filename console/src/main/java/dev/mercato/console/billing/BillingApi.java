@@ -46,6 +46,12 @@ public class BillingApi {
         return api.getPage(session, Upstream.BILLING, query.on("/api/v1/commissions"), Commission.class);
     }
 
+    /** The commissions of {@code period} (yyyy-MM) that {@code beneficiaryId} earned, per currency. */
+    public Uni<CommissionSummary> commissionSummary(Session session, String period, String beneficiaryId) {
+        return api.get(session, Upstream.BILLING, ListQuery.parameters().filter("period", period)
+                .filter("beneficiaryId", beneficiaryId).on("/api/v1/commissions/summary"), CommissionSummary.class);
+    }
+
     /**
      * MRR per month from {@code from} to {@code to} (yyyy-MM, as typed; blank for the API's default, the last 12
      * months), in the organization's currency.

@@ -57,9 +57,9 @@ public class IdentityApi {
                 change, Organization.class);
     }
 
-    /** How many tenants the user may see. */
-    public Uni<Long> visibleTenantCount(Session session) {
-        return api.getPage(session, Upstream.IDENTITY, "/api/v1/tenants?limit=1", Organization.class).map(ApiPage::total);
+    /** How many organizations of {@code kind} the user may see (one item asked for, the page's total read). */
+    public Uni<Long> visibleCount(Session session, OrganizationKind kind) {
+        return organizations(session, kind, "?limit=1").map(ApiPage::total);
     }
 
     /** The roles of the user's organization kind, with the scopes each allows. */

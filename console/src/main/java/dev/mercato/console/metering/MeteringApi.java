@@ -26,8 +26,8 @@ public class MeteringApi {
     }
 
     /**
-     * Usage per customer, subscription and dimension in each {@code granularity} ({@code hour}, {@code day}) bucket
-     * of [{@code from}, {@code to}); {@code customer} and {@code dimension} narrow it when given.
+     * Usage per customer, subscription and dimension in each {@code granularity} ({@code hour}, {@code day},
+     * {@code month}) bucket of [{@code from}, {@code to}); {@code customer} and {@code dimension} narrow it when given.
      */
     public Uni<ApiPage<UsageRow>> usage(Session session, String granularity, Instant from, Instant to, String customer,
             String dimension) {
