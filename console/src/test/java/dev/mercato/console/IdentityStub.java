@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * identity-service's public API as the console uses it, with its real JSON shapes: password login, the refresh-token
  * grant (a refresh token works once; presenting a spent one is counted as reuse), revocation, users, organizations
- * (lists with filters and pages, create, change — scopes checked as identity checks them), roles and OAuth
- * applications. Five users: a partner admin (the default), a partner reader (the same partner, a role that only
- * reads), a tenant admin, a vendor admin and a platform admin.
+ * (lists with filters and pages, create, change — scopes checked as identity checks them), roles, OAuth
+ * applications and API keys (each caller sees its organization's keys and those below it). Five users: a partner
+ * admin (the default), a partner reader (the same partner, a role that only reads), a tenant admin, a vendor admin
+ * and a platform admin.
  */
 final class IdentityStub extends StubServer {
 
@@ -73,6 +74,9 @@ final class IdentityStub extends StubServer {
     private final Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, Object>> applications = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> organizations = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> apiKeys = new ConcurrentHashMap<>();
+    /** The organization path of each API key's organization, to answer each caller with the keys it may see. */
+    private final Map<String, String> apiKeyOrgPaths = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     final AtomicInteger refreshes = new AtomicInteger();
     final AtomicInteger reusedRefreshTokens = new AtomicInteger();
@@ -118,11 +122,16 @@ final class IdentityStub extends StubServer {
         if (parts.length >= 4 && COLLECTIONS.containsKey(parts[3])) {
             return organizations(call, parts);
         }
-        if (route.equals("GET /api/v1/roles") && "PARTNER".equals(call.query().get("organizationKind"))) {
-            return ok(List.of(
-                    Map.of("name", "PARTNER_ADMIN", "organizationKind", "PARTNER", "reader", false, "allowedScopes", ADMIN_SCOPES),
-                    Map.of("name", "PARTNER_READER", "organizationKind", "PARTNER", "reader", true, "allowedScopes",
-                            PARTNER_READER.scopes())));
+        if (route.equals("GET /api/v1/roles")) {
+            return ok(USERS.values().stream()
+                    .filter(user -> user.organizationKind().equals(call.query().get("organizationKind")))
+                    .sorted(java.util.Comparator.comparing(User::role))
+                    .map(user -> Map.of("name", user.role(), "organizationKind", user.organizationKind(), "reader",
+                            user.role().endsWith("_READER"), "allowedScopes", user.scopes()))
+                    .toList());
+        }
+        if (call.path().startsWith("/api/v1/api-keys")) {
+            return apiKeys(call, caller);
         }
         if (call.path().startsWith("/api/v1/applications")) {
             return applications(call);
@@ -231,6 +240,99 @@ final class IdentityStub extends StubServer {
             return ok(app);
         }
         return notFound();
+    }
+
+    /** identity's API keys: scopes checked as identity checks them; a caller sees its organization's keys and below. */
+    private Reply apiKeys(Call call, User caller) {
+        String needed = call.method().equals("GET") ? "read:applications" : "write:applications";
+        if (!call.scopes().contains(needed)) {
+            return error(403, "The token lacks the scope " + needed);
+        }
+        String[] parts = call.path().split("/");
+        if (parts.length == 4 && call.method().equals("GET")) {
+            List<Map<String, Object>> found = apiKeys.values().stream()
+                    .filter(key -> visible(caller, key) && equal(key, call.query(), "status"))
+                    .sorted(java.util.Comparator.comparing((Map<String, Object> key) -> key.get("id").toString()).reversed())
+                    .toList();
+            return paged(found, call.query());
+        }
+        if (parts.length == 4 && call.method().equals("POST")) {
+            Map<String, Object> body = call.json();
+            if (body.get("name") == null || body.get("name").toString().isBlank()) {
+                return invalid("name", "must not be blank");
+            }
+            if (!(body.get("scopes") instanceof List<?> scopes) || scopes.isEmpty()) {
+                return invalid("scopes", "must not be empty");
+            }
+            if (!caller.scopes().containsAll(scopes)) {
+                return invalid("scopes", "must be scopes your role may grant");
+            }
+            Map<String, Object> key = apiKey(caller, body.get("name").toString(), scopes,
+                    body.get("role") == null ? caller.role() : body.get("role").toString());
+            Map<String, Object> withKey = new LinkedHashMap<>(key);
+            withKey.put("key", key.get("keyPrefix") + "-secret-" + counter.incrementAndGet());
+            return created(withKey);
+        }
+        Map<String, Object> key = parts.length >= 5 ? apiKeys.get(parts[4]) : null;
+        if (key == null || !visible(caller, key)) {
+            return notFound();
+        }
+        if (parts.length == 5 && call.method().equals("GET")) {
+            return ok(key);
+        }
+        if (parts.length == 5 && call.method().equals("PATCH")) {
+            Map<String, Object> body = call.json();
+            if (body.containsKey("rateLimitPerHour") || body.containsKey("rateLimitPerMinute")) {
+                return error(403, "Only the platform operator may set rate limits");
+            }
+            Object name = body.get("name");
+            if (name != null && (name.toString().isBlank() || name.toString().length() > 200)) {
+                return invalid("name", name.toString().isBlank() ? "must not be blank" : "size must be between 0 and 200");
+            }
+            if (name != null) {
+                key.put("name", name);
+            }
+            return ok(key);
+        }
+        if (parts.length == 6 && parts[5].equals("revoke") && call.method().equals("POST")) {
+            if ("ACTIVE".equals(key.get("status"))) {
+                key.put("status", "REVOKED");
+                key.put("revokedAt", Instant.now().toString());
+            }
+            return ok(key);
+        }
+        return notFound();
+    }
+
+    private boolean visible(User caller, Map<String, Object> key) {
+        String path = apiKeyOrgPaths.get(key.get("id").toString());
+        return path.equals(caller.orgPath()) || path.startsWith(caller.orgPath() + "/");
+    }
+
+    /** An API key of {@code owner}'s organization, as identity keeps it (without the key itself). */
+    Map<String, Object> apiKey(User owner, String name, List<?> scopes, String role) {
+        String id = String.format("key_%06d", counter.incrementAndGet());
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("id", id);
+        key.put("name", name);
+        key.put("keyPrefix", "mk_live_" + id.substring(4));
+        key.put("scopes", scopes);
+        key.put("role", role);
+        key.put("organizationId", owner.organizationId());
+        key.put("status", "ACTIVE");
+        key.put("rateLimitPerHour", null);
+        key.put("rateLimitPerMinute", null);
+        key.put("createdBy", owner.id());
+        key.put("createdAt", Instant.now().toString());
+        key.put("lastUsedAt", null);
+        key.put("revokedAt", null);
+        apiKeyOrgPaths.put(id, owner.orgPath());
+        apiKeys.put(id, key);
+        return key;
+    }
+
+    List<Map<String, Object>> storedApiKeys() {
+        return List.copyOf(apiKeys.values());
     }
 
     private boolean authorized(Call call) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.console.api.ApiClient;
 import dev.mercato.console.api.ApiPage;
+import dev.mercato.console.api.ListQuery;
 import dev.mercato.console.api.PathSegment;
 import dev.mercato.console.api.Upstream;
 import dev.mercato.console.session.Session;
@@ -17,6 +18,7 @@ import io.vertx.core.http.HttpMethod;
 public class IdentityApi {
 
     private static final String APPLICATIONS = "/api/v1/applications";
+    private static final String API_KEYS = "/api/v1/api-keys";
 
     private final ApiClient api;
 
@@ -88,5 +90,30 @@ public class IdentityApi {
     public Uni<Application> revokeApplication(Session session, String clientId) {
         return api.send(session, Upstream.IDENTITY, HttpMethod.POST,
                 APPLICATIONS + "/" + PathSegment.encode(clientId) + "/revoke", null, Application.class);
+    }
+
+    /** One page of the API keys the user may see (the organization's and below); {@code query} is the list query. */
+    public Uni<ApiPage<ApiKey>> apiKeys(Session session, ListQuery query) {
+        return api.getPage(session, Upstream.IDENTITY, query.on(API_KEYS), ApiKey.class);
+    }
+
+    public Uni<ApiKey> apiKey(Session session, String id) {
+        return api.get(session, Upstream.IDENTITY, API_KEYS + "/" + PathSegment.encode(id), ApiKey.class);
+    }
+
+    /** Creates an API key; the answer carries the key, this once. */
+    public Uni<ApiKey> createApiKey(Session session, NewApiKey key) {
+        return api.send(session, Upstream.IDENTITY, HttpMethod.POST, API_KEYS, key, ApiKey.class);
+    }
+
+    public Uni<ApiKey> changeApiKey(Session session, String id, ApiKeyChange change) {
+        return api.send(session, Upstream.IDENTITY, HttpMethod.PATCH, API_KEYS + "/" + PathSegment.encode(id), change,
+                ApiKey.class);
+    }
+
+    /** Revokes the key and every token obtained with it. */
+    public Uni<ApiKey> revokeApiKey(Session session, String id) {
+        return api.send(session, Upstream.IDENTITY, HttpMethod.POST, API_KEYS + "/" + PathSegment.encode(id) + "/revoke",
+                null, ApiKey.class);
     }
 }

@@ -1,6 +1,5 @@
 package dev.mercato.console.web;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -111,19 +110,9 @@ public class ApiAccessResource {
         boolean mayWrite = session.claims().may("write:applications");
         Uni<List<RoleGrant>> roles = mayWrite ? identity.rolesOfMyKind(session) : Uni.createFrom().item(List.of());
         return identity.applications(session).chain(applications -> roles.chain(grants -> {
-            String myRole = session.claims().role();
-            List<Choice> scopeChoices = new ArrayList<>();
-            List<Choice> roleChoices = new ArrayList<>();
-            for (RoleGrant grant : grants) {
-                if (grant.name().equals(myRole)) {
-                    grant.allowedScopes().forEach(scope -> scopeChoices.add(new Choice(scope, scope, "", chosenScopes.contains(scope))));
-                    roleChoices.add(0, new Choice("", grant.name(), "your role", chosenRole == null || chosenRole.isBlank()));
-                } else if (grant.reader()) {
-                    roleChoices.add(new Choice(grant.name(), grant.name(), "reads only", grant.name().equals(chosenRole)));
-                }
-            }
-            ApiAccessView view = new ApiAccessView(applications.items(), applications.total(), mayWrite, scopeChoices,
-                    roleChoices, name, description, errors, notice);
+            Grants offered = Grants.of(grants, session.claims().role(), chosenScopes, chosenRole);
+            ApiAccessView view = new ApiAccessView(applications.items(), applications.total(), mayWrite, offered.scopes(),
+                    offered.roles(), name, description, errors, notice);
             return Html.page(status, Templates.apiAccess(Frame.of("API Access", session), view));
         }));
     }
