@@ -37,7 +37,7 @@ final class ConsoleJourneys {
 
     /**
      * The platform admin signs in, creates an OAuth application and sees its secret once (the secret then works at
-     * identity's token endpoint), creates a webhook endpoint on a receiver here with "save and test" (the receiver gets
+     * identity's token endpoint), an API key shown once (it then works at identity's API-key sign-in), creates a webhook endpoint on a receiver here with "save and test" (the receiver gets
      * a test event whose signature verifies with the secret the page showed once), and sees the demo's tenants.
      */
     static void platformAdmin(Suite suite) throws Exception {
@@ -60,6 +60,17 @@ final class ConsoleJourneys {
             given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
                     .formParam("client_id", clientId).formParam("client_secret", clientSecret)
                     .post(suite.url("identity") + "/oauth/token")
+                    .then().statusCode(200);
+
+            browser.go("/settings/integrations/api-access/keys");
+            browser.find(By.id("key-name")).sendKeys("Console journey key");
+            browser.find(By.cssSelector("input[name=scopes][value='read:customers']")).click();
+            browser.find(By.xpath("//button[text()='Create API key']")).click();
+            String apiKey = browser.find(By.id("api-key")).getAttribute("value");
+            browser.screenshot("suite-02b-api-key-once");
+            browser.driver.navigate().refresh();
+            assertThat(browser.driver.findElements(By.id("api-key"))).isEmpty();
+            given().header("Authorization", "Basic " + apiKey).post(suite.url("identity") + "/api/v1/auth")
                     .then().statusCode(200);
 
             browser.go("/settings/integrations/webhooks");
