@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The query of one page of an API list (docs/API.md "Lists"): page, limit, sort and plain filters ({@code status=…}).
- * Values are percent-encoded; a blank filter is left out, so "all" is the API's own default.
+ * The query of one page of an API list (docs/API.md "Lists") in the API's own order, or of other parameters: page,
+ * limit and plain parameters ({@code granularity=…}). Values are percent-encoded; a blank one is left out. The list
+ * pages' filters and orders are {@code ListFilters}'.
  */
 public final class ListQuery {
 
@@ -26,11 +27,6 @@ public final class ListQuery {
     /** A query of other parameters than a list's (a replay's {@code since}), added with {@link #filter}. */
     public static ListQuery parameters() {
         return new ListQuery();
-    }
-
-    public ListQuery sort(String sort) {
-        parameters.put("sort", sort);
-        return this;
     }
 
     /** {@code name=value}, unless the value is null or blank. */
