@@ -49,16 +49,20 @@ class ApiKeysPageTest {
         Browser vendor = Browser.signedIn(IdentityStub.VENDOR_ADMIN);
 
         String first = vendor.get(PAGE).body().asString();
-        assertThat(first).contains("API keys (21)", "Page 1 of 2", "href=\"" + PAGE + "?page=2\"", "Worker 20")
+        assertThat(first).contains("API keys (21)", "Page 1 of 2", "href=\"" + PAGE + "?sort=-createdAt&amp;page=2\"", "Worker 20")
                 .doesNotContain("Worker 0<");
         String second = vendor.get(PAGE + "?page=2").body().asString();
-        assertThat(second).contains("Worker 0<", "href=\"" + PAGE + "?page=1\"");
+        assertThat(second).contains("Worker 0<", "href=\"" + PAGE + "?sort=-createdAt&amp;page=1\"");
         assertThat(UpstreamStubs.IDENTITY.lastCall("GET", API).orElseThrow().query()).containsEntry("page", "2");
 
-        String revoked = vendor.get(PAGE + "?status=REVOKED").body().asString();
-        assertThat(UpstreamStubs.IDENTITY.lastCall("GET", API).orElseThrow().query()).containsEntry("status", "REVOKED");
-        assertThat(revoked).contains("<option value=\"REVOKED\" selected>", "No REVOKED API keys",
-                "href=\"" + PAGE + "\">Show all keys");
+        String revoked = vendor.get(PAGE + "?status=REVOKED&sort=name").body().asString();
+        assertThat(UpstreamStubs.IDENTITY.lastCall("GET", API).orElseThrow().query()).containsEntry("status", "REVOKED")
+                .containsEntry("sort", "name");
+        assertThat(revoked).contains("<option value=\"REVOKED\" selected>", "<option value=\"name\" selected>",
+                "No API key matches these filters; clear them to see all.", "href=\"" + PAGE + "\">Clear filters");
+
+        vendor.get(PAGE + "?sort=secretHash");
+        assertThat(UpstreamStubs.IDENTITY.lastCall("GET", API).orElseThrow().query()).containsEntry("sort", "-createdAt");
     }
 
     @Test

@@ -55,8 +55,60 @@ class BillingPageTest {
 
         assertThat(browser.get("/billing/credit-notes").body().asString()).contains("cn_1", "CREDIT", "VOID", "-1200.00",
                 "<a href=\"/billing/credit-notes\" aria-current=\"page\">", "href=\"/billing/revenue\"");
-        assertThat(browser.get("/billing/commissions?period=2026-11").body().asString()).contains("96.00", "PARTNER",
-                "value=\"2026-11\"");
+        assertThat(browser.get("/billing/commissions?period=2026-11&source=INVOICE").body().asString()).contains("96.00",
+                "PARTNER", "id=\"filter-period\" name=\"period\" type=\"text\" value=\"2026-11\"",
+                "<option value=\"INVOICE\" selected>", "<option value=\"-bookedAt\" selected>Newest first");
+        assertThat(UpstreamStubs.BILLING.lastQuery.get("/api/v1/commissions")).containsEntry("period", "2026-11")
+                .containsEntry("source", "INVOICE").containsEntry("sort", "-bookedAt");
+    }
+
+    @Test
+    void theInvoicesGoToTheApiWithTheFiltersAndTheOrderChosen() {
+        Browser browser = Browser.signedIn();
+
+        String html = browser.get("/billing?status=FINALIZED&period=2026-11&customerId=org_01TENANT&sort=-number").body()
+                .asString();
+
+        assertThat(UpstreamStubs.BILLING.lastQuery.get("/api/v1/invoices")).containsEntry("status", "FINALIZED")
+                .containsEntry("period", "2026-11").containsEntry("customerId", "org_01TENANT")
+                .containsEntry("sort", "-number").containsEntry("limit", "25");
+        assertThat(html).contains("No. 1042", "role=\"search\"", "<option value=\"-number\" selected>Number, highest first",
+                "<option value=\"FINALIZED\" selected>", "<a href=\"/billing\">Clear filters</a>");
+
+        browser.get("/billing?sort=customerId");
+        assertThat(UpstreamStubs.BILLING.lastQuery.get("/api/v1/invoices")).containsEntry("sort", "-createdAt");
+        browser.get("/billing/credit-notes?sort=bogus");
+        assertThat(UpstreamStubs.BILLING.lastQuery.get("/api/v1/credit-notes")).containsEntry("sort", "-createdAt");
+        browser.get("/billing/commissions?sort=-amount");
+        assertThat(UpstreamStubs.BILLING.lastQuery.get("/api/v1/commissions")).containsEntry("sort", "-amount");
+    }
+
+    @Test
+    void theCreditNotesPagerKeepsTheFiltersAndTheOrder() {
+        Browser browser = Browser.signedIn();
+
+        String first = browser.get("/billing/credit-notes?kind=CREDIT&reason=VOID&sort=createdAt").body().asString();
+
+        assertThat(UpstreamStubs.BILLING.lastQuery.get("/api/v1/credit-notes")).containsEntry("kind", "CREDIT")
+                .containsEntry("reason", "VOID").containsEntry("sort", "createdAt");
+        assertThat(first).contains("Page 1 of 2", "<option value=\"createdAt\" selected>Oldest first",
+                "href=\"/billing/credit-notes?kind=CREDIT&amp;reason=VOID&amp;sort=createdAt&amp;page=2\"");
+        String second = browser.get("/billing/credit-notes?kind=CREDIT&reason=VOID&sort=createdAt&page=2").body().asString();
+        assertThat(second).contains("Page 2 of 2", "cn_26");
+        assertThat(UpstreamStubs.BILLING.lastQuery.get("/api/v1/credit-notes")).containsEntry("page", "2")
+                .containsEntry("sort", "createdAt");
+    }
+
+    @Test
+    void anInvoiceNumberTheApiRefusesIsShownNextToItsField() {
+        Browser browser = Browser.signedIn();
+
+        Response refused = browser.get("/billing?number=ten&status=PAID");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body().asString()).contains("The filter was not applied",
+                "id=\"filter-number-error\">expected a whole number", "aria-invalid=\"true\"", "value=\"ten\"",
+                "No invoice matches these filters; clear them").doesNotContain("No. 1042");
     }
 
     @Test

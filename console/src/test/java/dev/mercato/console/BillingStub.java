@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * billing-service's public API as the console uses it, with its real JSON shapes: invoices (one with its lines, and as
- * CSV with billing's own Content-Type and Content-Disposition), credit notes, the commission ledger and its summary of a
- * period, and revenue.
+ * CSV with billing's own Content-Type and Content-Disposition), credit notes (26, two pages of 25), the commission
+ * ledger and its summary of a period, and revenue. It refuses an invoice number that is not a whole number, as billing
+ * does.
  */
 final class BillingStub extends StubServer {
 
@@ -19,6 +20,8 @@ final class BillingStub extends StubServer {
 
     volatile String lastCsvAuthorization;
     volatile Map<String, String> lastRevenueQuery = Map.of();
+    /** The query of the last list asked for, by path. */
+    final Map<String, Map<String, String>> lastQuery = new java.util.concurrent.ConcurrentHashMap<>();
     /** The months revenue answers with, oldest first: month → MRR. */
     volatile Map<String, String> mrr = new LinkedHashMap<>(Map.of());
 
@@ -28,6 +31,13 @@ final class BillingStub extends StubServer {
             return error(401, "A bearer token is required");
         }
         String route = call.method() + " " + call.path();
+        if (call.method().equals("GET")) {
+            lastQuery.put(call.path(), call.query());
+        }
+        String number = call.query().get("number");
+        if (route.equals("GET /api/v1/invoices") && number != null && !number.matches("-?\\d{1,9}")) {
+            return invalid("number", "expected a whole number from -2147483648 to 2147483647");
+        }
         return switch (route) {
             case "GET /api/v1/invoices" -> page(List.of(invoice(false)), 1);
             case "GET /api/v1/invoices/" + INVOICE -> ok(invoice(true));
@@ -36,9 +46,10 @@ final class BillingStub extends StubServer {
                 yield new Reply(200, new Raw(CSV, "text/csv; charset=utf-8",
                         Map.of("Content-Disposition", "attachment; filename=\"" + INVOICE + ".csv\"")));
             }
-            case "GET /api/v1/credit-notes" -> page(List.of(Map.of("id", "cn_1", "invoiceId", INVOICE, "customerId",
-                    "org_01TENANT", "kind", "CREDIT", "reason", "VOID", "currency", "eur", "total", "-1200.00", "createdAt",
-                    "2026-12-02T08:00:00Z")), 1);
+            case "GET /api/v1/credit-notes" -> paged(java.util.stream.IntStream.rangeClosed(1, 26)
+                    .mapToObj(i -> Map.<String, Object>of("id", "cn_" + i, "invoiceId", INVOICE, "customerId", "org_01TENANT",
+                            "kind", "CREDIT", "reason", "VOID", "currency", "eur", "total", "-1200.00", "createdAt",
+                            "2026-12-02T08:00:00Z")).toList(), call.query());
             case "GET /api/v1/commissions" -> page(List.of(Map.ofEntries(Map.entry("id", "com_1"),
                     Map.entry("source", "INVOICE"), Map.entry("sourceId", INVOICE), Map.entry("sourceLineNo", 1),
                     Map.entry("invoiceId", INVOICE), Map.entry("period", "2026-11"), Map.entry("customerId", "org_01TENANT"),

@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * order-service's public API as the console uses it, with its real JSON shapes: placing an order (and its dry run),
- * a transaction, and the lists of transactions, contracts, subscriptions and opportunities. It refuses an order the
- * way order-service does for the cases the tests need: a type's required field missing, a quantity that is not a
- * whole number.
+ * a transaction, and the lists of transactions, contracts (30, two pages of 25) subscriptions and opportunities. It
+ * refuses an order the way order-service does for the cases the tests need: a type's required field missing, a
+ * quantity that is not a whole number; and a list filter: a transaction status that is none, a contract end date that
+ * is not a date.
  */
 final class OrderStub extends StubServer {
 
@@ -57,9 +58,18 @@ final class OrderStub extends StubServer {
         if (call.method().equals("GET")) {
             lastQuery.put(call.path(), call.query());
         }
+        String status = call.query().get("status");
+        if (route.equals("GET /api/v1/transactions") && status != null
+                && !List.of("PENDING", "PROCESSING", "PROCESSED", "REJECTED", "STUCK").contains(status)) {
+            return invalid("status", "expected one of PENDING, PROCESSING, PROCESSED, REJECTED, STUCK");
+        }
+        String endsBy = call.query().get("contractEndDate[lte]");
+        if (route.equals("GET /api/v1/contracts") && endsBy != null && !endsBy.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return invalid("contractEndDate", "expected a date (2026-01-01)");
+        }
         return switch (route) {
             case "GET /api/v1/transactions" -> page(new ArrayList<>(transactions.values()), transactions.size());
-            case "GET /api/v1/contracts" -> page(List.of(contract()), 1);
+            case "GET /api/v1/contracts" -> paged(contracts(), call.query());
             case "GET /api/v1/subscriptions" -> page(List.of(subscription("565-86309682", "ACTIVE"),
                     subscription("565-11111111", "EXPIRED")), 2);
             case "GET /api/v1/opportunities" -> page(List.of(opportunity()), 1);
@@ -172,6 +182,17 @@ final class OrderStub extends StubServer {
         transaction.put("updatedAt", Instant.now().toString());
         transaction.put("processedAt", null);
         return transaction;
+    }
+
+    /** Contract 110003114019 and 29 more. */
+    private static List<Map<String, Object>> contracts() {
+        List<Map<String, Object>> contracts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Map<String, Object> contract = contract();
+            contract.put("contractNumber", Long.toString(110003114019L + i));
+            contracts.add(contract);
+        }
+        return contracts;
     }
 
     private static Map<String, Object> contract() {

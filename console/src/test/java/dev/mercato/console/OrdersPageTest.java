@@ -200,8 +200,70 @@ class OrdersPageTest {
         String subscriptions = browser.get("/orders/subscriptions?status=EXPIRED").body().asString();
         assertThat(subscriptions).contains("565-86309682", "status-ACTIVE", "status-EXPIRED",
                 "<option value=\"EXPIRED\" selected>");
-        assertThat(UpstreamStubs.ORDER.lastQuery.get("/api/v1/subscriptions")).containsEntry("status", "EXPIRED");
-        assertThat(browser.get("/orders/opportunities").body().asString()).contains("A-97090247", "NOT_CONTACTED");
+        assertThat(UpstreamStubs.ORDER.lastQuery.get("/api/v1/subscriptions")).containsEntry("status", "EXPIRED")
+                .containsEntry("sort", "-createdAt");
+        assertThat(browser.get("/orders/opportunities?contractNumber=110003114019").body().asString())
+                .contains("A-97090247", "NOT_CONTACTED", "<option value=\"subscriptionEndDate\" selected>Ending first");
+        assertThat(UpstreamStubs.ORDER.lastQuery.get("/api/v1/opportunities"))
+                .containsEntry("contractNumber", "110003114019").containsEntry("sort", "subscriptionEndDate");
+    }
+
+    @Test
+    void theTransactionsGoToTheApiWithTheFiltersAndTheOrderChosen() {
+        Browser browser = Browser.signedIn();
+
+        String html = browser.get("/orders?status=PROCESSED&orderType=INITIAL&customerCsn=5100000001&sort=-updatedAt")
+                .body().asString();
+
+        assertThat(UpstreamStubs.ORDER.lastQuery.get("/api/v1/transactions")).containsEntry("status", "PROCESSED")
+                .containsEntry("orderType", "INITIAL").containsEntry("customerCsn", "5100000001")
+                .containsEntry("sort", "-updatedAt").containsEntry("limit", "25").containsEntry("page", "1");
+        assertThat(html).contains("role=\"search\"", "<label for=\"filter-sort\">",
+                "<option value=\"-updatedAt\" selected>Recently updated", "<option value=\"PROCESSED\" selected>",
+                "<label for=\"filter-orderType\">", "<option value=\"INITIAL\" selected>",
+                "id=\"filter-customerCsn\" name=\"customerCsn\" type=\"text\" value=\"5100000001\"",
+                "<a href=\"/orders\">Clear filters</a>");
+
+        browser.get("/orders?sort=password");
+        assertThat(UpstreamStubs.ORDER.lastQuery.get("/api/v1/transactions")).containsEntry("sort", "-creationDate")
+                .doesNotContainKey("status");
+    }
+
+    @Test
+    void theContractsPagerKeepsTheFiltersAndTheOrder() {
+        Browser browser = Browser.signedIn();
+
+        String first = browser.get("/orders/contracts?contractType=SUBSCRIPTION&customerName=Tenant&sort=contractEndDate")
+                .body().asString();
+
+        assertThat(UpstreamStubs.ORDER.lastQuery.get("/api/v1/contracts")).containsEntry("contractType", "SUBSCRIPTION")
+                .containsEntry("customerName[like]", "%Tenant%").containsEntry("sort", "contractEndDate");
+        assertThat(first).contains("Page 1 of 2", "<option value=\"contractEndDate\" selected>Ending first",
+                "href=\"/orders/contracts?contractType=SUBSCRIPTION&amp;customerName=Tenant&amp;sort=contractEndDate&amp;page=2\"");
+        String second = browser.get("/orders/contracts?contractType=SUBSCRIPTION&customerName=Tenant&sort=contractEndDate&page=2")
+                .body().asString();
+        assertThat(UpstreamStubs.ORDER.lastQuery.get("/api/v1/contracts")).containsEntry("page", "2")
+                .containsEntry("sort", "contractEndDate").containsEntry("contractType", "SUBSCRIPTION");
+        assertThat(second).contains("Page 2 of 2", "110003114048",
+                "href=\"/orders/contracts?contractType=SUBSCRIPTION&amp;customerName=Tenant&amp;sort=contractEndDate&amp;page=1\"");
+    }
+
+    @Test
+    void aFilterTheApiRefusesIsShownNextToItsField() {
+        Browser browser = Browser.signedIn();
+
+        Response refused = browser.get("/orders/contracts?contractEndDate=soon&customerName=Tenant");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body().asString()).contains("The filter was not applied",
+                "id=\"filter-contractEndDate-error\">expected a date (2026-01-01)", "aria-invalid=\"true\"",
+                "value=\"soon\"", "value=\"Tenant\"", "No contract matches these filters; clear them")
+                .doesNotContain("110003114019");
+
+        Response status = browser.get("/orders?status=DONE");
+        assertThat(status.statusCode()).isEqualTo(400);
+        assertThat(status.body().asString()).contains("id=\"filter-status-error\">expected one of PENDING",
+                "aria-describedby=\"filter-status-error\"");
     }
 
     @Test

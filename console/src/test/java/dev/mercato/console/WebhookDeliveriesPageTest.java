@@ -21,13 +21,46 @@ class WebhookDeliveriesPageTest {
         String log = browser.get(LOG).body().asString();
         assertThat(log).contains("https://erp.example/logged", "msg_delivered", "status-DELIVERED", "msg_failed",
                 "status-FAILED", "HTTP 500", "<label for=\"replay-since\">");
-        assertThat(log).contains("<form method=\"get\" action=\"" + LOG + "\" class=\"filter\">");
+        assertThat(log).contains("<form method=\"get\" action=\"" + LOG + "\" class=\"filters\" role=\"search\"");
         assertThat(browser.get(LOG + "?status=FAILED").body().asString()).contains("msg_failed",
                 "<option value=\"FAILED\" selected>").doesNotContain("msg_delivered");
 
         String message = browser.get(WEBHOOKS + "/deliveries/msg_failed").body().asString();
         assertThat(message).contains("Attempts (2)", "connection refused", "{&quot;error&quot;:&quot;down&quot;}",
                 "no answer", "Redeliver this message");
+    }
+
+    @Test
+    void theLogGoesToTheApiWithTheFiltersAndTheOrderAndItsPagerKeepsThem() {
+        Browser browser = Browser.signedIn();
+
+        String first = browser.get(LOG + "?eventType=invoice.finalized&createdAt=2026-12-01&sort=createdAt").body().asString();
+
+        assertThat(UpstreamStubs.WEBHOOK.lastDeliveriesQuery).containsEntry("eventType", "invoice.finalized")
+                .containsEntry("createdAt[gte]", "2026-12-01").containsEntry("sort", "createdAt")
+                .containsEntry("limit", "50");
+        assertThat(first).contains("Page 1 of 2", "<option value=\"createdAt\" selected>Oldest first",
+                "href=\"" + LOG + "?eventType=invoice.finalized&amp;createdAt=2026-12-01&amp;sort=createdAt&amp;page=2\"",
+                "<a href=\"" + LOG + "\">Clear filters</a>");
+        String second = browser.get(LOG + "?eventType=invoice.finalized&createdAt=2026-12-01&sort=createdAt&page=2")
+                .body().asString();
+        assertThat(second).contains("Page 2 of 2", "msg_queued_49");
+        assertThat(UpstreamStubs.WEBHOOK.lastDeliveriesQuery).containsEntry("page", "2").containsEntry("sort", "createdAt");
+
+        browser.get(LOG + "?sort=url");
+        assertThat(UpstreamStubs.WEBHOOK.lastDeliveriesQuery).containsEntry("sort", "-createdAt");
+    }
+
+    @Test
+    void aCreationTimeTheApiRefusesIsShownNextToItsField() {
+        Browser browser = Browser.signedIn();
+
+        Response refused = browser.get(LOG + "?createdAt=yesterday");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body().asString()).contains("The filter was not applied",
+                "id=\"filter-createdAt-error\">expected a date (2026-01-01)", "aria-invalid=\"true\"",
+                "value=\"yesterday\"", "No message matches these filters; clear them").doesNotContain("msg_failed");
     }
 
     @Test

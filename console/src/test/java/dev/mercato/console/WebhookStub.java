@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * webhook-service's public API as the console uses it, with its real JSON shapes: endpoints, the event-type catalogue,
- * "save and test" and secret rotation. Any bearer token identity's stub issued is accepted.
+ * "save and test" and secret rotation, and a delivery log (51 messages, two pages of 50) that refuses a creation time
+ * that is none, as webhook-service does. Any bearer token identity's stub issued is accepted.
  */
 final class WebhookStub extends StubServer {
 
@@ -21,6 +22,8 @@ final class WebhookStub extends StubServer {
     static final String LOGGED = "whk_logged";
     /** Every redeliver and replay received, with its path, query and bearer token. */
     final List<Call> requeues = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The query of the last page of the delivery log asked for. */
+    volatile Map<String, String> lastDeliveriesQuery = Map.of();
 
     WebhookStub() {
         Map<String, Object> endpoint = new LinkedHashMap<>();
@@ -86,12 +89,20 @@ final class WebhookStub extends StubServer {
             return ok(endpoints.get(LOGGED));
         }
         if (route.equals("GET /api/v1/webhooks/" + LOGGED + "/deliveries")) {
-            List<Map<String, Object>> messages = List.of(message("msg_delivered", "DELIVERED", 1, 200, null),
-                    message("msg_failed", "FAILED", 2, 500, "HTTP 500"));
+            lastDeliveriesQuery = call.query();
+            String since = call.query().get("createdAt[gte]");
+            if (since != null && !since.matches("\\d{4}-\\d{2}-\\d{2}(T.*Z)?")) {
+                return invalid("createdAt", "expected a date (2026-01-01) or an ISO-8601 instant (2026-01-01T10:00:00Z)");
+            }
+            List<Map<String, Object>> messages = new ArrayList<>(List.of(message("msg_delivered", "DELIVERED", 1, 200, null),
+                    message("msg_failed", "FAILED", 2, 500, "HTTP 500")));
+            for (int i = 1; i <= 49; i++) {
+                messages.add(message("msg_queued_" + i, "PENDING", 0, null, null));
+            }
             String status = call.query().get("status");
             List<Map<String, Object>> chosen = messages.stream()
                     .filter(message -> status == null || status.equals(message.get("status"))).toList();
-            return page(chosen, chosen.size());
+            return paged(chosen, call.query());
         }
         if (route.equals("POST /api/v1/webhooks/" + LOGGED + "/replay")) {
             String since = call.query().get("since");
@@ -120,7 +131,7 @@ final class WebhookStub extends StubServer {
         return notFound();
     }
 
-    private static Map<String, Object> message(String id, String status, int attempts, int lastStatus, String lastError) {
+    private static Map<String, Object> message(String id, String status, int attempts, Integer lastStatus, String lastError) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("id", id);
         message.put("object", "delivery");

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The query of one page of an API list (docs/API.md "Lists"): page, limit, sort and plain filters ({@code status=…}).
- * Values are percent-encoded; a blank filter is left out, so "all" is the API's own default.
+ * The query of one page of an API list (docs/API.md "Lists") in the API's own order, or of other parameters: page,
+ * limit and plain parameters ({@code granularity=…}). Values are percent-encoded; a blank one is left out. The list
+ * pages' filters and orders are {@code ListFilters}'.
  */
 public final class ListQuery {
 
@@ -28,9 +29,9 @@ public final class ListQuery {
         return new ListQuery();
     }
 
+    /** The API's order: one of the list's sort fields, {@code -} first for descending. */
     public ListQuery sort(String sort) {
-        parameters.put("sort", sort);
-        return this;
+        return filter("sort", sort);
     }
 
     /** {@code name=value}, unless the value is null or blank. */

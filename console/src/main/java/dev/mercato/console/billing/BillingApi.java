@@ -23,9 +23,9 @@ public class BillingApi {
         this.api = api;
     }
 
-    /** A page of invoices, without their lines. */
-    public Uni<ApiPage<Invoice>> invoices(Session session, ListQuery query) {
-        return api.getPage(session, Upstream.BILLING, query.on(INVOICES), Invoice.class);
+    /** A page of invoices, without their lines; {@code query} is the list's query string ({@code ?page=…&sort=…&…}). */
+    public Uni<ApiPage<Invoice>> invoices(Session session, String query) {
+        return api.getPage(session, Upstream.BILLING, INVOICES + query, Invoice.class);
     }
 
     /** One invoice with its lines. */
@@ -38,12 +38,12 @@ public class BillingApi {
         return api.download(session, Upstream.BILLING, INVOICES + "/" + PathSegment.encode(id) + ".csv", "text/csv");
     }
 
-    public Uni<ApiPage<CreditNote>> creditNotes(Session session, ListQuery query) {
-        return api.getPage(session, Upstream.BILLING, query.on("/api/v1/credit-notes"), CreditNote.class);
+    public Uni<ApiPage<CreditNote>> creditNotes(Session session, String query) {
+        return api.getPage(session, Upstream.BILLING, "/api/v1/credit-notes" + query, CreditNote.class);
     }
 
-    public Uni<ApiPage<Commission>> commissions(Session session, ListQuery query) {
-        return api.getPage(session, Upstream.BILLING, query.on("/api/v1/commissions"), Commission.class);
+    public Uni<ApiPage<Commission>> commissions(Session session, String query) {
+        return api.getPage(session, Upstream.BILLING, "/api/v1/commissions" + query, Commission.class);
     }
 
     /** The commissions of {@code period} (yyyy-MM) that {@code beneficiaryId} earned, per currency. */

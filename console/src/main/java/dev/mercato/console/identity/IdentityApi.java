@@ -92,9 +92,9 @@ public class IdentityApi {
                 APPLICATIONS + "/" + PathSegment.encode(clientId) + "/revoke", null, Application.class);
     }
 
-    /** One page of the API keys the user may see (the organization's and below); {@code query} is the list query. */
-    public Uni<ApiPage<ApiKey>> apiKeys(Session session, ListQuery query) {
-        return api.getPage(session, Upstream.IDENTITY, query.on(API_KEYS), ApiKey.class);
+    /** One page of the API keys the user may see (the organization's and below); {@code query} is the list's query string ({@code ?page=…}). */
+    public Uni<ApiPage<ApiKey>> apiKeys(Session session, String query) {
+        return api.getPage(session, Upstream.IDENTITY, API_KEYS + query, ApiKey.class);
     }
 
     public Uni<ApiKey> apiKey(Session session, String id) {

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.console.api.ApiClient;
 import dev.mercato.console.api.ApiPage;
-import dev.mercato.console.api.ListQuery;
 import dev.mercato.console.api.PathSegment;
 import dev.mercato.console.api.Upstream;
 import dev.mercato.console.session.Session;
@@ -50,19 +49,20 @@ public class OrderApi {
         return api.get(session, Upstream.ORDER, TRANSACTIONS + "/" + PathSegment.encode(id), Transaction.class);
     }
 
-    public Uni<ApiPage<Transaction>> transactions(Session session, ListQuery query) {
-        return api.getPage(session, Upstream.ORDER, query.on(TRANSACTIONS), Transaction.class);
+    /** A page of transactions; {@code query} is the list's query string ({@code ?page=…&sort=…&…}). */
+    public Uni<ApiPage<Transaction>> transactions(Session session, String query) {
+        return api.getPage(session, Upstream.ORDER, TRANSACTIONS + query, Transaction.class);
     }
 
-    public Uni<ApiPage<Contract>> contracts(Session session, ListQuery query) {
-        return api.getPage(session, Upstream.ORDER, query.on("/api/v1/contracts"), Contract.class);
+    public Uni<ApiPage<Contract>> contracts(Session session, String query) {
+        return api.getPage(session, Upstream.ORDER, "/api/v1/contracts" + query, Contract.class);
     }
 
-    public Uni<ApiPage<Subscription>> subscriptions(Session session, ListQuery query) {
-        return api.getPage(session, Upstream.ORDER, query.on("/api/v1/subscriptions"), Subscription.class);
+    public Uni<ApiPage<Subscription>> subscriptions(Session session, String query) {
+        return api.getPage(session, Upstream.ORDER, "/api/v1/subscriptions" + query, Subscription.class);
     }
 
-    public Uni<ApiPage<Opportunity>> opportunities(Session session, ListQuery query) {
-        return api.getPage(session, Upstream.ORDER, query.on("/api/v1/opportunities"), Opportunity.class);
+    public Uni<ApiPage<Opportunity>> opportunities(Session session, String query) {
+        return api.getPage(session, Upstream.ORDER, "/api/v1/opportunities" + query, Opportunity.class);
     }
 }

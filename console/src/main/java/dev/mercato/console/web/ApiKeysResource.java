@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,8 +36,9 @@ public class ApiKeysResource {
     static final String PATH = ApiAccessResource.PATH + "/keys";
     private static final Set<String> CREATE_FIELDS = Set.of("name", "scopes", "role");
     private static final Set<String> RENAME_FIELDS = Set.of("name");
-    private static final List<String> STATUSES = List.of("ACTIVE", "REVOKED");
-    private static final int PER_PAGE = 20;
+    /** The orders identity sorts keys on, the API's sort then its label; the first is the default. */
+    private static final String[] SORTS = { "-createdAt", "Newest first", "createdAt", "Oldest first", "name", "Name",
+            "-lastUsedAt", "Last used first" };
 
     @CheckedTemplate
     static class Templates {
@@ -60,9 +60,11 @@ public class ApiKeysResource {
     }
 
     @GET
-    public Uni<Response> list(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("status") String status) {
+    public Uni<Response> list(@QueryParam("status") String status, @QueryParam("sort") String sort,
+            @QueryParam("page") Integer page) {
         Session session = current.required();
-        return listPage(session, 200, page, status, "", Set.of(), "", FormErrors.NONE, flashes.takeNotice(session));
+        ListFilters filters = ListFilters.sortedBy(sort, page, SORTS).equal("status", status);
+        return listPage(session, 200, filters, "", Set.of(), "", FormErrors.NONE, flashes.takeNotice(session));
     }
 
     @POST
@@ -78,7 +80,8 @@ public class ApiKeysResource {
                     flashes.put(session, shownKey(created.id()), created);
                     return Html.seeOther(PATH + "/" + PathSegment.encode(created.id()) + "/key");
                 })
-                .onFailure(FormErrors::invalidInput).recoverWithUni(failure -> listPage(session, 400, 1, "", typedName,
+                .onFailure(FormErrors::invalidInput).recoverWithUni(failure -> listPage(session, 400,
+                        ListFilters.sortedBy(null, 1, SORTS), typedName,
                         chosen, role, FormErrors.of((ApiRefusedException) failure, CREATE_FIELDS), null));
     }
 
@@ -125,16 +128,15 @@ public class ApiKeysResource {
         });
     }
 
-    private Uni<Response> listPage(Session session, int httpStatus, int page, String status, String name,
+    private Uni<Response> listPage(Session session, int httpStatus, ListFilters filters, String name,
             Set<String> chosenScopes, String chosenRole, FormErrors errors, String notice) {
         boolean mayWrite = session.claims().may("write:applications");
-        ListFilter filter = ListFilter.of("status", status, STATUSES);
         Uni<List<RoleGrant>> roles = mayWrite ? identity.rolesOfMyKind(session) : Uni.createFrom().item(List.of());
-        return identity.apiKeys(session, filter.query(page, PER_PAGE).sort("-createdAt")).chain(found -> roles.chain(grants -> {
+        return filters.fetch(query -> identity.apiKeys(session, query)).chain(found -> roles.chain(grants -> {
             Grants offered = Grants.of(grants, session.claims().role(), chosenScopes, chosenRole);
-            ApiKeysView view = new ApiKeysView(found.items(), filter.pager(found, PATH), filter.choices(), filter.value(),
-                    mayWrite, offered.scopes(), offered.roles(), name, errors, notice);
-            return Html.page(httpStatus, Templates.apiKeys(Frame.of("API keys", session), view));
+            ApiKeysView view = new ApiKeysView(found.items(), filters.pager(PATH, found), filters, mayWrite,
+                    offered.scopes(), offered.roles(), name, errors, notice);
+            return Html.page(filters.status(httpStatus), Templates.apiKeys(Frame.of("API keys", session), view));
         }));
     }
 

@@ -5,14 +5,14 @@ import java.util.List;
 import dev.mercato.console.identity.ApiKey;
 
 /**
- * Settings > Integrations > API Access > API keys: one page of the keys the user sees (by status), and the create form
+ * Settings > Integrations > API Access > API keys: one page of the keys the user sees (by status, in the order chosen), and the create form
  * — the scopes and roles the user's role may grant, the values typed and the API's refusal of them, if any.
  */
-public record ApiKeysView(List<ApiKey> keys, Pager pager, List<Choice> statuses, String status, boolean mayWrite,
-        List<Choice> scopes, List<Choice> roles, String name, FormErrors errors, String notice) {
+public record ApiKeysView(List<ApiKey> keys, Pager pager, ListFilters filters, boolean mayWrite, List<Choice> scopes,
+        List<Choice> roles, String name, FormErrors errors, String notice) {
 
-    public boolean filtered() {
-        return !status.isEmpty();
+    public List<Choice> statuses() {
+        return Choice.among(filters.value("status"), "ACTIVE", "REVOKED");
     }
 
     /** One key: what the API shows of it, and the rename form with the name typed and the API's refusal of it. */

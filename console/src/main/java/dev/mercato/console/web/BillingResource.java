@@ -2,7 +2,6 @@ package dev.mercato.console.web;
 
 import java.util.List;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,8 +23,12 @@ public class BillingResource {
 
     static final String PATH = "/billing";
     private static final int PAGE_SIZE = 25;
-    private static final List<String> INVOICE_STATUSES = List.of("DRAFT", "FINALIZED", "PAID", "VOID");
-    private static final List<String> NOTE_KINDS = List.of("CREDIT", "DEBIT");
+    /** The orders each list offers: the API's sort, then its label; the first is the default. */
+    private static final String[] INVOICE_SORTS = {"-createdAt", "Newest first", "createdAt", "Oldest first", "-number",
+        "Number, highest first", "-total", "Largest total first"};
+    private static final String[] NOTE_SORTS = {"-createdAt", "Newest first", "createdAt", "Oldest first"};
+    private static final String[] COMMISSION_SORTS = {"-bookedAt", "Newest first", "bookedAt", "Oldest first", "-amount",
+        "Largest first"};
 
     @CheckedTemplate
     static class Templates {
@@ -49,12 +52,15 @@ public class BillingResource {
     }
 
     @GET
-    public Uni<Response> invoices(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("status") String status) {
+    public Uni<Response> invoices(@QueryParam("status") String status, @QueryParam("period") String period,
+            @QueryParam("customerId") String customerId, @QueryParam("number") String number,
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilter filter = ListFilter.of("status", status, INVOICE_STATUSES);
-        return billing.invoices(session, filter.query(page, PAGE_SIZE).sort("-createdAt"))
-                .chain(found -> Html.page(200, Templates.invoices(Frame.of("Invoices", session),
-                        new BillingView.Invoices(found.items(), filter.pager(found, PATH), filter.choices(),
+        ListFilters filters = ListFilters.sortedBy(sort, page, INVOICE_SORTS).perPage(PAGE_SIZE).equal("status", status)
+                .equal("period", period).equal("customerId", customerId).equal("number", number);
+        return filters.fetch(query -> billing.invoices(session, query))
+                .chain(found -> Html.page(filters.status(200), Templates.invoices(Frame.of("Invoices", session),
+                        new BillingView.Invoices(found.items(), filters.pager(PATH, found), filters,
                                 mayReadRevenue(session)))));
     }
 
@@ -83,25 +89,31 @@ public class BillingResource {
 
     @GET
     @Path("credit-notes")
-    public Uni<Response> creditNotes(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("kind") String kind) {
+    public Uni<Response> creditNotes(@QueryParam("kind") String kind, @QueryParam("reason") String reason,
+            @QueryParam("invoiceId") String invoiceId, @QueryParam("customerId") String customerId,
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilter filter = ListFilter.of("kind", kind, NOTE_KINDS);
-        return billing.creditNotes(session, filter.query(page, PAGE_SIZE).sort("-createdAt"))
-                .chain(found -> Html.page(200, Templates.creditNotes(Frame.of("Credit notes", session),
-                        new BillingView.CreditNotes(found.items(), filter.pager(found, PATH + "/credit-notes"),
-                                filter.choices(), mayReadRevenue(session)))));
+        ListFilters filters = ListFilters.sortedBy(sort, page, NOTE_SORTS).perPage(PAGE_SIZE).equal("kind", kind)
+                .equal("reason", reason).equal("invoiceId", invoiceId).equal("customerId", customerId);
+        return filters.fetch(query -> billing.creditNotes(session, query))
+                .chain(found -> Html.page(filters.status(200), Templates.creditNotes(Frame.of("Credit notes", session),
+                        new BillingView.CreditNotes(found.items(), filters.pager(PATH + "/credit-notes", found), filters,
+                                mayReadRevenue(session)))));
     }
 
-    /** The commission ledger, of one billing period (yyyy-MM, as typed) or all. */
+    /** The commission ledger: of one billing period (yyyy-MM, as typed) or all, by source and customer. */
     @GET
     @Path("commissions")
-    public Uni<Response> commissions(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("period") String period) {
+    public Uni<Response> commissions(@QueryParam("period") String period, @QueryParam("source") String source,
+            @QueryParam("customerId") String customerId, @QueryParam("sort") String sort,
+            @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilter filter = ListFilter.of("period", period, List.of());
-        return billing.commissions(session, filter.query(page, PAGE_SIZE).sort("-bookedAt"))
-                .chain(found -> Html.page(200, Templates.commissions(Frame.of("Commissions", session),
-                        new BillingView.Commissions(found.items(), filter.pager(found, PATH + "/commissions"),
-                                filter.value(), mayReadRevenue(session)))));
+        ListFilters filters = ListFilters.sortedBy(sort, page, COMMISSION_SORTS).perPage(PAGE_SIZE).equal("period", period)
+                .equal("source", source).equal("customerId", customerId);
+        return filters.fetch(query -> billing.commissions(session, query))
+                .chain(found -> Html.page(filters.status(200), Templates.commissions(Frame.of("Commissions", session),
+                        new BillingView.Commissions(found.items(), filters.pager(PATH + "/commissions", found), filters,
+                                mayReadRevenue(session)))));
     }
 
     @GET

@@ -13,13 +13,29 @@ public final class BillingView {
     private BillingView() {
     }
 
-    public record Invoices(List<Invoice> invoices, Pager pager, List<Choice> statuses, boolean mayReadRevenue) {
+    public record Invoices(List<Invoice> invoices, Pager pager, ListFilters filters, boolean mayReadRevenue) {
+
+        public List<Choice> statuses() {
+            return Choice.among(filters.value("status"), "DRAFT", "FINALIZED", "PAID", "VOID");
+        }
     }
 
-    public record CreditNotes(List<CreditNote> creditNotes, Pager pager, List<Choice> kinds, boolean mayReadRevenue) {
+    public record CreditNotes(List<CreditNote> creditNotes, Pager pager, ListFilters filters, boolean mayReadRevenue) {
+
+        public List<Choice> kinds() {
+            return Choice.among(filters.value("kind"), "CREDIT", "DEBIT");
+        }
+
+        public List<Choice> reasons() {
+            return Choice.among(filters.value("reason"), "VOID", "USAGE_CORRECTION");
+        }
     }
 
-    public record Commissions(List<Commission> commissions, Pager pager, String period, boolean mayReadRevenue) {
+    public record Commissions(List<Commission> commissions, Pager pager, ListFilters filters, boolean mayReadRevenue) {
+
+        public List<Choice> sources() {
+            return Choice.among(filters.value("source"), "INVOICE", "CREDIT_NOTE");
+        }
     }
 
     /** Revenue: the MRR chart and the months' figures. */

@@ -5,6 +5,11 @@ public record Choice(String value, String label, String description, boolean cho
 
     /** The options {@code values} (each its own label), with {@code chosen} chosen. */
     public static java.util.List<Choice> among(String chosen, String... values) {
-        return java.util.Arrays.stream(values).map(value -> new Choice(value, value, "", value.equals(chosen))).toList();
+        return among(chosen, java.util.Arrays.asList(values));
+    }
+
+    /** The options {@code values} (each its own label), with {@code chosen} chosen. */
+    public static java.util.List<Choice> among(String chosen, java.util.List<String> values) {
+        return values.stream().map(value -> new Choice(value, value, "", value.equals(chosen))).toList();
     }
 }

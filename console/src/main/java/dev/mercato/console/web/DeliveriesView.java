@@ -13,13 +13,20 @@ public final class DeliveriesView {
     private DeliveriesView() {
     }
 
-    /** The endpoint's messages, the replay form (values typed and the API's refusal) and a notice shown once. */
-    public record Log(Webhook webhook, List<Delivery> deliveries, Pager pager, List<Choice> statuses, boolean mayWrite,
+    /**
+     * A page of the endpoint's messages with its filters, the replay form (values typed and the API's refusal) and a
+     * notice shown once.
+     */
+    public record Log(Webhook webhook, List<Delivery> deliveries, Pager pager, ListFilters filters, boolean mayWrite,
             String since, boolean failedOnly, FormErrors errors, String notice) {
 
         /** The log's own page, where its filter sends the browser. */
         public String path() {
             return WebhooksResource.PATH + "/" + PathSegment.encode(webhook.id()) + "/deliveries";
+        }
+
+        public List<Choice> statuses() {
+            return Choice.among(filters.value("status"), "PENDING", "DELIVERED", "FAILED");
         }
     }
 

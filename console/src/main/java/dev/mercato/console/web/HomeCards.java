@@ -73,21 +73,21 @@ public class HomeCards {
 
     /** The latest transactions, newest first. */
     Uni<HomeView.Transactions> latestTransactions(Session session) {
-        return HomeCard.load(orders.transactions(session, ListQuery.page(1, FEW).sort("-creationDate"))
+        return HomeCard.load(orders.transactions(session, ListQuery.page(1, FEW).sort("-creationDate").on(""))
                 .map(page -> new HomeView.Transactions(page.items(), null)), HomeView.Transactions::unavailable);
     }
 
     /** The latest {@code count} invoices, newest first. */
     Uni<HomeView.Invoices> latestInvoices(Session session, int count) {
-        return HomeCard.load(billing.invoices(session, ListQuery.page(1, count).sort("-createdAt"))
+        return HomeCard.load(billing.invoices(session, ListQuery.page(1, count).sort("-createdAt").on(""))
                 .map(page -> new HomeView.Invoices(page.items(), null)), HomeView.Invoices::unavailable);
     }
 
     /** Contracts ending from {@code today} through the next 90 days, ending soonest first. */
     Uni<HomeView.Renewals> renewalsDue(Session session, LocalDate today) {
         LocalDate until = today.plusDays(RENEWAL_DAYS);
-        ListQuery query = ListQuery.page(1, FEW).sort("contractEndDate")
-                .filter("contractEndDate[gte]", today.toString()).filter("contractEndDate[lte]", until.toString());
+        String query = ListQuery.page(1, FEW).sort("contractEndDate")
+                .filter("contractEndDate[gte]", today.toString()).filter("contractEndDate[lte]", until.toString()).on("");
         return HomeCard.load(orders.contracts(session, query)
                 .map(page -> new HomeView.Renewals(page.items(), page.total(), today, until, null)),
                 HomeView.Renewals::unavailable);
@@ -103,7 +103,7 @@ public class HomeCards {
 
     /** The active subscriptions, ending soonest first. */
     Uni<HomeView.Subscriptions> activeSubscriptions(Session session) {
-        ListQuery query = ListQuery.page(1, FEW).sort("endDate").filter("status", "ACTIVE");
+        String query = ListQuery.page(1, FEW).sort("endDate").filter("status", "ACTIVE").on("");
         return HomeCard.load(orders.subscriptions(session, query)
                 .map(page -> new HomeView.Subscriptions(page.items(), page.total(), null)),
                 HomeView.Subscriptions::unavailable);

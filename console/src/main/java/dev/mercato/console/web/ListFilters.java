@@ -14,18 +14,20 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The filters of a list page as typed in its form, and the same filters as the API's list parameters (docs/API.md
- * "Lists"): {@code field=value}, or {@code field[like]=%value%} for "contains". Blank filters are left out. Links
- * to other pages of the list keep the filters and the order. The order is one of the API's sort fields the page
- * offers ({@link #sortedBy}). A filter the API refuses (a date that is none) is shown next to its
- * field, like a form's refusal, above an empty list.
+ * "Lists"): {@code field=value}, {@code field[like]=%value%} for "contains", {@code field[gte]=value} for "from" and
+ * {@code field[lte]=value} for "until" (one filter per field). Blank filters are left out. Links to other pages of the
+ * list keep the filters and the order. The order is one of the API's sort fields the page offers ({@link #sortedBy}).
+ * A filter the API refuses (a date that is none) is shown next to its field, like a form's refusal, above an empty
+ * list. Every list of the console is made this way.
  */
 @TemplateData // read by the filter includes, whose parameters are not typed
 public final class ListFilters {
 
-    /** Items per page, of every list. */
+    /** Items per page, unless the list says otherwise ({@link #perPage}). */
     public static final int PAGE_SIZE = 20;
 
     private final int page;
+    private int size = PAGE_SIZE;
     private final Map<String, String> typed = new LinkedHashMap<>();
     private final List<String> api = new ArrayList<>();
     private final String sort;
@@ -51,6 +53,12 @@ public final class ListFilters {
         return new ListFilters(page == null || page < 1 ? 1 : page, sort, java.util.Collections.unmodifiableMap(sorts));
     }
 
+    /** Shows {@code size} items a page instead of {@link #PAGE_SIZE}. */
+    public ListFilters perPage(int size) {
+        this.size = size;
+        return this;
+    }
+
     /** Keeps the items whose {@code field} equals the value. */
     public ListFilters equal(String field, String value) {
         return add(field, value, field, value == null ? null : value.strip());
@@ -59,6 +67,16 @@ public final class ListFilters {
     /** Keeps the items whose {@code field} contains the value. */
     public ListFilters contains(String field, String value) {
         return add(field, value, field + "[like]", value == null ? null : "%" + value.strip() + "%");
+    }
+
+    /** Keeps the items whose {@code field} is the value or after it ({@code field[gte]}). */
+    public ListFilters from(String field, String value) {
+        return add(field, value, field + "[gte]", value == null ? null : value.strip());
+    }
+
+    /** Keeps the items whose {@code field} is the value or before it ({@code field[lte]}). */
+    public ListFilters until(String field, String value) {
+        return add(field, value, field + "[lte]", value == null ? null : value.strip());
     }
 
     private ListFilters add(String field, String value, String apiName, String apiValue) {
@@ -90,7 +108,7 @@ public final class ListFilters {
     public <T> Uni<ApiPage<T>> fetch(Function<String, Uni<ApiPage<T>>> list) {
         return list.apply(apiQuery()).onFailure(FormErrors::invalidInput).recoverWithItem(failure -> {
             refused = FormErrors.of((ApiRefusedException) failure, typed.keySet());
-            return new ApiPage<>(List.of(), 1, PAGE_SIZE, 0, 1);
+            return new ApiPage<>(List.of(), 1, size, 0, 1);
         });
     }
 
@@ -104,9 +122,9 @@ public final class ListFilters {
         return refused.any() ? 400 : otherwise;
     }
 
-    /** The API's query: this page, {@link #PAGE_SIZE} items, the order, the filters. */
+    /** The API's query: this page, its number of items, the order, the filters. */
     private String apiQuery() {
-        StringBuilder query = new StringBuilder("?page=").append(page).append("&limit=").append(PAGE_SIZE)
+        StringBuilder query = new StringBuilder("?page=").append(page).append("&limit=").append(size)
                 .append("&sort=").append(PathSegment.encode(sort));
         api.forEach(parameter -> query.append('&').append(parameter));
         return query.toString();

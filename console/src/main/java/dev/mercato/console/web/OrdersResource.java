@@ -1,10 +1,7 @@
 package dev.mercato.console.web;
 
-import java.util.List;
-
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,16 +30,15 @@ public class OrdersResource {
 
     static final String PATH = "/orders";
     private static final int PAGE_SIZE = 25;
-    private static final List<String> TRANSACTION_STATUSES = List.of("PENDING", "PROCESSING", "PROCESSED", "REJECTED",
-            "STUCK");
-    private static final List<String> CONTRACT_TYPES = List.of("SUBSCRIPTION", "FLEX", "MAINTENANCE", "NA");
-    private static final List<String> SUBSCRIPTION_STATUSES = List.of("ACTIVE", "INACTIVE", "EXPIRED");
-    private static final List<String> SALES_STATUSES = List.of("NOT_CONTACTED", "RENEWED_WITH_DIST",
-            "RENEWED_WITH_RESELLER", "RENEW_BUYING_AS_IS", "RENEW_PARTIAL_RENEWAL", "CHANGE_BOUGHT_NEW_SEAT",
-            "CHANGE_M2S_SWITCH", "DELAYED_SALES_PROCESS", "DELAYED_STILL_INTRESTED", "LOST_PARTIAL_RENEWAL",
-            "LOST_COMPETITIVE_SOFTWARE", "LOST_DOWNSIZING", "LOST_EU_DOESNT_EXIST", "LOST_NO_BUDGET",
-            "LOST_NO_FURTHER_NEED", "LOST_NO_VALUE", "LOST_TO_ADSK_RESELLER", "LOST_TO_AUTODESK",
-            "LOST_OTHER_REASON", "CONTACTED_QUOTED", "CONTACTED_QUOTED_PREPARED", "PARTIAL_SWITCH");
+    /** The orders each list offers: the API's sort, then its label; the first is the default. */
+    private static final String[] TRANSACTION_SORTS = {"-creationDate", "Newest first", "creationDate", "Oldest first",
+        "-updatedAt", "Recently updated", "purchaseOrderNumber", "Purchase order"};
+    private static final String[] CONTRACT_SORTS = {"-createdAt", "Newest first", "contractEndDate", "Ending first",
+        "-contractEndDate", "Ending last", "contractNumber", "Contract number"};
+    private static final String[] SUBSCRIPTION_SORTS = {"-createdAt", "Newest first", "endDate", "Ending first",
+        "serialNumber", "Serial number"};
+    private static final String[] OPPORTUNITY_SORTS = {"subscriptionEndDate", "Ending first", "-subscriptionEndDate",
+        "Ending last", "-createdAt", "Newest first", "opportunityNumber", "Opportunity number"};
 
     @CheckedTemplate
     static class Templates {
@@ -68,13 +64,16 @@ public class OrdersResource {
     }
 
     @GET
-    public Uni<Response> transactions(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("status") String status) {
+    public Uni<Response> transactions(@QueryParam("status") String status, @QueryParam("orderType") String orderType,
+            @QueryParam("customerCsn") String customerCsn, @QueryParam("contractNumber") String contractNumber,
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilter filter = ListFilter.of("status", status, TRANSACTION_STATUSES);
-        return orders.transactions(session, filter.query(page, PAGE_SIZE).sort("-creationDate"))
-                .chain(found -> Html.page(200, Templates.transactions(Frame.of("Orders", session),
-                        new OrdersView.Transactions(found.items(), filter.pager(found, PATH), filter.choices(),
-                                session.claims().may("write:orders"), OrderForm.TYPES))));
+        ListFilters filters = ListFilters.sortedBy(sort, page, TRANSACTION_SORTS).perPage(PAGE_SIZE).equal("status", status)
+                .equal("orderType", orderType).equal("customerCsn", customerCsn).equal("contractNumber", contractNumber);
+        return filters.fetch(query -> orders.transactions(session, query))
+                .chain(found -> Html.page(filters.status(200), Templates.transactions(Frame.of("Orders", session),
+                        new OrdersView.Transactions(found.items(), filters.pager(PATH, found), filters,
+                                session.claims().may("write:orders")))));
     }
 
     @GET
@@ -119,36 +118,44 @@ public class OrdersResource {
 
     @GET
     @Path("contracts")
-    public Uni<Response> contracts(@QueryParam("page") @DefaultValue("1") int page,
-            @QueryParam("contractType") String contractType) {
+    public Uni<Response> contracts(@QueryParam("contractType") String contractType,
+            @QueryParam("contractNumber") String contractNumber, @QueryParam("customerName") String customerName,
+            @QueryParam("contractEndDate") String endsBy, @QueryParam("sort") String sort, @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilter filter = ListFilter.of("contractType", contractType, CONTRACT_TYPES);
-        return orders.contracts(session, filter.query(page, PAGE_SIZE))
-                .chain(found -> Html.page(200, Templates.contracts(Frame.of("Contracts", session),
-                        new OrdersView.Contracts(found.items(), filter.pager(found, PATH + "/contracts"), filter.choices()))));
+        ListFilters filters = ListFilters.sortedBy(sort, page, CONTRACT_SORTS).perPage(PAGE_SIZE)
+                .equal("contractType", contractType).equal("contractNumber", contractNumber)
+                .contains("customerName", customerName).until("contractEndDate", endsBy);
+        return filters.fetch(query -> orders.contracts(session, query))
+                .chain(found -> Html.page(filters.status(200), Templates.contracts(Frame.of("Contracts", session),
+                        new OrdersView.Contracts(found.items(), filters.pager(PATH + "/contracts", found), filters))));
     }
 
     @GET
     @Path("subscriptions")
-    public Uni<Response> subscriptions(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("status") String status) {
+    public Uni<Response> subscriptions(@QueryParam("status") String status,
+            @QueryParam("contractNumber") String contractNumber, @QueryParam("customerName") String customerName,
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilter filter = ListFilter.of("status", status, SUBSCRIPTION_STATUSES);
-        return orders.subscriptions(session, filter.query(page, PAGE_SIZE))
-                .chain(found -> Html.page(200, Templates.subscriptions(Frame.of("Subscriptions", session),
-                        new OrdersView.Subscriptions(found.items(), filter.pager(found, PATH + "/subscriptions"),
-                                filter.choices()))));
+        ListFilters filters = ListFilters.sortedBy(sort, page, SUBSCRIPTION_SORTS).perPage(PAGE_SIZE).equal("status", status)
+                .equal("contractNumber", contractNumber).contains("customerName", customerName);
+        return filters.fetch(query -> orders.subscriptions(session, query))
+                .chain(found -> Html.page(filters.status(200), Templates.subscriptions(Frame.of("Subscriptions", session),
+                        new OrdersView.Subscriptions(found.items(), filters.pager(PATH + "/subscriptions", found), filters))));
     }
 
     @GET
     @Path("opportunities")
-    public Uni<Response> opportunities(@QueryParam("page") @DefaultValue("1") int page,
-            @QueryParam("salesStatus") String salesStatus) {
+    public Uni<Response> opportunities(@QueryParam("salesStatus") String salesStatus,
+            @QueryParam("contractNumber") String contractNumber, @QueryParam("customerName") String customerName,
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page) {
         Session session = current.required();
-        ListFilter filter = ListFilter.of("salesStatus", salesStatus, SALES_STATUSES);
-        return orders.opportunities(session, filter.query(page, PAGE_SIZE))
-                .chain(found -> Html.page(200, Templates.opportunities(Frame.of("Renewal opportunities", session),
-                        new OrdersView.Opportunities(found.items(), filter.pager(found, PATH + "/opportunities"),
-                                filter.choices()))));
+        ListFilters filters = ListFilters.sortedBy(sort, page, OPPORTUNITY_SORTS).perPage(PAGE_SIZE)
+                .equal("salesStatus", salesStatus).equal("contractNumber", contractNumber)
+                .contains("customerName", customerName);
+        return filters.fetch(query -> orders.opportunities(session, query))
+                .chain(found -> Html.page(filters.status(200), Templates.opportunities(Frame.of("Renewal opportunities",
+                        session), new OrdersView.Opportunities(found.items(), filters.pager(PATH + "/opportunities", found),
+                                filters))));
     }
 
     private Uni<Response> refused(Session session, OrderForm form, Throwable failure) {
@@ -156,7 +163,7 @@ public class OrdersResource {
     }
 
     private Uni<Response> formPage(Session session, int status, OrderForm form, FormErrors errors, DryRun preview) {
-        OrdersView.Form view = new OrdersView.Form(form.type(), form.key(), ListFilter.of("type", form.type(), OrderForm.TYPES).choices(),
+        OrdersView.Form view = new OrdersView.Form(form.type(), form.key(), Choice.among(form.type(), OrderForm.TYPES),
                 form.fields(errors), form.items(errors), form.itemsNameSubscriptions(), errors.of("items"), errors,
                 preview);
         return Html.page(status, Templates.orderForm(Frame.of("Place an order", session), view));

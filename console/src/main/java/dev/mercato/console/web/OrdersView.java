@@ -14,9 +14,20 @@ public final class OrdersView {
     private OrdersView() {
     }
 
-    /** Orders: the latest transactions and, for a role that writes, the order types to place. */
-    public record Transactions(List<Transaction> transactions, Pager pager, List<Choice> statuses, boolean mayWrite,
-            List<String> types) {
+    /** Orders: a page of transactions with its filters and, for a role that writes, the order types to place. */
+    public record Transactions(List<Transaction> transactions, Pager pager, ListFilters filters, boolean mayWrite) {
+
+        public List<String> types() {
+            return OrderForm.TYPES;
+        }
+
+        public List<Choice> statuses() {
+            return Choice.among(filters.value("status"), "PENDING", "PROCESSING", "PROCESSED", "REJECTED", "STUCK");
+        }
+
+        public List<Choice> orderTypes() {
+            return Choice.among(filters.value("orderType"), OrderForm.TYPES);
+        }
     }
 
     /**
@@ -31,12 +42,31 @@ public final class OrdersView {
     public record TransactionPage(Transaction transaction, boolean mayWrite) {
     }
 
-    public record Contracts(List<Contract> contracts, Pager pager, List<Choice> types) {
+    public record Contracts(List<Contract> contracts, Pager pager, ListFilters filters) {
+
+        public List<Choice> types() {
+            return Choice.among(filters.value("contractType"), "SUBSCRIPTION", "FLEX", "MAINTENANCE", "NA");
+        }
     }
 
-    public record Subscriptions(List<Subscription> subscriptions, Pager pager, List<Choice> statuses) {
+    public record Subscriptions(List<Subscription> subscriptions, Pager pager, ListFilters filters) {
+
+        public List<Choice> statuses() {
+            return Choice.among(filters.value("status"), "ACTIVE", "INACTIVE", "EXPIRED");
+        }
     }
 
-    public record Opportunities(List<Opportunity> opportunities, Pager pager, List<Choice> statuses) {
+    public record Opportunities(List<Opportunity> opportunities, Pager pager, ListFilters filters) {
+
+        public List<Choice> statuses() {
+            return Choice.among(filters.value("salesStatus"), SALES_STATUSES);
+        }
     }
+
+    private static final List<String> SALES_STATUSES = List.of("NOT_CONTACTED", "RENEWED_WITH_DIST",
+            "RENEWED_WITH_RESELLER", "RENEW_BUYING_AS_IS", "RENEW_PARTIAL_RENEWAL", "CHANGE_BOUGHT_NEW_SEAT",
+            "CHANGE_M2S_SWITCH", "DELAYED_SALES_PROCESS", "DELAYED_STILL_INTRESTED", "LOST_PARTIAL_RENEWAL",
+            "LOST_COMPETITIVE_SOFTWARE", "LOST_DOWNSIZING", "LOST_EU_DOESNT_EXIST", "LOST_NO_BUDGET",
+            "LOST_NO_FURTHER_NEED", "LOST_NO_VALUE", "LOST_TO_ADSK_RESELLER", "LOST_TO_AUTODESK",
+            "LOST_OTHER_REASON", "CONTACTED_QUOTED", "CONTACTED_QUOTED_PREPARED", "PARTIAL_SWITCH");
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,8 +37,10 @@ public class WebhooksResource {
     static final String PATH = "/settings/integrations/webhooks";
     private static final Set<String> FORM_FIELDS = Set.of("url", "description", "eventTypes");
     private static final Set<String> REPLAY_FIELDS = Set.of("since", "failedOnly");
-    private static final List<String> DELIVERY_STATUSES = List.of("PENDING", "DELIVERED", "FAILED");
     private static final int DELIVERIES_PER_PAGE = 50;
+    /** The orders the delivery log offers: the API's sort, then its label; the first is the default. */
+    private static final String[] DELIVERY_SORTS = {"-createdAt", "Newest first", "createdAt", "Oldest first",
+        "-lastAttemptAt", "Latest attempt first", "-attempts", "Most attempts first"};
 
     @CheckedTemplate
     static class Templates {
@@ -112,13 +113,16 @@ public class WebhooksResource {
         return Html.page(200, Templates.webhookOutcome(Frame.of("Webhook endpoint", session), outcome));
     }
 
-    /** The endpoint's delivery log: its messages, newest first, by status; redeliver and replay for a writer. */
+    /** The endpoint's delivery log: its messages, filtered and in the order chosen; redeliver and replay for a writer. */
     @GET
     @Path("{id}/deliveries")
-    public Uni<Response> deliveries(@PathParam("id") String id, @QueryParam("page") @DefaultValue("1") int page,
-            @QueryParam("status") String status) {
+    public Uni<Response> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
+            @QueryParam("eventType") String eventType, @QueryParam("createdAt") String createdSince,
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page) {
         Session session = current.required();
-        return deliveryLog(session, 200, id, page, status, "", false, FormErrors.NONE, flashes.takeNotice(session));
+        ListFilters filters = ListFilters.sortedBy(sort, page, DELIVERY_SORTS).perPage(DELIVERIES_PER_PAGE)
+                .equal("status", status).equal("eventType", eventType).from("createdAt", createdSince);
+        return deliveryLog(session, 200, id, filters, "", false, FormErrors.NONE, flashes.takeNotice(session));
     }
 
     @GET
@@ -157,18 +161,17 @@ public class WebhooksResource {
             flashes.notice(session, requeued.queued() + (requeued.queued() == 1 ? " message is" : " messages are")
                     + " queued to be sent again.");
             return Html.seeOther(PATH + "/" + PathSegment.encode(id) + "/deliveries");
-        }).onFailure(FormErrors::invalidInput).recoverWithUni(failure -> deliveryLog(session, 400, id, 1, "", typedSince,
+        }).onFailure(FormErrors::invalidInput).recoverWithUni(failure -> deliveryLog(session, 400, id,
+                ListFilters.sortedBy(null, 1, DELIVERY_SORTS).perPage(DELIVERIES_PER_PAGE), typedSince,
                 onlyFailed, FormErrors.of((ApiRefusedException) failure, REPLAY_FIELDS), null));
     }
 
-    private Uni<Response> deliveryLog(Session session, int httpStatus, String id, int page, String status, String since,
+    private Uni<Response> deliveryLog(Session session, int httpStatus, String id, ListFilters filters, String since,
             boolean failedOnly, FormErrors errors, String notice) {
-        ListFilter filter = ListFilter.of("status", status, DELIVERY_STATUSES);
-        return webhooks.webhook(session, id).chain(webhook -> webhooks.deliveries(session, id,
-                filter.query(page, DELIVERIES_PER_PAGE).sort("-createdAt"))
-                .chain(found -> Html.page(httpStatus, Templates.deliveries(Frame.of("Delivery log", session),
-                        new DeliveriesView.Log(webhook, found.items(),
-                                filter.pager(found, PATH + "/" + PathSegment.encode(id) + "/deliveries"), filter.choices(),
+        String path = PATH + "/" + PathSegment.encode(id) + "/deliveries";
+        return webhooks.webhook(session, id).chain(webhook -> filters.fetch(query -> webhooks.deliveries(session, id, query))
+                .chain(found -> Html.page(filters.status(httpStatus), Templates.deliveries(Frame.of("Delivery log", session),
+                        new DeliveriesView.Log(webhook, found.items(), filters.pager(path, found), filters,
                                 session.claims().may("write:webhooks"), since, failedOnly, errors, notice)))));
     }
 

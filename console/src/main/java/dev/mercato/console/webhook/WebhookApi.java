@@ -57,9 +57,9 @@ public class WebhookApi {
         return api.get(session, Upstream.WEBHOOK, WEBHOOKS + "/" + PathSegment.encode(id), Webhook.class);
     }
 
-    /** A page of the endpoint's messages (its delivery log). */
-    public Uni<ApiPage<Delivery>> deliveries(Session session, String id, ListQuery query) {
-        return api.getPage(session, Upstream.WEBHOOK, query.on(WEBHOOKS + "/" + PathSegment.encode(id) + "/deliveries"),
+    /** A page of the endpoint's messages (its delivery log); {@code query} is the list's query string. */
+    public Uni<ApiPage<Delivery>> deliveries(Session session, String id, String query) {
+        return api.getPage(session, Upstream.WEBHOOK, WEBHOOKS + "/" + PathSegment.encode(id) + "/deliveries" + query,
                 Delivery.class);
     }
 
