@@ -16,6 +16,11 @@
 # MERCATO_BENCH_CONCURRENCY      wrk connections, default 16 (2 threads)
 # MERCATO_BENCH_SECONDS          measured seconds per route, default 20
 # MERCATO_BENCH_WARMUP_SECONDS   unmeasured warm-up per route (lets the JIT settle), default 10
+# MERCATO_BENCH_RATE             unset: every connection sends its next request as soon as the answer is in (the
+#                                most the JVM serves, and its latency at saturation). Set (e.g. 2500): each
+#                                connection waits connections × 1000 / rate ms after an answer before it sends again,
+#                                so the routes are measured below saturation, at about that rate (the req/s printed is
+#                                what was achieved: a little less, by the answers' own latency)
 set -euo pipefail
 
 BENCH_NAME=quote-bench
@@ -26,6 +31,8 @@ target=${MERCATO_BENCH_URL:-http://127.0.0.1:${MERCATO_CATALOG_PORT:-8082}}
 connections=${MERCATO_BENCH_CONCURRENCY:-16}
 seconds=${MERCATO_BENCH_SECONDS:-20}
 warmup=${MERCATO_BENCH_WARMUP_SECONDS:-10}
+pace=${MERCATO_BENCH_RATE:-}
+[[ -z $pace || $pace =~ ^[1-9][0-9]*$ ]] || bench_die "MERCATO_BENCH_RATE must be a whole number of requests per second"
 
 bench_require_tools
 bench_require_loopback "$identity" "$target"
@@ -44,7 +51,8 @@ routes=(
   "quote, plan|200|POST|/api/v1/pricing/quote|{\"currency\": \"usd\", \"items\": [{\"planId\": \"$plan\", \"version\": 1, \"quantity\": 5, \"usage\": {\"api_calls\": 250000}}]}"
 )
 declare -A rate
-printf '%s, wrk -t2 -c%s, %ss per route after %ss warm-up\n\n' "$target" "$connections" "$seconds" "$warmup"
+printf '%s, wrk -t2 -c%s, %ss per route after %ss warm-up, %s\n\n' "$target" "$connections" "$seconds" "$warmup" \
+  "$([[ -n $pace ]] && echo "paced at about $pace req/s" || echo "unpaced (saturation)")"
 printf '%-24s %10s %8s %8s %8s\n' route req/s p50_ms p99_ms other
 index=0
 for route in "${routes[@]}"; do
@@ -65,6 +73,9 @@ LUA
   else
     : >"$script"
     got=$(curl -s -o "$work/answer" -w '%{http_code}' --max-time 10 "$target$path")
+  fi
+  if [[ -n $pace ]]; then # wrk calls delay() before each request of a connection
+    printf 'function delay() return %d end\n' $((connections * 1000 / pace)) >>"$script"
   fi
   [[ $got == "$status" ]] || bench_die "$name: $target$path answered $got, not $status: $(cat "$work/answer")"
   bench_wrk_row "$name" "$target$path" "$connections" "$seconds" "$warmup" -s "$script"
