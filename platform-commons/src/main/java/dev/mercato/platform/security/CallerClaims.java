@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -26,6 +27,9 @@ import io.quarkus.security.AuthenticationFailedException;
 public record CallerClaims(String subject, String clientId, String organizationId, String organizationKind,
         String organizationPath, Role role, Set<String> scopes, String tokenId, Instant issuedAt,
         Integer rateLimitPerHour, Integer rateLimitPerMinute) {
+
+    /** Between the scopes of the {@code scope} claim (compiled once: it is read on every request). */
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     /** The security identity attribute holding the claims of the current caller. */
     public static final String ATTRIBUTE = "mercato.caller";
@@ -61,7 +65,7 @@ public record CallerClaims(String subject, String clientId, String organizationI
         Set<String> scopes = new LinkedHashSet<>();
         String scope = text(token.getClaim("scope"));
         if (scope != null) {
-            Arrays.stream(scope.trim().split(" +")).filter(role.allowedScopes()::contains).forEach(scopes::add);
+            Arrays.stream(SPACES.split(scope.trim())).filter(role.allowedScopes()::contains).forEach(scopes::add);
         }
         return new CallerClaims(subject, text(token.getClaim("client_id")), organizationId, organizationKind,
                 organizationPath, role, scopes, tokenId, issuedAt(issuedAt, number(token.getClaim(ISSUED_AT_MILLIS))),
