@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,5 +82,49 @@ class OutboxRelayTest {
                 .body(containsString("mercato_outbox_failed_total"))
                 .body(containsString("mercato_outbox_failed_events"));
         assertThat(TestSql.number("select count(*) from outbox_event where failed_at is not null")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void connectsAgainWhenTheRelaysConnectionIsLostAndRelaysWhatWasCommittedMeanwhile() {
+        relayOnce("backbone.before-loss-");
+        assertThat(TestSql.number("select count(*) from pg_stat_activity where application_name = 'mercato-outbox-relay'"
+                + " and datname = current_database() and pg_terminate_backend(pid)")).isEqualTo(1);
+
+        // Its commit notifies a relay whose connection is gone: the round fails, backs off and connects again.
+        relayOnce("backbone.after-loss-");
+        assertThat(TestSql.number("select count(*) from pg_stat_activity"
+                + " where application_name = 'mercato-outbox-relay' and datname = current_database()")).isEqualTo(1);
+    }
+
+    @Test
+    void relaysNothingWhileAnotherInstanceHoldsTheRelayLock() throws SQLException {
+        relayOnce("backbone.before-standby-");
+        String topic = "backbone.standby-" + UUID.randomUUID();
+        String eventId;
+        try (Connection otherInstance = TestSql.connection(); Statement statement = otherInstance.createStatement()) {
+            // This instance loses its connection, and with it the lock; "another instance" takes the lock first.
+            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where application_name = 'mercato-outbox-relay' and datname = current_database()");
+            statement.execute("set lock_timeout = '10s'"); // the terminated backend lets go of the lock as it exits
+            statement.execute("select pg_advisory_lock(" + RELAY_LOCK + ")");
+            eventId = writer.commit(topic, "key-1", "mercato.test.standby.v1", Map.of("n", 1));
+
+            // The commit notifies this instance, which finds the lock taken and leaves the row to the lock's holder.
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(TestSql.number("select count(*) from outbox_event where event_id = ? and published_at is null",
+                    eventId)).isEqualTo(1);
+        }
+        // The other instance is gone (its connection closed): the next round here takes the lock and relays the row.
+        writer.commit(topic, "key-1", "mercato.test.standby.v1", Map.of("n", 2));
+        TestKafka.awaitRecord(topic, r -> eventId.equals(eventIdOf(r)), Duration.ofSeconds(20));
+    }
+
+    /** The relay lock's key, as {@code RelayConnection} takes it. */
+    private static final long RELAY_LOCK = 0x6d65726361746fL;
+
+    private void relayOnce(String topicPrefix) {
+        String topic = topicPrefix + UUID.randomUUID();
+        String eventId = writer.commit(topic, "key-1", "mercato.test.relayed.v1", Map.of("n", 1));
+        TestKafka.awaitRecord(topic, r -> eventId.equals(eventIdOf(r)), Duration.ofSeconds(20));
     }
 }

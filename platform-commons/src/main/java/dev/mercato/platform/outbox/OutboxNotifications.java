@@ -1,11 +1,10 @@
 package dev.mercato.platform.outbox;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
@@ -24,17 +23,17 @@ public class OutboxNotifications {
     private static final Logger LOG = Logger.getLogger(OutboxNotifications.class);
     private static final Duration RECONNECT_EVERY = Duration.ofSeconds(1);
 
+    /** How the connection shows in {@code pg_stat_activity}. */
+    static final String APPLICATION_NAME = "mercato-outbox-listen";
+
     private final Vertx vertx;
     private final PgConnectOptions options;
     private PgSubscriber subscriber;
     private volatile boolean closed;
 
-    public OutboxNotifications(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public OutboxNotifications(Vertx vertx, OutboxDatabase database) {
         this.vertx = vertx;
-        this.options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
-                .setUser(user).setPassword(password.orElse(""));
+        this.options = database.options(APPLICATION_NAME, Map.of());
     }
 
     /** Starts listening; {@code onNotify} runs on an event loop and must not block. */

@@ -35,17 +35,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * round. At-least-once: an event is marked published only after Kafka acknowledged it; a crash in
  * between sends it again, and consumers deduplicate on its id. A row Kafka refuses for good is
  * marked failed and the others go on; a transient failure leaves the rows pending and backs off.
- * A transaction-scoped advisory lock lets only one instance relay at a time, which keeps each
- * aggregate's events in order when the service runs with several replicas.
+ * Only the instance holding the relay lock relays, which keeps each aggregate's events in order when the
+ * service runs with several replicas: a session-level advisory lock on the relay's own connection
+ * ({@link RelayConnection}), so a round is two statements in autocommit (read the batch, mark it) rather than
+ * a transaction of five round trips. Losing the connection releases the lock; the next round reconnects.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x6d65726361746fL; // "mercato"
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
     private final Pool pool;
+    private final RelayConnection connection;
     private final Vertx vertx;
     private final OutboxConfig config;
     private final OutboxNotifications notifications;
@@ -65,10 +67,11 @@ public class OutboxRelay {
     private volatile boolean running;
     private int failuresInARow;
 
-    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, OutboxNotifications notifications,
+    public OutboxRelay(Pool pool, RelayConnection connection, Vertx vertx, OutboxConfig config, OutboxNotifications notifications,
             FailedOutboxEvents failedEvents, TraceContexts traces, MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.pool = pool;
+        this.connection = connection;
         this.vertx = vertx;
         this.config = config;
         this.notifications = notifications;
@@ -107,6 +110,7 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent event) {
         running = false;
         notifications.close();
+        connection.close();
         if (sender != null) {
             sender.close();
         }
@@ -169,17 +173,13 @@ public class OutboxRelay {
         return Duration.ofMillis(Math.max(1, Math.min(millis, config.maxBackoff().toMillis())));
     }
 
-    /** One relay round; {@code read} is 0 when the outbox was empty or another instance holds the lock. */
+    /** One relay round; {@code read} is 0 when the outbox was empty or another instance holds the relay lock. */
     Uni<Round> relayOnce() {
-        return pool.withTransaction(connection -> connection
-                .query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").execute()
-                .chain(rows -> rows.iterator().next().getBoolean(0)
-                        ? relayBatch(connection)
-                        : Uni.createFrom().item(Round.NOTHING)));
+        return connection.asLeader().chain(leader -> leader == null ? Uni.createFrom().item(Round.NOTHING) : relayBatch(leader));
     }
 
-    private Uni<Round> relayBatch(SqlConnection connection) {
-        return connection.preparedQuery("select " + PendingEvent.COLUMNS
+    private Uni<Round> relayBatch(SqlConnection leader) {
+        return leader.preparedQuery("select " + PendingEvent.COLUMNS
                 + " from outbox_event where published_at is null and failed_at is null order by id limit $1")
                 .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
@@ -194,29 +194,29 @@ public class OutboxRelay {
                     return Uni.createFrom().item(() -> sender.send(batch))
                             .runSubscriptionOn(sendThread)
                             .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                            .call(result -> markPublished(connection, result.published()))
-                            .call(result -> markFailed(connection, result.failed()))
+                            .call(result -> markPublished(leader, result.published()))
+                            .call(result -> markFailed(leader, result.failed()))
                             .map(result -> new Round(batch.size(), result.failed(), result.transientFailure()));
                 });
     }
 
-    private Uni<Void> markPublished(SqlConnection connection, List<Long> ids) {
+    private Uni<Void> markPublished(SqlConnection leader, List<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
+        return leader.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
                 .execute(Tuple.of(ids.toArray(Long[]::new)))
                 .invoke(() -> published.increment(ids.size()))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> markFailed(SqlConnection connection, List<SendResult.Failed> failed) {
+    private Uni<Void> markFailed(SqlConnection leader, List<SendResult.Failed> failed) {
         if (failed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Long[] ids = failed.stream().map(f -> f.event().id()).toArray(Long[]::new);
         String[] reasons = failed.stream().map(SendResult.Failed::reason).toArray(String[]::new);
-        return connection.preparedQuery("""
+        return leader.preparedQuery("""
                 update outbox_event o set failed_at = now(), failure_reason = f.reason
                 from unnest($1::bigint[], $2::text[]) as f(id, reason) where o.id = f.id""")
                 .execute(Tuple.of(ids, reasons))
