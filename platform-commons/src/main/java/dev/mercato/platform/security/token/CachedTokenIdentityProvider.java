@@ -1,5 +1,6 @@
 package dev.mercato.platform.security.token;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,8 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     // Attributes quarkus-oidc puts on an identity that belong to the request it was built in.
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
     private static final String BLOCKING_API = AuthenticationRequestContext.class.getName();
+    /** The identity's permissions, checked by {@link GrantedPermissions} (the identity's only permission checker). */
+    private static final String GRANTED = GrantedPermissions.class.getName();
 
     private final VerifiedTokenCache cache;
 
@@ -56,15 +59,21 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
 
     /**
      * A verified {@code identity} without what belongs to the request it was verified in, fit to be
-     * cached, with {@code attribute} added and {@code permissions} (as strings) as its only permissions.
+     * cached, with {@code attribute} added and {@code permissions} (as strings) as its only permissions. They are
+     * parsed once here and checked by a {@link GrantedPermissions} that every request's identity shares: building
+     * a permission set per request hashed each permission through its {@code toString()}, a tenth of a cheap
+     * request's CPU (docs/BENCHMARKS.md).
      */
     public static SecurityIdentity requestIndependent(SecurityIdentity identity, String attribute, Object value,
             Set<String> permissions) {
+        GrantedPermissions granted = new GrantedPermissions(List.copyOf(QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal()).addPermissionsAsString(permissions).build().getPermissions()));
         QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addCredentials(identity.getCredentials())
                 .addRoles(identity.getRoles())
-                .addPermissionsAsString(permissions);
+                .addPermissionChecker(granted)
+                .addAttribute(GRANTED, granted);
         identity.getAttributes().forEach((name, attributeValue) -> {
             if (!name.equals(ROUTING_CONTEXT) && !name.equals(BLOCKING_API)) {
                 copy.addAttribute(name, attributeValue);
@@ -85,7 +94,7 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
                 .addCredentials(identity.getCredentials())
                 .addRoles(identity.getRoles())
                 .addAttributes(identity.getAttributes())
-                .addPermissions(identity.getPermissions());
+                .addPermissionChecker(identity.<GrantedPermissions>getAttribute(GRANTED));
         if (routing != null) {
             builder.addAttribute(ROUTING_CONTEXT, routing);
             Object blockingApi = routing.get(BLOCKING_API);
