@@ -19,10 +19,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
 /**
- * The engine's statements that look up each subject's head run under {@code mercato.webhooks.claim-timeout}: their
- * plan depends on {@code webhook_message}'s statistics, and statistics taken while the table held no pending message
- * make the planner read every pending message of an endpoint for each candidate — a claim of minutes, during which
- * the instance sent nothing (docs/BENCHMARKS.md, "A backlog that stalled the engine"). A statement cut short is
+ * The engine's statements that look a subject's pending messages up run under {@code mercato.webhooks.claim-timeout}:
+ * their plan depends on {@code webhook_message}'s statistics, and statistics taken while the table held no pending
+ * message make the planner read every pending message of an endpoint for each candidate — a claim of minutes, during
+ * which the instance sent nothing (docs/BENCHMARKS.md, "A backlog that stalled the engine"). A statement cut short is
  * logged, counted ({@code mercato.webhooks.statement.timeouts{statement}}) and answered with {@code analyze
  * webhook_message}, at most once per {@code claim-analyze-interval}; the engine goes on either way.
  */
@@ -60,8 +60,9 @@ public class BoundedStatements {
     }
 
     /**
-     * Runs {@code sql} in {@code client}'s transaction under the claim timeout, then gives the rest of the
-     * transaction the session's timeout back ({@code set local} ends with the transaction at the latest).
+     * Runs {@code sql} under the claim timeout, then gives the rest of the transaction the session's timeout back.
+     * {@code client} must be in a transaction: {@code set local} lasts until its end at the latest, so a pooled
+     * connection never keeps the timeout.
      */
     Uni<RowSet<Row>> execute(SqlClient client, Statement statement, String sql, Tuple arguments) {
         return client.query("set local statement_timeout = " + config.claimTimeout().toMillis()).execute()

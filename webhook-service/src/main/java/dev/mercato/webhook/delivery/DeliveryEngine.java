@@ -214,7 +214,7 @@ public class DeliveryEngine {
                     }
                 }, failure -> {
                     polling.set(false);
-                    if (!BoundedStatements.timedOut(failure)) {
+                    if (!BoundedStatements.timedOut(failure)) { // a timeout was logged where it was recognised
                         LOG.warnf("webhook messages could not be claimed (will retry): %s", failure.toString());
                     }
                 });
