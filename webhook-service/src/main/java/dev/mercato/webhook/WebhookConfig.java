@@ -45,6 +45,22 @@ public interface WebhookConfig {
     @WithDefault("PT0.25S")
     Duration pollInterval();
 
+    /**
+     * The longest the claim of due messages (and the hold-back of a failed subject's later messages) may run before
+     * PostgreSQL cancels it; zero for no limit. With a good plan it takes milliseconds; a plan made from misleading
+     * statistics took minutes, during which the instance sent nothing (docs/BENCHMARKS.md, "A backlog that stalled the
+     * engine"). A cancelled claim refreshes the statistics and the next round claims again.
+     */
+    @WithDefault("PT2S")
+    Duration claimTimeout();
+
+    /**
+     * After a claim timed out, {@code webhook_message}'s statistics are refreshed ({@code analyze}) at most once per
+     * this, so a database that is merely overloaded is not analysed in a loop.
+     */
+    @WithDefault("PT10M")
+    Duration claimAnalyzeInterval();
+
     /** Messages claimed per round. */
     @WithDefault("200")
     int batchSize();

@@ -67,7 +67,8 @@ public class DeliveryEngine {
      * The head of a subject is found with {@code order by seq limit 1}: on a table never analysed that is one entry of
      * the pending-subject index, where a {@code not exists} anti-join scanned every pending message of the endpoint for
      * each candidate (minutes with 40,000 pending). Statistics taken while the table was empty still mislead the
-     * planner into the due index (docs/BENCHMARKS.md, "A backlog that stalled the engine").
+     * planner into the due index (docs/BENCHMARKS.md, "A backlog that stalled the engine"): the claim runs under
+     * {@code claim-timeout}, and one cut short has the table analysed ({@link BoundedStatements}).
      */
     private static final String CLAIM = """
             with busy as (
@@ -116,6 +117,7 @@ public class DeliveryEngine {
     private final SecretEncryption encryption;
     private final DeliveredRecorder recorder;
     private final DeliverySpans spans;
+    private final BoundedStatements bounded;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
@@ -126,7 +128,7 @@ public class DeliveryEngine {
 
     public DeliveryEngine(Pool pool, Vertx vertx, WebhookConfig config, UrlGuard guard, WebhookSender sender,
             EndpointRateLimits rateLimits, MeterRegistry registry, SecretEncryption encryption,
-            DeliveredRecorder recorder, DeliverySpans spans) {
+            DeliveredRecorder recorder, DeliverySpans spans, BoundedStatements bounded) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
@@ -137,6 +139,7 @@ public class DeliveryEngine {
         this.encryption = encryption;
         this.recorder = recorder;
         this.spans = spans;
+        this.bounded = bounded;
     }
 
     void start(@Observes StartupEvent event) {
@@ -187,11 +190,12 @@ public class DeliveryEngine {
                 freeSlots.add(Math.max(0, config.maxInFlightPerEndpoint() - count));
             }
         });
-        pool.preparedQuery(CLAIM).execute(Tuple.tuple().addInteger(room).addDouble((double) config.lease().toSeconds())
-                        .addInteger(perEndpoint).addInteger(config.circuitBreakerThreshold())
-                        .addDouble(seconds(config.circuitBreakerOpen()))
-                        .addArrayOfString(busyEndpoints.toArray(String[]::new))
-                        .addArrayOfInteger(freeSlots.toArray(Integer[]::new)))
+        Tuple arguments = Tuple.tuple().addInteger(room).addDouble((double) config.lease().toSeconds())
+                .addInteger(perEndpoint).addInteger(config.circuitBreakerThreshold())
+                .addDouble(seconds(config.circuitBreakerOpen()))
+                .addArrayOfString(busyEndpoints.toArray(String[]::new))
+                .addArrayOfInteger(freeSlots.toArray(Integer[]::new));
+        pool.withTransaction(sql -> bounded.execute(sql, BoundedStatements.Statement.CLAIM, CLAIM, arguments))
                 .subscribe().with(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     rows.forEach(row -> {
@@ -210,7 +214,9 @@ public class DeliveryEngine {
                     }
                 }, failure -> {
                     polling.set(false);
-                    LOG.warnf("webhook messages could not be claimed (will retry): %s", failure.toString());
+                    if (!BoundedStatements.timedOut(failure)) { // a timeout was logged where it was recognised
+                        LOG.warnf("webhook messages could not be claimed (will retry): %s", failure.toString());
+                    }
                 });
     }
 
@@ -392,15 +398,16 @@ public class DeliveryEngine {
 
     /**
      * The later messages of a subject wait for its head anyway: they are moved to the head's next attempt, so they do
-     * not fill the endpoint's claim window while the endpoint's other subjects are ready.
+     * not fill the endpoint's claim window while the endpoint's other subjects are ready. Its subject lookup is planned
+     * from the same statistics as the claim's, so it runs under the same timeout.
      */
-    private static Uni<Void> holdSubject(SqlClient sql, Claimed message, double delaySeconds) {
-        return sql.preparedQuery("""
+    private Uni<Void> holdSubject(SqlClient sql, Claimed message, double delaySeconds) {
+        return bounded.execute(sql, BoundedStatements.Statement.HOLD_SUBJECT, """
                 update webhook_message set next_attempt_at = now() + make_interval(secs => $3::float8)
                 where endpoint_id = $1 and subject = $2 and status = 'PENDING' and id <> $4
                   and seq > (select seq from webhook_message where id = $4)
-                  and next_attempt_at < now() + make_interval(secs => $3::float8)""")
-                .execute(Tuple.of(message.endpointId(), message.subject(), delaySeconds, message.id()))
+                  and next_attempt_at < now() + make_interval(secs => $3::float8)""",
+                Tuple.of(message.endpointId(), message.subject(), delaySeconds, message.id()))
                 .replaceWithVoid();
     }
 

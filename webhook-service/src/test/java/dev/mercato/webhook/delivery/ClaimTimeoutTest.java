@@ -1,0 +1,156 @@
+package dev.mercato.webhook.delivery;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mercato.testkit.TestSql;
+import dev.mercato.webhook.Receiver;
+import dev.mercato.webhook.Receiver.Received;
+import dev.mercato.webhook.Webhooks;
+import dev.mercato.webhook.Webhooks.Created;
+import dev.mercato.webhook.WithMarketplaceAndReceiver;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A backlog the planner misjudges does not stall delivery (docs/BENCHMARKS.md, "A backlog that stalled the engine"):
+ * {@code webhook_message} analysed while it held only delivered messages, then 40,000 pending messages of one
+ * endpoint on 40 subjects whose heads are not due yet. The claim planned from those statistics reads the endpoint's
+ * pile for each of its candidates (well over a minute); cut short at {@code claim-timeout}, it is counted, the table
+ * is analysed, and the next claims send another endpoint's due messages within seconds, in order per subject.
+ */
+@QuarkusTest
+@TestProfile(ClaimTimeoutTest.FreshDatabase.class)
+class ClaimTimeoutTest extends WithMarketplaceAndReceiver {
+
+    static final int BACKLOG = 40_000;
+    static final int PILED_SUBJECTS = 40;
+    static final int STEADY_SUBJECTS = 10;
+    static final int STEADY_PER_SUBJECT = 3;
+    /** A claim timeout and an analyze, a few times over; the claim planned from stale statistics takes far longer. */
+    static final Duration BOUND = Duration.ofSeconds(15);
+    private static final Pattern CLAIM_TIMEOUTS =
+            Pattern.compile("mercato_webhooks_statement_timeouts_total\\{[^}]*statement=\"claim\"[^}]*} ([0-9.E]+)");
+
+    /**
+     * A Quarkus start of its own, so a database of its own: no other test's pending messages are in the table when
+     * its statistics are taken. The claim timeout is one second.
+     */
+    public static class FreshDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mercato.webhooks.claim-timeout", "PT1S");
+        }
+    }
+
+    @Inject
+    DeliveryEngine engine;
+
+    @Test
+    void aClaimPlannedFromStaleStatisticsIsCutShortAndDeliveryGoesOn() {
+        // Endpoints for an event type nothing publishes here: their only messages are the ones this test stores.
+        Created piled = Webhooks.create(organizations.tenant, receiver.url("piled", Receiver.always(200)),
+                "\"eventTypes\": [\"invoice.voided\"]");
+        Created steady = Webhooks.create(organizations.tenant, receiver.url("steady", Receiver.always(200)),
+                "\"eventTypes\": [\"invoice.voided\"]");
+        double timeoutsBefore = claimTimeouts();
+        engine.pause(true);
+        long resumedAt;
+        try {
+            storeHistoryAndTakeStatistics(piled.id(), steady.id());
+            storeBacklog(piled.id(), steady.id());
+            assertThat(headLookupPlan(piled.id())).as("statistics that mislead the planner into the due index")
+                    .contains("webhook_message_endpoint_due");
+        } finally {
+            resumedAt = System.nanoTime();
+            engine.pause(false);
+        }
+        engine.wake();
+
+        List<Received> received = await().atMost(BOUND)
+                .until(() -> receiver.at(steady.url()), r -> r.size() == STEADY_SUBJECTS * STEADY_PER_SUBJECT);
+        System.out.printf("ClaimTimeoutTest: %d due messages delivered %d ms after the engine resumed%n",
+                received.size(), (System.nanoTime() - resumedAt) / 1_000_000);
+        assertThat(claimTimeouts()).as("claims cut short").isGreaterThan(timeoutsBefore);
+        assertThat(inOrderOfArrival(received).values())
+                .allSatisfy(numbers -> assertThat(numbers).containsExactly(1, 2, 3));
+        // every piled subject's head is not due yet, so nothing behind it may go
+        assertThat(receiver.at(piled.url())).isEmpty();
+    }
+
+    /** Nothing in the table but a day's delivered messages when its statistics are taken: no pending message at all. */
+    private static void storeHistoryAndTakeStatistics(String piled, String steady) {
+        assertThat(TestSql.number("select count(*) from webhook_message where status = 'PENDING'")).isZero();
+        TestSql.execute("""
+                insert into webhook_message (id, endpoint_id, event_id, event_type, subject, payload, status,
+                    next_attempt_at, delivered_at, created_at)
+                select 'msg_history_' || i, case when i % 2 = 0 then ? else ? end, 'evt_history_' || i,
+                    'invoice.voided', 'inv_history_' || i, '{}', 'DELIVERED', now(), now(), now()
+                from generate_series(1, 500) i""", piled, steady);
+        TestSql.execute("vacuum analyze webhook_message");
+    }
+
+    /**
+     * In one statement: {@link #BACKLOG} messages of {@code piled} on {@link #PILED_SUBJECTS} subjects whose heads are
+     * due in an hour (everything behind them due a minute ago), and three due messages on each of ten subjects of
+     * {@code steady}, numbered in order of storing.
+     */
+    private static void storeBacklog(String piled, String steady) {
+        TestSql.execute("""
+                insert into webhook_message (id, endpoint_id, event_id, event_type, subject, payload, status,
+                    next_attempt_at, created_at)
+                select 'msg_piled_' || i, ?, 'evt_piled_' || i, 'invoice.voided', 'inv_piled_' || (i % ?), '{}',
+                    'PENDING', case when i <= ? then now() + interval '1 hour' else now() - interval '1 minute' end, now()
+                from generate_series(1, ?) i
+                union all
+                select 'msg_steady_' || i, ?, 'evt_steady_' || i, 'invoice.voided', 'inv_steady_' || (i % ?),
+                    jsonb_build_object('event', 'invoice.voided',
+                        'data', jsonb_build_object('subject', 'inv_steady_' || (i % ?), 'n', (i - 1) / ? + 1))::text,
+                    'PENDING', now(), now()
+                from generate_series(1, ?) i""", piled, PILED_SUBJECTS, PILED_SUBJECTS, BACKLOG,
+                steady, STEADY_SUBJECTS, STEADY_SUBJECTS, STEADY_SUBJECTS, STEADY_SUBJECTS * STEADY_PER_SUBJECT);
+    }
+
+    /** The plan of the claim's head-of-subject lookup, as the planner makes it from the statistics it has. */
+    private static String headLookupPlan(String endpointId) {
+        return TestSql.rows("""
+                explain (costs off) select p.seq from webhook_message p
+                where p.endpoint_id = ? and p.subject = 'inv_piled_1' and p.status = 'PENDING'
+                order by p.seq limit 1""", endpointId).stream()
+                .map(row -> row.values().iterator().next().toString()).collect(Collectors.joining("\n"));
+    }
+
+    /** Each subject's message numbers in the order the receiver got them. */
+    private static Map<String, List<Integer>> inOrderOfArrival(List<Received> received) {
+        return received.stream().map(r -> JsonPath.from(r.body())).collect(Collectors.groupingBy(
+                body -> body.getString("data.subject"), LinkedHashMap::new,
+                Collectors.mapping(body -> body.getInt("data.n"), Collectors.toList())));
+    }
+
+    private static double claimTimeouts() {
+        Matcher matcher = CLAIM_TIMEOUTS.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+
+    /** The engine would otherwise look through the pile on every round for as long as this instance runs. */
+    @AfterEach
+    void dropTheBacklog() {
+        TestSql.execute("delete from webhook_message where id like 'msg_piled_%'");
+    }
+}
