@@ -27,11 +27,14 @@ public class OutboxDatabase {
                 .setUser(user).setPassword(password.orElse(""));
     }
 
-    /** The datasource's options with {@code settings} (run-time parameters sent at connection start) added. */
+    /**
+     * The datasource's options with {@code settings} (run-time parameters sent at connection start) added; statements
+     * are prepared once per connection, as on the pool.
+     */
     PgConnectOptions options(String applicationName, Map<String, String> settings) {
         Map<String, String> properties = new HashMap<>(datasource.getProperties());
         properties.putAll(settings);
         properties.put("application_name", applicationName);
-        return new PgConnectOptions(datasource).setProperties(properties);
+        return new PgConnectOptions(datasource).setProperties(properties).setCachePreparedStatements(true);
     }
 }
