@@ -87,8 +87,7 @@ class OutboxRelayTest {
     @Test
     void connectsAgainWhenTheRelaysConnectionIsLostAndRelaysWhatWasCommittedMeanwhile() {
         relayOnce("backbone.before-loss-");
-        assertThat(TestSql.number("select count(*) from pg_stat_activity where application_name = 'mercato-outbox-relay'"
-                + " and datname = current_database() and pg_terminate_backend(pid)")).isEqualTo(1);
+        assertThat(TestSql.number(TERMINATE_RELAY)).isEqualTo(1);
 
         // Its commit notifies a relay whose connection is gone: the round fails, backs off and connects again.
         relayOnce("backbone.after-loss-");
@@ -103,8 +102,7 @@ class OutboxRelayTest {
         String eventId;
         try (Connection otherInstance = TestSql.connection(); Statement statement = otherInstance.createStatement()) {
             // This instance loses its connection, and with it the lock; "another instance" takes the lock first.
-            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity"
-                    + " where application_name = 'mercato-outbox-relay' and datname = current_database()");
+            statement.execute(TERMINATE_RELAY);
             statement.execute("set lock_timeout = '10s'"); // the terminated backend lets go of the lock as it exits
             statement.execute("select pg_advisory_lock(" + RELAY_LOCK + ")");
             eventId = writer.commit(topic, "key-1", "mercato.test.standby.v1", Map.of("n", 1));
@@ -119,12 +117,25 @@ class OutboxRelayTest {
         TestKafka.awaitRecord(topic, r -> eventId.equals(eventIdOf(r)), Duration.ofSeconds(20));
     }
 
+    /**
+     * Ends the relay's database connection; answers how many it ended. The relay's pid is chosen first (a materialized
+     * CTE): in a plain {@code where}, PostgreSQL may call {@code pg_terminate_backend} before the name test, on any
+     * connection — the test's own included.
+     */
+    private static final String TERMINATE_RELAY = """
+            with relay as materialized (select pid from pg_stat_activity
+                                        where application_name = 'mercato-outbox-relay' and datname = current_database())
+            select count(*) from relay where pg_terminate_backend(pid)""";
+
     /** The relay lock's key, as {@code RelayConnection} takes it. */
     private static final long RELAY_LOCK = 0x6d65726361746fL;
 
+    /** Relays one event and waits until it is marked published, so no round is running when this returns. */
     private void relayOnce(String topicPrefix) {
         String topic = topicPrefix + UUID.randomUUID();
         String eventId = writer.commit(topic, "key-1", "mercato.test.relayed.v1", Map.of("n", 1));
         TestKafka.awaitRecord(topic, r -> eventId.equals(eventIdOf(r)), Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSql.number(
+                "select count(*) from outbox_event where event_id = ? and published_at is not null", eventId) == 1);
     }
 }
