@@ -161,7 +161,7 @@ class BrowserJourneyTest {
         screenshot("12-order-preview");
 
         browser.findElement(By.xpath("//button[text()='Place order']")).click();
-        assertThat(shownStatus()).isEqualTo("PENDING");
+        assertThat(statusOnceShown()).isEqualTo("PENDING");
         String transactionPage = browser.getCurrentUrl();
         screenshot("13-order-pending");
         UpstreamStubs.ORDER.settle(transactionPage.replaceAll(".*/", ""), "PROCESSED", "Contract created");
@@ -186,10 +186,24 @@ class BrowserJourneyTest {
         screenshot("16-invoice-phone");
     }
 
-    /** Read in one step: the page's polling may swap the element between a find and a read. */
+    /** The transaction page's status once it shows one: the click's navigation may still be under way (up to 20 s). */
+    private String statusOnceShown() throws InterruptedException {
+        String shown = shownStatus();
+        for (int i = 0; i < 80 && shown.isEmpty(); i++) {
+            Thread.sleep(250);
+            shown = shownStatus();
+        }
+        return shown;
+    }
+
+    /**
+     * Read in one step: the page's polling may swap the element between a find and a read. Empty while no page with a
+     * status is shown yet.
+     */
     private String shownStatus() {
-        return String.valueOf(((JavascriptExecutor) browser)
-                .executeScript("return document.querySelector('#transaction-status [data-status]').textContent"));
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "var status = document.querySelector('#transaction-status [data-status]');"
+                        + " return status ? status.textContent : '';"));
     }
 
     private void type(String id, String text) {
