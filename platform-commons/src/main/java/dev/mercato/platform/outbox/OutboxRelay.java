@@ -67,9 +67,9 @@ public class OutboxRelay {
     private volatile boolean running;
     private int failuresInARow;
 
-    public OutboxRelay(Pool pool, RelayConnection connection, Vertx vertx, OutboxConfig config, OutboxNotifications notifications,
-            FailedOutboxEvents failedEvents, TraceContexts traces, MeterRegistry registry,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    public OutboxRelay(Pool pool, RelayConnection connection, Vertx vertx, OutboxConfig config,
+            OutboxNotifications notifications, FailedOutboxEvents failedEvents, TraceContexts traces,
+            MeterRegistry registry, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.pool = pool;
         this.connection = connection;
         this.vertx = vertx;
@@ -175,7 +175,8 @@ public class OutboxRelay {
 
     /** One relay round; {@code read} is 0 when the outbox was empty or another instance holds the relay lock. */
     Uni<Round> relayOnce() {
-        return connection.asLeader().chain(leader -> leader == null ? Uni.createFrom().item(Round.NOTHING) : relayBatch(leader));
+        return connection.asLeader()
+                .chain(leader -> leader == null ? Uni.createFrom().item(Round.NOTHING) : relayBatch(leader));
     }
 
     private Uni<Round> relayBatch(SqlConnection leader) {
