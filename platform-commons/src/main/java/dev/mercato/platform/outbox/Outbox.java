@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
  * Where a service records that something happened. Call it inside the transaction that makes the
  * change ({@code @WithTransaction} service method): the event is stored with the change, or not at
  * all, and {@link OutboxRelay} publishes it to Kafka afterwards — never lost, never sent for a change
- * that rolled back. The transaction also issues {@code NOTIFY mercato_outbox} (no payload), which
+ * that rolled back. The table's insert trigger issues {@code NOTIFY mercato_outbox} (no payload), which
  * PostgreSQL delivers at commit, so the relay starts at once instead of polling. The row keeps the trace context
  * of the request or event being handled, so the trace goes on through Kafka.
  */
@@ -30,14 +30,12 @@ public class Outbox {
     /** The PostgreSQL channel {@link OutboxRelay} listens on; notified, without payload, by every commit that adds events. */
     public static final String CHANNEL = "mercato_outbox";
 
-    private static final String INSERT_AND_NOTIFY = """
-            with stored as (
-                insert into outbox_event (event_id, topic, message_key, event_type, source, subject, occurred_at,
-                    request_id, payload, trace_parent, trace_state)
-                values (:eventId, :topic, :messageKey, :eventType, :source, :subject, :occurredAt,
-                    :requestId, :payload, :traceParent, :traceState)
-                returning id)
-            select stored.id from stored, pg_notify('""" + CHANNEL + "', '')";
+    /** A plain insert: the table's statement trigger notifies {@link #CHANNEL} (migration V0_7). */
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, message_key, event_type, source, subject, occurred_at,
+                request_id, payload, trace_parent, trace_state)
+            values (:eventId, :topic, :messageKey, :eventType, :source, :subject, :occurredAt,
+                :requestId, :payload, :traceParent, :traceState)""";
 
     private final ObjectMapper json;
     private final TraceContexts traces;
@@ -59,6 +57,7 @@ public class Outbox {
      * @param aggregateId record key and CloudEvents subject, e.g. {@code org_01…}
      * @param type        versioned CloudEvents type, e.g. {@code mercato.identity.organization.created.v1}
      * @param payload     the event body; serialized to JSON now, so later changes to the object do not leak in
+     * @return the event as stored, without its row {@code id} (the database assigns it; nothing reads it back)
      */
     public Uni<OutboxEvent> publish(String topic, String aggregateId, String type, Object payload) {
         OutboxEvent event = new OutboxEvent();
@@ -74,10 +73,9 @@ public class Outbox {
         StoredTrace trace = traces.current();
         event.traceParent = trace.traceparent();
         event.traceState = trace.tracestate();
-        // One statement stores the row and notifies. NOTIFY is transactional: delivered at commit, dropped on
-        // rollback, and sent once however many events the transaction adds (PostgreSQL folds identical
-        // notifications; pg_notify with an empty payload is NOTIFY without one).
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_AND_NOTIFY, Long.class)
+        // An update statement, not a select: Hibernate keeps a new plan for every execution of a native select
+        // (its cache fills with copies of the statement, and each lookup scans them), but one plan per update.
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                 .setParameter("eventId", event.eventId)
                 .setParameter("topic", event.topic)
                 .setParameter("messageKey", event.messageKey)
@@ -89,11 +87,8 @@ public class Outbox {
                 .setParameter("payload", event.payload)
                 .setParameter("traceParent", event.traceParent)
                 .setParameter("traceState", event.traceState)
-                .getSingleResult())
-                .map(id -> {
-                    event.id = id;
-                    return event;
-                });
+                .executeUpdate())
+                .replaceWith(event);
     }
 
     private String toJson(Object payload) {
