@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.platform.persistence.SessionReads;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -35,17 +36,16 @@ public class CatalogArticles {
         if (skus.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return rows(SELECT + "where a.sku in (:skus)", "skus", List.copyOf(skus));
+        // A list-valued parameter: Hibernate plans this select once per execution and does not cache the plan.
+        return Panache.getSession().chain(session -> session.createNativeQuery(SELECT + "where a.sku in (:skus)",
+                        Object[].class).setParameter("skus", List.copyOf(skus)).getResultList())
+                .map(CatalogArticles::articles);
     }
 
     /** The articles {@code ownerId} sells, by SKU. */
     public Uni<Map<String, CatalogArticle>> ofOwner(String ownerId) {
-        return rows(SELECT + "where a.owner_id = :owner order by a.sku", "owner", ownerId);
-    }
-
-    private static Uni<Map<String, CatalogArticle>> rows(String sql, String parameter, Object value) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
-                .setParameter(parameter, value).getResultList())
+        return Panache.getSession()
+                .chain(session -> SessionReads.rows(session, SELECT + "where a.owner_id = $1 order by a.sku", ownerId))
                 .map(CatalogArticles::articles);
     }
 

@@ -1,9 +1,8 @@
 package dev.mercato.order.catalogmodel;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.platform.persistence.SessionReads;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -13,10 +12,8 @@ public class CatalogOffers {
 
     /** The listing {@code offerId} sells, or null when the offer is unknown or names none. */
     public Uni<String> listingOf(String offerId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select listing_id from catalog_offer where id = :id", String.class)
-                .setParameter("id", offerId).getResultList())
-                .map(List::stream)
-                .map(rows -> rows.findFirst().orElse(null));
+        return Panache.getSession()
+                .chain(session -> SessionReads.rows(session, "select listing_id from catalog_offer where id = $1", offerId))
+                .map(rows -> rows.isEmpty() ? null : (String) rows.get(0)[0]);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mercato.order.contract;
 
+import dev.mercato.platform.persistence.SessionReads;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,7 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
 
     /** A new contract number: 12 digits, from a database sequence, so no two processors share one. */
     public Uni<String> nextNumber() {
-        return getSession().chain(session -> session.createNativeQuery("select nextval('contract_number_seq')", Long.class)
-                .getSingleResult())
-                .map(String::valueOf);
+        return getSession().chain(session -> SessionReads.row(session, "select nextval('contract_number_seq')"))
+                .map(row -> String.valueOf(row[0]));
     }
 }

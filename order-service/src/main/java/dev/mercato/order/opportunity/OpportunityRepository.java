@@ -1,5 +1,6 @@
 package dev.mercato.order.opportunity;
 
+import dev.mercato.platform.persistence.SessionReads;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,7 @@ public class OpportunityRepository implements PanacheRepositoryBase<Opportunity,
 
     /** A new opportunity number: {@code A-} and eight digits from a database sequence. */
     public Uni<String> nextNumber() {
-        return getSession().chain(session -> session.createNativeQuery("select nextval('opportunity_number_seq')", Long.class)
-                .getSingleResult())
-                .map(next -> "A-%08d".formatted(next));
+        return getSession().chain(session -> SessionReads.row(session, "select nextval('opportunity_number_seq')"))
+                .map(row -> "A-%08d".formatted((Long) row[0]));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mercato.order.subscription;
 
+import dev.mercato.platform.persistence.SessionReads;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                 select coalesce(sum(seats) filter (where status = 'ACTIVE'), 0)::int,
                        (count(*) filter (where status = 'ACTIVE'))::int,
                        max(end_date) filter (where retired_at is null)
-                from subscription where team_id = :team""", Map.of("team", teamId))
+                from subscription where team_id = $1""", teamId)
                 .map(row -> new TeamTotals(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), (LocalDate) row[2]));
     }
 
@@ -67,9 +68,9 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
      */
     public Uni<ProductTotals> productTotals(String customerId, String productKey) {
         boolean listing = productKey.startsWith("listing:");
-        String product = listing ? "listing_id = :product" : "listing_id is null and renewal_sku = :product";
+        String product = listing ? "listing_id = $2" : "listing_id is null and renewal_sku = $2";
         return aggregate("""
-                with mine as (select * from subscription where customer_id = :customer and %s),
+                with mine as (select * from subscription where customer_id = $1 and %s),
                 basis as (select * from mine where status <> 'EXPIRED'
                           union all
                           select * from mine where not exists (select 1 from mine where status <> 'EXPIRED')),
@@ -84,7 +85,7 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                        (select count(*) from mine where status <> 'EXPIRED')::int,
                        (select min(start_date) from basis), (select max(end_date) from basis),
                        (select string_agg(serial_number, ',' order by serial_number) from basis)""".formatted(product),
-                Map.of("customer", customerId, "product", productKey.substring(productKey.indexOf(':') + 1)))
+                customerId, productKey.substring(productKey.indexOf(':') + 1))
                 .map(row -> ((Number) row[0]).intValue() == 0 ? null : new ProductTotals((String) row[1], (String) row[2],
                         (String) row[3], split((String) row[4]), ((Number) row[5]).intValue(),
                         ((Number) row[6]).intValue() > 0, ((Number) row[7]).intValue() > 0, (LocalDate) row[8],
@@ -110,12 +111,8 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     }
 
     /** One row of an aggregate query, after flushing the session so the statuses it sums are current. */
-    private Uni<Object[]> aggregate(String sql, Map<String, Object> parameters) {
-        return getSession().chain(session -> session.flush().chain(() -> {
-            var query = session.createNativeQuery(sql, Object[].class);
-            parameters.forEach(query::setParameter);
-            return query.getSingleResult();
-        }));
+    private Uni<Object[]> aggregate(String sql, Object... parameters) {
+        return getSession().chain(session -> session.flush().chain(() -> SessionReads.row(session, sql, parameters)));
     }
 
     /**
@@ -123,8 +120,7 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
      * database sequence, which alone keeps them unique.
      */
     public Uni<String> nextSerialNumber() {
-        return getSession().chain(session -> session.createNativeQuery("select nextval('serial_number_seq')", Long.class)
-                .getSingleResult())
-                .map(next -> "%03d-%08d".formatted(ThreadLocalRandom.current().nextInt(100, 1000), next));
+        return getSession().chain(session -> SessionReads.row(session, "select nextval('serial_number_seq')"))
+                .map(row -> "%03d-%08d".formatted(ThreadLocalRandom.current().nextInt(100, 1000), (Long) row[0]));
     }
 }
