@@ -55,8 +55,7 @@ public class OutboxRows {
                 insert into outbox_event (event_id, topic, message_key, event_type, source, subject, occurred_at, payload,
                     request_id)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""").executeBatch(rows)
-                .chain(() -> connection.query("notify " + Outbox.CHANNEL).execute())
-                .replaceWithVoid();
+                .replaceWithVoid(); // outbox_event's insert trigger wakes the relay
     }
 
     private String toJson(Object payload) {

@@ -22,7 +22,6 @@ import dev.mercato.metering.balance.TokenDrawDown;
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.UsageAggregateV1;
 import dev.mercato.platform.events.UsageEventV1;
-import dev.mercato.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -238,8 +237,7 @@ public class AggregateWriter {
         return connection.preparedQuery(CORRECT)
                 .execute(Tuple.of(Topics.METERING_AGGREGATES, UsageAggregateV1.CORRECTED, source,
                         ids.closed.toArray(Long[]::new)))
-                .call(() -> connection.query("notify " + Outbox.CHANNEL).execute())
-                .map(RowSet::rowCount);
+                .map(RowSet::rowCount); // outbox_event's insert trigger wakes the relay
     }
 
     /** The upsert's answer: each key's aggregate id, and the ids of those already closed. */

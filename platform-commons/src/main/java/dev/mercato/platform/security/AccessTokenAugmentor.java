@@ -39,7 +39,7 @@ public class AccessTokenAugmentor implements SecurityIdentityAugmentor {
         }
         CallerClaims remembered = identity.getAttribute(CallerClaims.ATTRIBUTE);
         if (remembered != null) {
-            // Built by this class for a token verified earlier (CachedTokenIdentityProvider); a
+            // Built by this class for a token verified earlier (CachedBearerMechanism); a
             // revocation may have arrived since.
             return rejectsRevoked(remembered) ? Uni.createFrom().failure(revoked()) : Uni.createFrom().item(identity);
         }

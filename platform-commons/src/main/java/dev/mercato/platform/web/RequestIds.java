@@ -1,6 +1,7 @@
 package dev.mercato.platform.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.MDC;
@@ -27,7 +28,18 @@ public final class RequestIds {
 
     /** {@code candidate} when it is a safe id (no control characters, at most 128 characters), else a new one. */
     public static String acceptOrGenerate(String candidate) {
-        return candidate != null && SAFE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && SAFE.matcher(candidate).matches() ? candidate : generate();
+    }
+
+    /**
+     * A new random (version 4) UUID. A request id correlates, it guards nothing, so it comes from the thread's own
+     * generator: {@code UUID.randomUUID()} reads the shared {@code SecureRandom}, 1.4 % of a cheap request's CPU.
+     */
+    static String generate() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L; // the RFC 9562 variant
+        return new UUID(high, low).toString();
     }
 
     /** Makes {@code requestId} the current one for this context and its log lines. */

@@ -8,21 +8,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Answers a bearer token that this instance already verified from the {@link VerifiedTokenCache},
- * before quarkus-oidc's identity provider would verify its signature again. Anything else (a token
- * not seen, forgotten or expired) it declines, and quarkus-oidc verifies it as before: discovery, JWKS
- * rotation and every refusal stay quarkus-oidc's. The identity then still passes every
+ * Answers a {@link VerifiedTokenRequest}: a bearer token {@link CachedBearerMechanism} found verified in the
+ * {@link VerifiedTokenCache}, which becomes the identity it was verified as, for this request. A token not seen,
+ * forgotten or expired never reaches it: quarkus-oidc's mechanism and provider verify it as before (discovery, JWKS
+ * rotation and every refusal stay quarkus-oidc's). The identity then still passes every
  * {@code SecurityIdentityAugmentor}, so the revocation deny list is consulted on every request.
  */
 @ApplicationScoped
-public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class CachedTokenIdentityProvider implements IdentityProvider<VerifiedTokenRequest> {
 
     // Attributes quarkus-oidc puts on an identity that belong to the request it was built in.
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
@@ -30,31 +29,14 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     /** The identity's permissions, checked by {@link GrantedPermissions} (the identity's only permission checker). */
     private static final String GRANTED = GrantedPermissions.class.getName();
 
-    private final VerifiedTokenCache cache;
-
-    public CachedTokenIdentityProvider(VerifiedTokenCache cache) {
-        this.cache = cache;
+    @Override
+    public Class<VerifiedTokenRequest> getRequestType() {
+        return VerifiedTokenRequest.class;
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
-    }
-
-    /**
-     * Before quarkus-oidc's provider, which has the default priority and is tried only when this one
-     * declines (higher priorities are tried first).
-     */
-    @Override
-    public int priority() {
-        return IdentityProvider.super.priority() + 1;
-    }
-
-    @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        SecurityIdentity verified = request.getToken() == null ? null : cache.find(request.getToken().getToken());
-        return verified == null ? Uni.createFrom().nullItem()
-                : Uni.createFrom().item(forRequest(verified, HttpSecurityUtils.getRoutingContextAttribute(request)));
+    public Uni<SecurityIdentity> authenticate(VerifiedTokenRequest request, AuthenticationRequestContext context) {
+        return Uni.createFrom().item(forRequest(request.verified(), HttpSecurityUtils.getRoutingContextAttribute(request)));
     }
 
     /**
