@@ -2,8 +2,11 @@ package dev.mercato.order.account;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,14 +19,22 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * behind {@code GET /accounts/{id}}, which a session, its persistence context and a query plan lookup made several
  * times dearer than the statement itself (docs/BENCHMARKS.md). Lists and dumps stay on Hibernate ({@code Listings}).
  */
-@ApplicationScoped
+@Singleton
 class AccountRows {
 
-    private static final String BY_ID = """
-            select id, csn, name, account_type, status, parent_id, ancestry, path, external_id, country_code,
-                   address_line1, address_line2, address_line3, city, postal, state_province, country, segment,
-                   currency, metadata, created_at, last_updated, source_version
-            from account where id = $1""";
+    /** The columns read, in order: a row's values are read by position (by name, each read searches the names). */
+    private enum Column {
+        ID, CSN, NAME, ACCOUNT_TYPE, STATUS, PARENT_ID, ANCESTRY, PATH, EXTERNAL_ID, COUNTRY_CODE, ADDRESS_LINE1,
+        ADDRESS_LINE2, ADDRESS_LINE3, CITY, POSTAL, STATE_PROVINCE, COUNTRY, SEGMENT, CURRENCY, METADATA, CREATED_AT,
+        LAST_UPDATED, SOURCE_VERSION;
+
+        String of(Row row) {
+            return row.getString(ordinal());
+        }
+    }
+
+    private static final String BY_ID = Arrays.stream(Column.values()).map(column -> column.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(", ", "select ", " from account where id = $1"));
 
     private final Pool pool;
 
@@ -41,29 +52,29 @@ class AccountRows {
 
     private static Account account(Row row) {
         Account account = new Account();
-        account.id = row.getString("id");
-        account.csn = row.getString("csn");
-        account.name = row.getString("name");
-        account.accountType = AccountType.valueOf(row.getString("account_type"));
-        account.status = AccountStatus.valueOf(row.getString("status"));
-        account.parentId = row.getString("parent_id");
-        account.ancestry = row.getString("ancestry");
-        account.path = row.getString("path");
-        account.externalId = row.getString("external_id");
-        account.countryCode = row.getString("country_code");
-        account.addressLine1 = row.getString("address_line1");
-        account.addressLine2 = row.getString("address_line2");
-        account.addressLine3 = row.getString("address_line3");
-        account.city = row.getString("city");
-        account.postal = row.getString("postal");
-        account.stateProvince = row.getString("state_province");
-        account.country = row.getString("country");
-        account.segment = row.getString("segment");
-        account.currency = row.getString("currency");
-        account.metadata = row.getString("metadata");
-        account.createdAt = instant(row.getOffsetDateTime("created_at"));
-        account.lastUpdated = instant(row.getOffsetDateTime("last_updated"));
-        account.sourceVersion = row.getLong("source_version");
+        account.id = Column.ID.of(row);
+        account.csn = Column.CSN.of(row);
+        account.name = Column.NAME.of(row);
+        account.accountType = AccountType.valueOf(Column.ACCOUNT_TYPE.of(row));
+        account.status = AccountStatus.valueOf(Column.STATUS.of(row));
+        account.parentId = Column.PARENT_ID.of(row);
+        account.ancestry = Column.ANCESTRY.of(row);
+        account.path = Column.PATH.of(row);
+        account.externalId = Column.EXTERNAL_ID.of(row);
+        account.countryCode = Column.COUNTRY_CODE.of(row);
+        account.addressLine1 = Column.ADDRESS_LINE1.of(row);
+        account.addressLine2 = Column.ADDRESS_LINE2.of(row);
+        account.addressLine3 = Column.ADDRESS_LINE3.of(row);
+        account.city = Column.CITY.of(row);
+        account.postal = Column.POSTAL.of(row);
+        account.stateProvince = Column.STATE_PROVINCE.of(row);
+        account.country = Column.COUNTRY.of(row);
+        account.segment = Column.SEGMENT.of(row);
+        account.currency = Column.CURRENCY.of(row);
+        account.metadata = Column.METADATA.of(row);
+        account.createdAt = instant(row.getOffsetDateTime(Column.CREATED_AT.ordinal()));
+        account.lastUpdated = instant(row.getOffsetDateTime(Column.LAST_UPDATED.ordinal()));
+        account.sourceVersion = row.getLong(Column.SOURCE_VERSION.ordinal());
         return account;
     }
 

@@ -1,6 +1,6 @@
 package dev.mercato.platform.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
  * remembered in the {@link VerifiedTokenCache}; when the same token comes again that identity
  * returns, and only the deny list is consulted again — on every request.
  */
-@ApplicationScoped
+@Singleton
 public class AccessTokenAugmentor implements SecurityIdentityAugmentor {
 
     private final RevocationList revocations;

@@ -3,7 +3,7 @@ package dev.mercato.platform.web;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,7 +18,7 @@ import io.vertx.ext.web.RoutingContext;
  * with 413 in the error shape, before Quarkus's own check (which answers with an empty body). A body
  * sent in chunks is still cut off by Quarkus at the same limit.
  */
-@ApplicationScoped
+@Singleton
 public class BodySizeLimit {
 
     private final long limit;

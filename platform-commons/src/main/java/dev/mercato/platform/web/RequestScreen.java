@@ -7,7 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.MediaType;
 
@@ -23,7 +23,7 @@ import io.vertx.ext.web.RoutingContext;
  * name a resource, PostgreSQL refuses NUL outright, and REST's content negotiation fails on an
  * unparsable media type, so refusing at the edge spares every service from handling them.
  */
-@ApplicationScoped
+@Singleton
 public class RequestScreen {
 
     private static final int MAX_NAME = 64;

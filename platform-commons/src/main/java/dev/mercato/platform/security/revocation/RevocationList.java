@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.mercato.platform.events.CredentialRevokedV1;
 import dev.mercato.platform.events.CredentialRevokedV1.Kind;
@@ -15,7 +15,7 @@ import dev.mercato.platform.events.CredentialRevokedV1.Kind;
  * authenticated request. Entries leave when they expire, so its size is bounded by the revocations
  * of the longest token lifetime.
  */
-@ApplicationScoped
+@Singleton
 public class RevocationList {
 
     private final Map<Key, Window> entries = new ConcurrentHashMap<>();

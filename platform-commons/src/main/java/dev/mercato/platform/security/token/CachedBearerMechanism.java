@@ -2,7 +2,7 @@ package dev.mercato.platform.security.token;
 
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -24,7 +24,7 @@ import io.vertx.ext.web.RoutingContext;
  * else (no bearer token, one not seen, forgotten or expired) it declines, and quarkus-oidc's mechanism verifies it
  * as before and sends every challenge.
  */
-@ApplicationScoped
+@Singleton
 public class CachedBearerMechanism implements HttpAuthenticationMechanism {
 
     private static final String SCHEME = "Bearer ";

@@ -3,7 +3,7 @@ package dev.mercato.platform.security.token;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -20,7 +20,7 @@ import io.vertx.ext.web.RoutingContext;
  * rotation and every refusal stay quarkus-oidc's). The identity then still passes every
  * {@code SecurityIdentityAugmentor}, so the revocation deny list is consulted on every request.
  */
-@ApplicationScoped
+@Singleton
 public class CachedTokenIdentityProvider implements IdentityProvider<VerifiedTokenRequest> {
 
     // Attributes quarkus-oidc puts on an identity that belong to the request it was built in.

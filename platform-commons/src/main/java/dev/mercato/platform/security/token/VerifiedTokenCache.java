@@ -3,7 +3,7 @@ package dev.mercato.platform.security.token;
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,7 +28,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * consulted on every request ({@code AccessTokenAugmentor}). Memory is bounded by
  * {@code mercato.security.token-cache.max-size}.
  */
-@ApplicationScoped
+@Singleton
 public class VerifiedTokenCache {
 
     private static final Logger LOG = Logger.getLogger(VerifiedTokenCache.class);
