@@ -135,6 +135,7 @@ public class WebhookBench {
                 latencies = new long[rate * seconds * 2];
                 latencyCount.set(0);
                 recording = true;
+                java.sql.Timestamp measuredFrom = new java.sql.Timestamp(System.currentTimeMillis());
                 long before = received.get();
                 steady(producer, customer, rate, seconds, true);
                 long expected = before + (long) rate * seconds;
@@ -148,6 +149,7 @@ public class WebhookBench {
                 Arrays.sort(sorted);
                 System.out.printf("latency at %d events/s for %d s: %d delivered, p50 %d ms, p99 %d ms, max %d ms%n",
                         rate, seconds, n, pct(sorted, 0.50), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1]);
+                stages(db, ids.get(0), measuredFrom);
             }
 
             // 2. throughput: a backlog of stored messages over the other endpoints (they get no Kafka events), many subjects
@@ -192,6 +194,32 @@ public class WebhookBench {
         } finally {
             server.stop(0);
             System.exit(0);
+        }
+    }
+
+    /**
+     * Where the measured events' time went, from the service's own columns: event → stored (the fan-out
+     * transaction's start, created_at), stored → first attempt (the claim), attempt → recorded (delivered_at, the
+     * recording transaction's start: the receiver's answer and the wait for the recorder's batch).
+     */
+    static void stages(Connection db, String endpointId, java.sql.Timestamp from) throws Exception {
+        String stage = "percentile_disc(%s) within group (order by extract(epoch from %s) * 1000)::int";
+        String[] spans = {"created_at - (payload::jsonb ->> 'timestamp')::timestamptz", "last_attempt_at - created_at",
+                "delivered_at - last_attempt_at"};
+        StringBuilder sql = new StringBuilder("select count(*)");
+        for (String span : spans) {
+            sql.append(", ").append(stage.formatted("0.5", span)).append(", ").append(stage.formatted("0.99", span));
+        }
+        sql.append(" from webhook_message where endpoint_id = ? and created_at >= ? and status = 'DELIVERED'");
+        try (PreparedStatement query = db.prepareStatement(sql.toString())) {
+            query.setString(1, endpointId);
+            query.setTimestamp(2, from);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                System.out.printf("stages (p50/p99 ms) of %d messages: event → stored %d/%d, stored → attempt %d/%d, "
+                        + "attempt → recorded %d/%d%n", rows.getLong(1), rows.getInt(2), rows.getInt(3), rows.getInt(4),
+                        rows.getInt(5), rows.getInt(6), rows.getInt(7));
+            }
         }
     }
 

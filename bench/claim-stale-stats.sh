@@ -63,8 +63,8 @@ claim=$(sed -n '/String CLAIM = """/,/""";/p' "$webhook/java/dev/mercato/webhook
   | sed '1d;s/""";$//')
 [[ -n $claim ]] || bench_die "DeliveryEngine.CLAIM not found"
 explain_claim() {
-  # the head lookup's scan with its conditions and filter, then the execution time
-  sql <<SQL | awk '/on webhook_message p / {lookup = 1; print; next}
+  # the candidates' scan and the head lookup's, with their conditions and filters, then the execution time
+  sql <<SQL | awk '/on webhook_message (m_1|p) / {lookup = 1; print; next}
                    lookup && /^ *(Index Cond|Filter|Rows Removed by Filter):/ {print; next} {lookup = 0}
                    /Execution Time/'
 prepare claim(int, float8, int, int, float8, varchar[], int[]) as

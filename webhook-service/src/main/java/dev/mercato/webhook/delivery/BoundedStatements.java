@@ -20,9 +20,9 @@ import io.vertx.pgclient.PgException;
 
 /**
  * The engine's statements that look a subject's pending messages up run under {@code mercato.webhooks.claim-timeout}:
- * their plan depends on {@code webhook_message}'s statistics, and statistics taken while the table held no pending
- * message make the planner read every pending message of an endpoint for each candidate — a claim of minutes, during
- * which the instance sent nothing (docs/BENCHMARKS.md, "A backlog that stalled the engine"). A statement cut short is
+ * a claim of minutes (statistics taken while the table held no pending message once made the planner read every
+ * pending message of an endpoint for each candidate; a lock held on the table) would leave the instance sending
+ * nothing (docs/BENCHMARKS.md, "A backlog that stalled the engine"). A statement cut short is
  * logged, counted ({@code mercato.webhooks.statement.timeouts{statement}}) and answered with {@code analyze
  * webhook_message}, at most once per {@code claim-analyze-interval}; the engine goes on either way.
  */
@@ -79,8 +79,8 @@ public class BoundedStatements {
     private void cutShort(Statement statement) {
         registry.counter("mercato.webhooks.statement.timeouts", "statement", statement.metricName).increment();
         boolean analyze = analyzeDue();
-        LOG.warnf("the webhook %s statement ran longer than mercato.webhooks.claim-timeout (%s) and was cancelled, most "
-                + "likely planned from stale statistics of webhook_message: %s, and %s", statement.metricName,
+        LOG.warnf("the webhook %s statement ran longer than mercato.webhooks.claim-timeout (%s) and was cancelled (a lock on "
+                + "webhook_message, or a plan made from stale statistics): %s, and %s", statement.metricName,
                 config.claimTimeout(), statement.consequence, analyze ? "webhook_message is analysed now"
                         : "webhook_message is not analysed again within " + config.claimAnalyzeInterval());
         if (analyze) {

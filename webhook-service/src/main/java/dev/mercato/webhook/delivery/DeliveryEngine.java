@@ -64,11 +64,11 @@ public class DeliveryEngine {
      * message follows until the probe succeeds (which closes the circuit) or fails (which opens it again).
      * Endpoints with attempts running in this instance ($6 ids, $7 free slots each) get no more than their free slots,
      * so nothing is claimed only to be put back.
-     * The head of a subject is found with {@code order by seq limit 1}: on a table never analysed that is one entry of
-     * the pending-subject index, where a {@code not exists} anti-join scanned every pending message of the endpoint for
-     * each candidate (minutes with 40,000 pending). Statistics taken while the table was empty still mislead the
-     * planner into the due index (docs/BENCHMARKS.md, "A backlog that stalled the engine"): the claim runs under
-     * {@code claim-timeout}, and one cut short has the table analysed ({@link BoundedStatements}).
+     * The head of a subject is found with {@code order by seq limit 1}: one entry of the pending-subject index, where a
+     * {@code not exists} anti-join scanned every pending message of the endpoint for each candidate (minutes with
+     * 40,000 pending). The due index's predicate names {@code next_attempt_at}, which the head lookup does not bound, so
+     * statistics taken while the table was empty can no longer lead the planner there (docs/BENCHMARKS.md, "A backlog
+     * that stalled the engine"). The claim still runs under {@code claim-timeout} ({@link BoundedStatements}).
      */
     private static final String CLAIM = """
             with busy as (
