@@ -210,15 +210,18 @@ public class WebhookBench {
         for (String span : spans) {
             sql.append(", ").append(stage.formatted("0.5", span)).append(", ").append(stage.formatted("0.99", span));
         }
+        sql.append(", (select max(duration_ms) from webhook_attempt where endpoint_id = ? and attempted_at >= ?)");
         sql.append(" from webhook_message where endpoint_id = ? and created_at >= ? and status = 'DELIVERED'");
         try (PreparedStatement query = db.prepareStatement(sql.toString())) {
-            query.setString(1, endpointId);
-            query.setTimestamp(2, from);
+            for (int i = 0; i < 2; i++) {
+                query.setString(2 * i + 1, endpointId);
+                query.setTimestamp(2 * i + 2, from);
+            }
             try (var rows = query.executeQuery()) {
                 rows.next();
                 System.out.printf("stages (p50/p99 ms) of %d messages: event → stored %d/%d, stored → attempt %d/%d, "
-                        + "attempt → recorded %d/%d%n", rows.getLong(1), rows.getInt(2), rows.getInt(3), rows.getInt(4),
-                        rows.getInt(5), rows.getInt(6), rows.getInt(7));
+                        + "attempt → recorded %d/%d; slowest attempt %d ms%n", rows.getLong(1), rows.getInt(2),
+                        rows.getInt(3), rows.getInt(4), rows.getInt(5), rows.getInt(6), rows.getInt(7), rows.getInt(8));
             }
         }
     }

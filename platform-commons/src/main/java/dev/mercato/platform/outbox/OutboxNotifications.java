@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.persistence.OwnConnections;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -31,7 +32,7 @@ public class OutboxNotifications {
     private PgSubscriber subscriber;
     private volatile boolean closed;
 
-    public OutboxNotifications(Vertx vertx, OutboxDatabase database) {
+    public OutboxNotifications(Vertx vertx, OwnConnections database) {
         this.vertx = vertx;
         this.options = database.options(APPLICATION_NAME, Map.of());
     }

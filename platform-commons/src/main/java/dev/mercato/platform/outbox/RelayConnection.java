@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.persistence.OwnConnections;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
@@ -28,11 +29,11 @@ public class RelayConnection {
     static final long RELAY_LOCK = 0x6d65726361746fL; // "mercato"
 
     private final Vertx vertx;
-    private final OutboxDatabase database;
+    private final OwnConnections database;
     private volatile PgConnection connection;
     private volatile boolean leader;
 
-    public RelayConnection(Vertx vertx, OutboxDatabase database) {
+    public RelayConnection(Vertx vertx, OwnConnections database) {
         this.vertx = vertx;
         this.database = database;
     }

@@ -36,15 +36,19 @@ public class BoundedStatements {
 
     /** A bounded statement: its name in the metric, and what the engine does when it was cut short. */
     enum Statement {
-        CLAIM("claim", "nothing was claimed this round and the next round claims again"),
-        HOLD_SUBJECT("hold-subject", "the failed attempt is not recorded and its message is sent again after its lease");
+        CLAIM("claim", "nothing was claimed this round and the next round claims again", true),
+        HOLD_SUBJECT("hold-subject", "the failed attempt is not recorded and its message is sent again after its lease",
+                false);
 
         final String metricName;
         final String consequence;
+        /** The statement is the last of its transaction: the timeout ends with it, and need not be set back. */
+        final boolean lastInTransaction;
 
-        Statement(String metricName, String consequence) {
+        Statement(String metricName, String consequence, boolean lastInTransaction) {
             this.metricName = metricName;
             this.consequence = consequence;
+            this.lastInTransaction = lastInTransaction;
         }
     }
 
@@ -60,14 +64,15 @@ public class BoundedStatements {
     }
 
     /**
-     * Runs {@code sql} under the claim timeout, then gives the rest of the transaction the session's timeout back.
-     * {@code client} must be in a transaction: {@code set local} lasts until its end at the latest, so a pooled
+     * Runs {@code sql} under the claim timeout, then gives the rest of the transaction (if any) the session's timeout
+     * back. {@code client} must be in a transaction: {@code set local} lasts until its end at the latest, so a pooled
      * connection never keeps the timeout.
      */
     Uni<RowSet<Row>> execute(SqlClient client, Statement statement, String sql, Tuple arguments) {
         return client.query("set local statement_timeout = " + config.claimTimeout().toMillis()).execute()
                 .chain(() -> client.preparedQuery(sql).execute(arguments))
-                .call(() -> client.query("set local statement_timeout to default").execute())
+                .call(() -> statement.lastInTransaction ? Uni.createFrom().voidItem()
+                        : client.query("set local statement_timeout to default").execute())
                 .onFailure(BoundedStatements::timedOut).invoke(() -> cutShort(statement));
     }
 

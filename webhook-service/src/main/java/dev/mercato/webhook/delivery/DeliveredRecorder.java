@@ -18,7 +18,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Records successful attempts in batches: the messages DELIVERED, their attempts and their endpoints' health in one
  * statement for up to {@value #BATCH} successes gathered over at most {@value #LINGER_MILLIS} ms, instead of one round
  * trip each. Until its batch is written a message stays PENDING under its lease, so a crash in between only sends it
- * again (same {@code webhook-id}). Should a batch fail, its successes are written one by one.
+ * again (same {@code webhook-id}). Should a batch fail, its successes are written one by one. The marks commit without
+ * waiting for the WAL flush ({@link DeliveryPool}): a database crash may lose the last of them, and those messages are
+ * sent again.
  */
 @Singleton
 public class DeliveredRecorder {
@@ -54,8 +56,8 @@ public class DeliveredRecorder {
     private List<Success> pending = new ArrayList<>();
     private boolean flushScheduled;
 
-    public DeliveredRecorder(Pool pool, Vertx vertx) {
-        this.pool = pool;
+    public DeliveredRecorder(DeliveryPool deliveryPool, Vertx vertx) {
+        this.pool = deliveryPool.pool();
         this.vertx = vertx;
     }
 

@@ -1,0 +1,49 @@
+package dev.mercato.webhook.delivery;
+
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import dev.mercato.platform.persistence.OwnConnections;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.PoolOptions;
+
+/**
+ * The engine's own connections, for the statements whose loss in a database crash only means a message is sent again:
+ * the claim (a lease) and the delivered marks. They commit with {@code synchronous_commit = off}: the commit returns
+ * before its WAL is flushed (PostgreSQL flushes within a fraction of a second), so at 1,000 deliveries a second the
+ * engine no longer waits for hundreds of disk flushes a second, which made its slowest deliveries wait for the disk's
+ * slowest flushes. A crash of the database server (not of this service) may lose the last fraction of a second of them:
+ * those messages are PENDING again and are sent again with the same {@code webhook-id} — at-least-once, as always. What
+ * must not be lost commits on the shared pool, synchronously: stored messages (the fan-out), failed attempts and their
+ * consequences (back-off, circuit, disabling).
+ */
+@Singleton
+public class DeliveryPool {
+
+    static final String APPLICATION_NAME = "webhook-delivery";
+    static final int SIZE = 6;
+
+    private final Pool pool;
+
+    public DeliveryPool(Vertx vertx, OwnConnections connections) {
+        this.pool = Pool.newInstance(PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(SIZE).setName(APPLICATION_NAME))
+                .connectingTo(connections.options(APPLICATION_NAME, Map.of("synchronous_commit", "off")))
+                .using(vertx.getDelegate())
+                .build());
+    }
+
+    /** The pool; statements on it commit without waiting for the WAL flush. */
+    public Pool pool() {
+        return pool;
+    }
+
+    @PreDestroy
+    void close() {
+        pool.closeAndAwait();
+    }
+}
