@@ -147,6 +147,7 @@ public class DeliveryEngine {
         this.recorder = recorder;
         this.spans = spans;
         this.bounded = bounded;
+        registry.gauge("mercato.webhooks.in.flight", inFlight);
     }
 
     void start(@Observes StartupEvent event) {
@@ -202,8 +203,11 @@ public class DeliveryEngine {
                 .addDouble(seconds(config.circuitBreakerOpen()))
                 .addArrayOfString(busyEndpoints.toArray(String[]::new))
                 .addArrayOfInteger(freeSlots.toArray(Integer[]::new));
+        Timer.Sample round = Timer.start(registry);
         leases.withTransaction(sql -> bounded.execute(sql, BoundedStatements.Statement.CLAIM, CLAIM, arguments))
                 .subscribe().with(rows -> {
+                    round.stop(registry.timer("mercato.webhooks.claim.duration"));
+                    registry.counter("mercato.webhooks.claimed").increment(rows.size());
                     List<Claimed> claimed = new ArrayList<>();
                     rows.forEach(row -> {
                         try {
