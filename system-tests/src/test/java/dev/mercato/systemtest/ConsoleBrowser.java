@@ -90,10 +90,13 @@ final class ConsoleBrowser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", find(by), value);
     }
 
-    /** Waits up to {@code timeout} until {@code condition} holds for the browser. */
+    /**
+     * Waits up to {@code timeout} until {@code condition} holds for the browser. An element the page replaced between
+     * finding and reading it (a status filled in live) counts as "not yet".
+     */
     void await(Duration timeout, java.util.function.Predicate<WebDriver> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.test(driver)) {
+        while (!holds(condition)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not within " + timeout + " on " + driver.getCurrentUrl() + ":\n" + main());
             }
@@ -103,6 +106,14 @@ final class ConsoleBrowser implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting", e);
             }
+        }
+    }
+
+    private boolean holds(java.util.function.Predicate<WebDriver> condition) {
+        try {
+            return condition.test(driver);
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            return false;
         }
     }
 

@@ -218,8 +218,12 @@ public class DeliveryEngine {
                                     row.getString("id"));
                         }
                     });
-                    dispatch(claimed);
-                    polling.set(false);
+                    try {
+                        dispatch(claimed);
+                    } finally {
+                        // whatever dispatching did, the next wake-up claims again (a flag left set would stop the engine)
+                        polling.set(false);
+                    }
                     if (claimed.size() == room || pollAgain.get()) {
                         wake();
                     }
