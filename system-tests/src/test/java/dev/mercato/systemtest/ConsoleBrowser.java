@@ -66,6 +66,8 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
+        // the sign-in page's own heading is there until the browser has left it
+        await(Duration.ofSeconds(30), browser -> !browser.getCurrentUrl().endsWith("/sign-in"));
         return heading();
     }
 
@@ -74,11 +76,24 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     String heading() {
-        return driver.findElement(By.tagName("h1")).getText();
+        return text(By.tagName("h1"));
     }
 
     String main() {
-        return driver.findElement(By.tagName("main")).getText();
+        return text(By.tagName("main"));
+    }
+
+    /** The element's text, found again should the page replace it between finding and reading (a navigation ending). */
+    private String text(By by) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return driver.findElement(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     WebElement find(By by) {
