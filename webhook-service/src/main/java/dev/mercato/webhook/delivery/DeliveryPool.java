@@ -25,7 +25,7 @@ import io.vertx.sqlclient.PoolOptions;
 public class DeliveryPool {
 
     static final String APPLICATION_NAME = "webhook-delivery";
-    static final int SIZE = 6;
+    static final int SIZE = 2;
 
     private final Pool pool;
 
