@@ -237,8 +237,8 @@ public class DeliveryEngine {
 
     /**
      * A slot came free: one claim for all the slots freed within {@link #SLOT_WAKE_DELAY_MILLIS}, not one per attempt
-     * (at 1,000 deliveries a second that was about 500 claims a second of two messages each, every one a transaction
-     * over all endpoints). New messages wake the engine at once ({@link #wake}).
+     * (at 1,000 deliveries a second the service's database counted about 650 commits a second, claims among the most
+     * frequent, each a transaction over all endpoints). New messages wake the engine at once ({@link #wake}).
      */
     private void wakeSoon() {
         if (slotWakeScheduled.compareAndSet(false, true)) {
