@@ -43,6 +43,7 @@ import io.quarkus.security.UnauthorizedException;
  * The one place where failures become HTTP answers, for every service. Every answer has the
  * {@link ApiError} shape; nothing internal (class names, SQL, stack traces) reaches the client.
  * A write that lost a race (stale version, duplicate key) is 409, text PostgreSQL cannot store is 400;
+ * a database the service cannot reach (connections refused or broken) is 503 with {@code Retry-After};
  * other unexpected failures are logged with the request id and answered with a plain 500.
  */
 public class ApiExceptionMappers {
@@ -51,6 +52,7 @@ public class ApiExceptionMappers {
     /** Jackson's wording for {@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}; the only way to the name. */
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.{1,200})'", Pattern.DOTALL);
     private static final int MAX_FIELD_NAME = 200;
+    private static final String DATABASE_RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -202,8 +204,24 @@ public class ApiExceptionMappers {
             LOG.debugf("unstorable text answered with 400: %s", e);
             return respond(new ApiError(400, "Request holds a character that cannot be stored (U+0000)", List.of()));
         }
+        if (DatabaseUnavailable.is(e)) {
+            LOG.warnf("request answered with 503, the database is unavailable: %s", rootMessage(e));
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+                    .entity(new ApiError(503, "The service cannot reach its database at the moment; try again shortly",
+                            List.of()))
+                    .build();
+        }
         LOG.error("unexpected failure while handling a request", e);
         return respond(new ApiError(500, "Internal server error", List.of()));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static Response respond(ApiError error) {

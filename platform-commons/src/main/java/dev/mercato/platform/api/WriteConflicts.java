@@ -62,7 +62,8 @@ public final class WriteConflicts {
         return ApiException.conflict("The " + what + " changed at the same time; try again");
     }
 
-    private static String sqlState(Throwable failure) {
+    /** The SQLSTATE of the first PostgreSQL error in {@code failure}'s causes; null when there is none. */
+    static String sqlState(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth++ < MAX_DEPTH; cause = cause.getCause()) {
             if (cause instanceof PgException pg) {
