@@ -69,8 +69,12 @@ public interface WebhookConfig {
     @WithDefault("512")
     int maxInFlight();
 
-    /** Attempts in flight per endpoint and instance, so a slow receiver cannot take every slot. */
-    @WithDefault("32")
+    /**
+     * Attempts in flight per endpoint and instance, so a slow receiver cannot take every slot. An endpoint receives
+     * at most this many messages per receiver round trip: at 1,000 events a second and answers taking 30 ms under
+     * load, 32 left no room for a burst (docs/BENCHMARKS.md, "One endpoint at 1,000 events a second").
+     */
+    @WithDefault("64")
     int maxInFlightPerEndpoint();
 
     /** Consecutive failed attempts that open an endpoint's circuit. */

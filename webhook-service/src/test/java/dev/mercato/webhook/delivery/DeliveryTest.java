@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.mercato.testkit.TestSql;
 import dev.mercato.webhook.Receiver.Received;
 import dev.mercato.webhook.Receiver;
+import dev.mercato.webhook.WebhookConfig;
 import dev.mercato.webhook.Webhooks.Created;
 import dev.mercato.webhook.Webhooks;
 import dev.mercato.webhook.WithMarketplaceAndReceiver;
@@ -35,6 +36,9 @@ class DeliveryTest extends WithMarketplaceAndReceiver {
 
     @Inject
     DeliveryEngine engine;
+
+    @Inject
+    WebhookConfig config;
 
     @Test
     void signsEveryDeliveryForBothKindsOfVerifier() throws Exception {
@@ -219,15 +223,17 @@ class DeliveryTest extends WithMarketplaceAndReceiver {
         // every request hangs until the attempt times out (2 s in tests): no slot comes free before that
         Created hanging = Webhooks.create(organizations.tenant, receiver.url("crowded", n -> -2),
                 "\"eventTypes\": [\"entitlement.updated\"]");
-        // all 40 messages are stored before the engine looks, so they are due at once however slowly they were published
+        // limit + 8 messages are all stored before the engine looks, so they are due at once however slowly they were published
         engine.pause(true);
+        int limit = config.maxInFlightPerEndpoint();
+        int messages = limit + 8;
         java.time.Instant woke;
         try {
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < messages; i++) {
                 Webhooks.entitlementChanged("ent_" + UUID.randomUUID(), organizations.tenant, 1, null);
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.rows(
-                    "select id from webhook_message where endpoint_id = ?", hanging.id()).size() == 40);
+                    "select id from webhook_message where endpoint_id = ?", hanging.id()).size() == messages);
         } finally {
             // Nothing is sent before this instant, and a slot comes free only when an attempt has ended: after the
             // request timeout (2 s in tests) at the earliest. So whatever the load, a request that reaches the receiver
@@ -236,11 +242,11 @@ class DeliveryTest extends WithMarketplaceAndReceiver {
             engine.pause(false);
         }
         engine.wake();
-        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at(hanging.url()), r -> r.size() >= 32);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at(hanging.url()), r -> r.size() >= limit);
         await().atMost(Duration.ofSeconds(5)).until(() -> java.time.Instant.now().isAfter(woke.plusMillis(1900)));
-        // max-in-flight-per-endpoint (32): the other 8 waited for a slot, although the engine has room for 512
+        // max-in-flight-per-endpoint: the other 8 waited for a slot, although the engine has room for more
         assertThat(receiver.at(hanging.url()).stream().filter(r -> r.at().isBefore(woke.plusMillis(1900))))
-                .hasSizeLessThanOrEqualTo(32);
+                .hasSizeLessThanOrEqualTo(limit);
     }
 
     private static String status(String messageId) {
