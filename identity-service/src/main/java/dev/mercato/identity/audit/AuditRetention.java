@@ -9,8 +9,9 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.scheduling.PeriodicRounds;
+
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -25,17 +26,17 @@ public class AuditRetention {
     private static final int CHUNK = 10_000;
 
     private final Pool pool;
-    private final Vertx vertx;
+    private final PeriodicRounds rounds;
     private final Duration retention;
 
-    public AuditRetention(Pool pool, Vertx vertx, AuditConfig config) {
+    public AuditRetention(Pool pool, PeriodicRounds rounds, AuditConfig config) {
         this.pool = pool;
-        this.vertx = vertx;
+        this.rounds = rounds;
         this.retention = config.retention();
     }
 
     void schedule(@Observes StartupEvent event) {
-        vertx.setPeriodic(Duration.ofMinutes(1).toMillis(), Duration.ofHours(1).toMillis(), id -> purge());
+        rounds.tick(Duration.ofMinutes(1), Duration.ofHours(1), this::purge);
     }
 
     private void purge() {

@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.scheduling.PeriodicRounds;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -31,18 +33,20 @@ public class RotationSweep {
     private final CredentialDirectory directory;
     private final CredentialConfig config;
     private final Vertx vertx;
+    private final PeriodicRounds rounds;
 
     public RotationSweep(CredentialRepository credentials, CredentialService service, CredentialDirectory directory,
-            CredentialConfig config, Vertx vertx) {
+            CredentialConfig config, Vertx vertx, PeriodicRounds rounds) {
         this.credentials = credentials;
         this.service = service;
         this.directory = directory;
         this.config = config;
         this.vertx = vertx;
+        this.rounds = rounds;
     }
 
     void schedule(@Observes StartupEvent event) {
-        vertx.setPeriodic(config.rotationSweepInterval().toMillis(), id -> runOnce());
+        rounds.tick(config.rotationSweepInterval(), this::runOnce);
     }
 
     private void runOnce() {

@@ -14,10 +14,11 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.scheduling.PeriodicRounds;
+
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * The keys in force, held in memory: every published one, and among them the one that signs now (the
@@ -31,13 +32,13 @@ public class SigningKeys {
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
 
     private final SigningKeyStore store;
-    private final Vertx vertx;
+    private final PeriodicRounds rounds;
     private final KeyTimings config;
     private volatile KeySet current;
 
-    public SigningKeys(SigningKeyStore store, Vertx vertx, KeyTimings config) {
+    public SigningKeys(SigningKeyStore store, PeriodicRounds rounds, KeyTimings config) {
         this.store = store;
-        this.vertx = vertx;
+        this.rounds = rounds;
         this.config = config;
     }
 
@@ -45,7 +46,7 @@ public class SigningKeys {
     void start(@Observes @Priority(150) StartupEvent event) throws Throwable {
         VertxContextSupport.subscribeAndAwait(this::reload);
         LOG.infof("signing key %s active, %d published", active().kid(), current.published().size());
-        vertx.setPeriodic(config.keyRefreshInterval().toMillis(), id -> reload().subscribe().with(
+        rounds.tick(config.keyRefreshInterval(), () -> reload().subscribe().with(
                 ignored -> { }, failure -> LOG.warnf("signing keys could not be re-read: %s", failure.getMessage())));
     }
 

@@ -10,9 +10,10 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.mercato.platform.scheduling.PeriodicRounds;
+
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,13 +28,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class LoginThrottle {
 
     private final Pool pool;
-    private final Vertx vertx;
+    private final PeriodicRounds rounds;
     private final int maxFailures;
     private final Duration window;
 
-    public LoginThrottle(Pool pool, Vertx vertx, LoginConfig config) {
+    public LoginThrottle(Pool pool, PeriodicRounds rounds, LoginConfig config) {
         this.pool = pool;
-        this.vertx = vertx;
+        this.rounds = rounds;
         this.maxFailures = config.maxFailures();
         this.window = config.failureWindow();
     }
@@ -82,7 +83,7 @@ public class LoginThrottle {
     }
 
     void scheduleCleanup(@Observes StartupEvent event) {
-        vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> pool
+        rounds.tick(Duration.ofMinutes(10), () -> pool
                 .preparedQuery("delete from login_throttle where window_started_at < now() - make_interval(secs => $1)")
                 .execute(Tuple.of((double) window.toSeconds()))
                 .subscribe().with(ignored -> { }, failure -> { }));

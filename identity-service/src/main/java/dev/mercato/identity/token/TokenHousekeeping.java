@@ -7,8 +7,9 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.scheduling.PeriodicRounds;
+
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -22,15 +23,15 @@ public class TokenHousekeeping {
     private static final Logger LOG = Logger.getLogger(TokenHousekeeping.class);
 
     private final Pool pool;
-    private final Vertx vertx;
+    private final PeriodicRounds rounds;
 
-    public TokenHousekeeping(Pool pool, Vertx vertx) {
+    public TokenHousekeeping(Pool pool, PeriodicRounds rounds) {
         this.pool = pool;
-        this.vertx = vertx;
+        this.rounds = rounds;
     }
 
     void schedule(@Observes StartupEvent event) {
-        vertx.setPeriodic(Duration.ofMinutes(2).toMillis(), Duration.ofHours(1).toMillis(), id -> purge());
+        rounds.tick(Duration.ofMinutes(2), Duration.ofHours(1), this::purge);
     }
 
     private void purge() {

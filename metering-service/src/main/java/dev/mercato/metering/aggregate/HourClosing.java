@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
 
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.UsageAggregateV1;
+import dev.mercato.platform.scheduling.PeriodicRounds;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -43,24 +43,24 @@ public class HourClosing {
             """ + AggregateWriter.TO_OUTBOX;
 
     private final Pool pool;
-    private final Vertx vertx;
+    private final PeriodicRounds rounds;
     private final AggregationConfig config;
     private final DedupePartitions partitions;
     private final String source;
     private final Clock clock;
 
-    public HourClosing(Pool pool, Vertx vertx, AggregationConfig config, DedupePartitions partitions,
+    public HourClosing(Pool pool, PeriodicRounds rounds, AggregationConfig config, DedupePartitions partitions,
             @ConfigProperty(name = "quarkus.application.name") String applicationName, Clock clock) {
         this.clock = clock;
         this.pool = pool;
-        this.vertx = vertx;
+        this.rounds = rounds;
         this.config = config;
         this.partitions = partitions;
         this.source = "/mercato/" + applicationName;
     }
 
     void schedule(@Observes StartupEvent event) {
-        vertx.setPeriodic(config.closeSweepEvery().toMillis(), id -> closeDue().subscribe().with(
+        rounds.tick(config.closeSweepEvery(), () -> closeDue().subscribe().with(
                 closed -> {
                     if (closed > 0) {
                         LOG.infof("closed %d hourly usage aggregates", closed);
@@ -69,7 +69,7 @@ public class HourClosing {
                 failure -> LOG.warnf("could not close usage hours (will retry): %s", failure.toString())));
         // Today's and tomorrow's partitions exist before their first event (creating one waits for every batch
         // in progress); days older than the retention are dropped.
-        vertx.setPeriodic(1, Duration.ofHours(1).toMillis(), id -> partitions.ensureAhead()
+        rounds.tick(Duration.ofMillis(1), Duration.ofHours(1), () -> partitions.ensureAhead()
                 .chain(partitions::prune).subscribe().with(
                         dropped -> LOG.debugf("dropped %d dedupe partitions", dropped),
                         failure -> LOG.warnf("could not prepare or drop dedupe partitions: %s", failure.toString())));

@@ -14,11 +14,12 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.scheduling.PeriodicRounds;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -60,15 +61,15 @@ public class MarketplaceSubmitter {
             where s.id = o.id and s.status = 'SUBMITTING'""";
 
     private final Pool pool;
-    private final Vertx vertx;
+    private final PeriodicRounds rounds;
     private final MarketplaceConfig config;
     private final Map<String, MarketplaceAdapter> adapters = new LinkedHashMap<>();
     private final MeterRegistry registry;
 
-    public MarketplaceSubmitter(Pool pool, Vertx vertx, MarketplaceConfig config, AwsMeteringAdapter aws,
+    public MarketplaceSubmitter(Pool pool, PeriodicRounds rounds, MarketplaceConfig config, AwsMeteringAdapter aws,
             AzureMeteringAdapter azure, MeterRegistry registry) {
         this.pool = pool;
-        this.vertx = vertx;
+        this.rounds = rounds;
         this.config = config;
         this.registry = registry;
         adapters.put(aws.marketplace(), aws);
@@ -79,7 +80,7 @@ public class MarketplaceSubmitter {
         if (!config.enabled()) {
             return;
         }
-        vertx.setPeriodic(config.submitEvery().toMillis(), id -> submitDue().subscribe().with(
+        rounds.tick(config.submitEvery(), () -> submitDue().subscribe().with(
                 sent -> {
                     if (sent > 0) {
                         LOG.debugf("sent %d marketplace usage records", sent);

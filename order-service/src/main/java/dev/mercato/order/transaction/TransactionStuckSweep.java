@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.scheduling.PeriodicRounds;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -30,15 +32,17 @@ public class TransactionStuckSweep {
     private final TransactionService service;
     private final TransactionConfig config;
     private final Vertx vertx;
+    private final PeriodicRounds rounds;
 
-    public TransactionStuckSweep(TransactionService service, TransactionConfig config, Vertx vertx) {
+    public TransactionStuckSweep(TransactionService service, TransactionConfig config, Vertx vertx, PeriodicRounds rounds) {
         this.service = service;
         this.config = config;
         this.vertx = vertx;
+        this.rounds = rounds;
     }
 
     void schedule(@Observes StartupEvent event) {
-        vertx.setPeriodic(config.stuckSweepInterval().toMillis(), id -> runOnce());
+        rounds.tick(config.stuckSweepInterval(), this::runOnce);
     }
 
     private void runOnce() {

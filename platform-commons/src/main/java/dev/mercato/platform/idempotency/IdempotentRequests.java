@@ -22,10 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.api.FieldError;
+import dev.mercato.platform.scheduling.PeriodicRounds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -47,14 +47,14 @@ public class IdempotentRequests {
 
     private final ObjectMapper json;
     private final Pool pool;
-    private final Vertx vertx;
+    private final PeriodicRounds rounds;
     private final Duration retention;
 
-    public IdempotentRequests(ObjectMapper json, Pool pool, Vertx vertx,
+    public IdempotentRequests(ObjectMapper json, Pool pool, PeriodicRounds rounds,
             @ConfigProperty(name = "mercato.idempotency.retention", defaultValue = "PT24H") Duration retention) {
         this.json = json;
         this.pool = pool;
-        this.vertx = vertx;
+        this.rounds = rounds;
         this.retention = retention;
     }
 
@@ -153,7 +153,7 @@ public class IdempotentRequests {
     }
 
     void scheduleCleanup(@Observes StartupEvent event) {
-        vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> pool
+        rounds.tick(Duration.ofMinutes(10), () -> pool
                 .preparedQuery("delete from idempotency_key where created_at < now() - make_interval(secs => $1)")
                 .execute(Tuple.of((double) retention.toSeconds()))
                 .subscribe().with(ignored -> { }, failure -> { }));

@@ -5,9 +5,10 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.scheduling.PeriodicRounds;
+
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -18,17 +19,17 @@ public class ProcessedEventPruner {
     private static final Logger LOG = Logger.getLogger(ProcessedEventPruner.class);
 
     private final Pool pool;
-    private final Vertx vertx;
+    private final PeriodicRounds rounds;
     private final InboxConfig config;
 
-    public ProcessedEventPruner(Pool pool, Vertx vertx, InboxConfig config) {
+    public ProcessedEventPruner(Pool pool, PeriodicRounds rounds, InboxConfig config) {
         this.pool = pool;
-        this.vertx = vertx;
+        this.rounds = rounds;
         this.config = config;
     }
 
     void schedule(@Observes StartupEvent event) {
-        vertx.setPeriodic(config.pruneEvery().toMillis(), id -> prune().subscribe().with(
+        rounds.tick(config.pruneEvery(), () -> prune().subscribe().with(
                 deleted -> LOG.debugf("pruned %d processed_event rows", deleted),
                 failure -> LOG.warnf("could not prune processed_event: %s", failure.toString())));
     }

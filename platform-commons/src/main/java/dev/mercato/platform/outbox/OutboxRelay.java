@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.scheduling.PeriodicRounds;
 import dev.mercato.platform.tracing.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,6 +50,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final RelayConnection connection;
     private final Vertx vertx;
+    private final PeriodicRounds rounds;
     private final OutboxConfig config;
     private final OutboxNotifications notifications;
     private final FailedOutboxEvents failedEvents;
@@ -67,12 +69,13 @@ public class OutboxRelay {
     private volatile boolean running;
     private int failuresInARow;
 
-    public OutboxRelay(Pool pool, RelayConnection connection, Vertx vertx, OutboxConfig config,
+    public OutboxRelay(Pool pool, RelayConnection connection, Vertx vertx, PeriodicRounds rounds, OutboxConfig config,
             OutboxNotifications notifications, FailedOutboxEvents failedEvents, TraceContexts traces,
             MeterRegistry registry, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.pool = pool;
         this.connection = connection;
         this.vertx = vertx;
+        this.rounds = rounds;
         this.config = config;
         this.notifications = notifications;
         this.failedEvents = failedEvents;
@@ -99,11 +102,11 @@ public class OutboxRelay {
         sender = new OutboxSender(kafkaConfig.get("bootstrap.servers"), config.linger(), traces);
         running = true;
         notifications.listen(this::wake);
-        vertx.setPeriodic(config.fallbackPoll().toMillis(), id -> {
+        rounds.tick(config.fallbackPoll(), () -> {
             wake();
             failedEvents.count().subscribe().with(ignored -> { }, failure -> { });
         });
-        vertx.setPeriodic(CLEANUP_EVERY.toMillis(), id -> deleteRelayed());
+        rounds.tick(CLEANUP_EVERY, this::deleteRelayed);
         wake();
     }
 

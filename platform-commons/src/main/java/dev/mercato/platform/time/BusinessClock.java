@@ -12,9 +12,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.mercato.platform.scheduling.PeriodicRounds;
+
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -37,14 +38,14 @@ public class BusinessClock extends Clock {
 
     private final boolean shiftable;
     private final Pool pool;
-    private final Vertx vertx;
+    private final PeriodicRounds rounds;
     private volatile Duration offset = Duration.ZERO;
 
     public BusinessClock(@ConfigProperty(name = "mercato.test-clock.enabled", defaultValue = "false") boolean shiftable,
-            Pool pool, Vertx vertx) {
+            Pool pool, PeriodicRounds rounds) {
         this.shiftable = shiftable;
         this.pool = pool;
-        this.vertx = vertx;
+        this.rounds = rounds;
     }
 
     void load(@Observes StartupEvent event) {
@@ -55,7 +56,7 @@ public class BusinessClock extends Clock {
         offset = stored().await().atMost(LOAD_TIMEOUT);
         LOG.warnf("the test clock is on (mercato.test-clock.enabled): business time is %s, %s ahead of the system clock",
                 instant(), offset);
-        vertx.setPeriodic(1000, id -> stored().subscribe().with(this::follow,
+        rounds.tick(Duration.ofSeconds(1), () -> stored().subscribe().with(this::follow,
                 failure -> LOG.debugf("could not read the test clock (will retry): %s", failure.toString())));
     }
 

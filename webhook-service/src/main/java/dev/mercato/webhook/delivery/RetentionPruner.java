@@ -6,10 +6,10 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dev.mercato.webhook.WebhookConfig;
+import dev.mercato.platform.scheduling.PeriodicRounds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -24,19 +24,19 @@ public class RetentionPruner {
     static final int BATCH = 5000;
 
     private final Pool pool;
-    private final Vertx vertx;
+    private final PeriodicRounds rounds;
     private final WebhookConfig config;
     private final MeterRegistry registry;
 
-    public RetentionPruner(Pool pool, Vertx vertx, WebhookConfig config, MeterRegistry registry) {
+    public RetentionPruner(Pool pool, PeriodicRounds rounds, WebhookConfig config, MeterRegistry registry) {
         this.pool = pool;
-        this.vertx = vertx;
+        this.rounds = rounds;
         this.config = config;
         this.registry = registry;
     }
 
     void schedule(@Observes StartupEvent event) {
-        vertx.setPeriodic(config.pruneInterval().toMillis(), id -> prune().subscribe().with(
+        rounds.tick(config.pruneInterval(), () -> prune().subscribe().with(
                 pruned -> {
                     if (pruned > 0) {
                         LOG.infof("pruned %d webhook message(s) past retention", pruned);
