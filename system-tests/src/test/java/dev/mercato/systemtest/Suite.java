@@ -73,8 +73,12 @@ final class Suite {
         }
     }
 
+    /** {@code ./mercato down}; every service must stop on SIGTERM, within the 20 s `down` gives it. */
     void down() {
-        run("down", 120);
+        MercatoCli.Outcome outcome = run("down", 120);
+        if (outcome.output().contains("ignored SIGTERM")) {
+            throw new AssertionError("a service did not stop within 20 s of SIGTERM and was killed:\n" + outcome.output());
+        }
     }
 
     /** {@code ./mercato demo}: the demo marketplace and its month of activity, created through the API. */
@@ -116,10 +120,11 @@ final class Suite {
         return env;
     }
 
-    private void run(String command, int timeoutSeconds) {
+    private MercatoCli.Outcome run(String command, int timeoutSeconds) {
         MercatoCli.Outcome outcome = MercatoCli.run(state, environment(), timeoutSeconds, command);
         if (outcome.exitCode() != 0) {
             throw new AssertionError("./mercato " + command + " failed with " + outcome.exitCode() + ":\n" + outcome.output());
         }
+        return outcome;
     }
 }

@@ -309,9 +309,6 @@ public class UsageConsumer {
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.aggregation().groupId());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // as every consumer of the platform (mp.messaging.connector.smallrye-kafka.group.protocol): joins and leaves
-        // move only the partitions of the member that comes or goes
-        properties.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.min(config.aggregation().maxBatch(), 5000)));
         // Larger fetches: a batch should be a full one whenever the topic has a backlog.
         properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
