@@ -18,7 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * The one way a service schedules background work. A round (a sweep, a purge, a scheduled run) runs every interval
+ * Background work every interval, for every service. A round (a sweep, a purge, a scheduled run) runs every interval
  * on a context of its own; a failed round is logged and the next one tries again; a round still going when the next
  * is due is not started twice. Every timer stops when the service begins to shut down, so no round starts against
  * connection pools that are closing (a round already running finishes).
