@@ -6,16 +6,11 @@ import java.util.List;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
-
 import dev.mercato.platform.scheduling.PeriodicRounds;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Ends rotation overlaps: once the previous secret of a credential has expired, forgets its hash and revokes
@@ -25,37 +20,26 @@ import io.vertx.mutiny.core.Vertx;
 @Singleton
 public class RotationSweep {
 
-    private static final Logger LOG = Logger.getLogger(RotationSweep.class);
     private static final int BATCH = 100;
 
     private final CredentialRepository credentials;
     private final CredentialService service;
     private final CredentialDirectory directory;
     private final CredentialConfig config;
-    private final Vertx vertx;
     private final PeriodicRounds rounds;
 
     public RotationSweep(CredentialRepository credentials, CredentialService service, CredentialDirectory directory,
-            CredentialConfig config, Vertx vertx, PeriodicRounds rounds) {
+            CredentialConfig config, PeriodicRounds rounds) {
         this.credentials = credentials;
         this.service = service;
         this.directory = directory;
         this.config = config;
-        this.vertx = vertx;
         this.rounds = rounds;
     }
 
     void schedule(@Observes StartupEvent event) {
-        rounds.tick(config.rotationSweepInterval(), this::runOnce);
-    }
-
-    private void runOnce() {
-        // Hibernate Reactive needs a duplicated context of its own, as a request would have.
-        io.vertx.core.Context context = VertxContext.getOrCreateDuplicatedContext(vertx.getDelegate());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> sweep().subscribe().with(
-                ended -> ended.forEach(directory::evict),
-                failure -> LOG.warnf("ended rotation overlaps could not be swept (will retry): %s", failure.toString())));
+        rounds.every("sweep of ended rotation overlaps", config.rotationSweepInterval(), this::sweep,
+                ended -> ended.forEach(directory::evict));
     }
 
     /** Ends the overlaps that are over; emits the ids of the credentials it changed. */

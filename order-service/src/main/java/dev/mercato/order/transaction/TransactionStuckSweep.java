@@ -11,10 +11,7 @@ import dev.mercato.platform.scheduling.PeriodicRounds;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Marks transactions STUCK that are still PENDING or PROCESSING {@code processing-timeout} after their last
@@ -31,31 +28,20 @@ public class TransactionStuckSweep {
 
     private final TransactionService service;
     private final TransactionConfig config;
-    private final Vertx vertx;
     private final PeriodicRounds rounds;
 
-    public TransactionStuckSweep(TransactionService service, TransactionConfig config, Vertx vertx, PeriodicRounds rounds) {
+    public TransactionStuckSweep(TransactionService service, TransactionConfig config, PeriodicRounds rounds) {
         this.service = service;
         this.config = config;
-        this.vertx = vertx;
         this.rounds = rounds;
     }
 
     void schedule(@Observes StartupEvent event) {
-        rounds.tick(config.stuckSweepInterval(), this::runOnce);
-    }
-
-    private void runOnce() {
-        // Hibernate Reactive needs a duplicated context of its own, as a request would have.
-        io.vertx.core.Context context = VertxContext.getOrCreateDuplicatedContext(vertx.getDelegate());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> markStuck().subscribe().with(
-                stuck -> {
-                    if (stuck > 0) {
-                        LOG.warnf("%d transaction(s) not finished within %s are STUCK", stuck, config.processingTimeout());
-                    }
-                },
-                failure -> LOG.warnf("stuck transactions could not be marked (will retry): %s", failure.toString())));
+        rounds.every("marking of stuck transactions", config.stuckSweepInterval(), this::markStuck, stuck -> {
+            if (stuck > 0) {
+                LOG.warnf("%d transaction(s) not finished within %s are STUCK", stuck, config.processingTimeout());
+            }
+        });
     }
 
     /** Marks every overdue transaction STUCK, a batch per transaction; emits how many. */

@@ -130,20 +130,19 @@ public class ApiExceptionMappers {
      * wraps it when it happens inside an object it is binding); null otherwise.
      */
     private static Response duplicateKey(Throwable e) {
-        int depth = 0;
-        for (Throwable cause = e; cause != null && depth++ < 8; cause = cause.getCause()) {
-            if (cause instanceof JsonProcessingException parse) {
-                Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(parse.getOriginalMessage()));
-                if (duplicate.matches()) {
-                    String field = parse.getProcessor() instanceof JsonParser parser
-                            ? parentPath(parser.getParsingContext()) + duplicate.group(1)
-                            : duplicate.group(1);
-                    return respond(new ApiError(400, "Request body has a duplicate key",
-                            List.of(new FieldError(printable(field), "is given more than once"))));
-                }
-            }
+        return Causes.firstOf(e, cause -> cause instanceof JsonProcessingException parse ? duplicateKeyOf(parse) : null);
+    }
+
+    private static Response duplicateKeyOf(JsonProcessingException parse) {
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(parse.getOriginalMessage()));
+        if (!duplicate.matches()) {
+            return null;
         }
-        return null;
+        String field = parse.getProcessor() instanceof JsonParser parser
+                ? parentPath(parser.getParsingContext()) + duplicate.group(1)
+                : duplicate.group(1);
+        return respond(new ApiError(400, "Request body has a duplicate key",
+                List.of(new FieldError(printable(field), "is given more than once"))));
     }
 
     // Security failures reach these (not Quarkus's built-in challenge) because authentication is not
@@ -217,10 +216,7 @@ public class ApiExceptionMappers {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        for (int depth = 0; root.getCause() != null && depth < 32; depth++) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(e);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 

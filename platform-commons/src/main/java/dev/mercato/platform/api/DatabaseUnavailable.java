@@ -16,7 +16,6 @@ public final class DatabaseUnavailable {
 
     private static final Set<String> REFUSED = Set.of("53300", "57P01", "57P02", "57P03");
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
-    private static final int MAX_DEPTH = 32;
 
     private DatabaseUnavailable() {
     }
@@ -26,12 +25,6 @@ public final class DatabaseUnavailable {
         if (state != null) {
             return REFUSED.contains(state) || state.startsWith(CONNECTION_EXCEPTION_CLASS);
         }
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth++ < MAX_DEPTH; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> cause instanceof ConnectException || cause instanceof ClosedConnectionException);
     }
 }

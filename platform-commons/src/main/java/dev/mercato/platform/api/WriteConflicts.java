@@ -1,5 +1,6 @@
 package dev.mercato.platform.api;
 
+import java.sql.SQLException;
 import java.util.Set;
 
 import jakarta.persistence.OptimisticLockException;
@@ -21,7 +22,6 @@ public final class WriteConflicts {
     private static final Set<String> LOST_RACE = Set.of("40001", "40P01");
     /** character_not_in_repertoire (a NUL byte in text) and untranslatable_character (\u0000 in jsonb). */
     private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
-    private static final int MAX_DEPTH = 32;
 
     private WriteConflicts() {
     }
@@ -33,13 +33,8 @@ public final class WriteConflicts {
 
     /** The write raced another write of the same row: a stale version or a duplicate unique key. */
     public static boolean isConflict(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth++ < MAX_DEPTH; cause = cause.getCause()) {
-            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
-                return true;
-            }
-        }
-        return isUniqueViolation(failure);
+        return Causes.any(failure, cause -> cause instanceof StaleStateException || cause instanceof OptimisticLockException)
+                || isUniqueViolation(failure);
     }
 
     /**
@@ -64,15 +59,7 @@ public final class WriteConflicts {
 
     /** The SQLSTATE of the first PostgreSQL error in {@code failure}'s causes; null when there is none. */
     static String sqlState(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth++ < MAX_DEPTH; cause = cause.getCause()) {
-            if (cause instanceof PgException pg) {
-                return pg.getSqlState();
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
+        return Causes.firstOf(failure, cause -> cause instanceof PgException pg ? pg.getSqlState()
+                : cause instanceof SQLException sql ? sql.getSQLState() : null);
     }
 }

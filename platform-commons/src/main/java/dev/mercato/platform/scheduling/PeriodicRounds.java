@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.event.Observes;
@@ -43,6 +44,23 @@ public class PeriodicRounds {
 
     /** As {@link #every(String, Duration, Supplier)}, the first round after {@code firstAfter}. */
     public void every(String what, Duration firstAfter, Duration interval, Supplier<Uni<Integer>> round) {
+        every(what, firstAfter, interval, round, done -> {
+            if (done > 0) {
+                LOG.infof("%s: %d", what, done);
+            }
+        });
+    }
+
+    /**
+     * As {@link #every(String, Duration, Supplier)}, for a round whose outcome is more than a count: {@code done}
+     * receives what each round that succeeded emitted (and logs it, if it should be).
+     */
+    public <T> void every(String what, Duration interval, Supplier<Uni<T>> round, Consumer<T> done) {
+        every(what, interval, interval, round, done);
+    }
+
+    private <T> void every(String what, Duration firstAfter, Duration interval, Supplier<Uni<T>> round,
+            Consumer<T> done) {
         AtomicBoolean running = new AtomicBoolean();
         tick(firstAfter, interval, () -> {
             if (!running.compareAndSet(false, true)) {
@@ -53,12 +71,7 @@ public class PeriodicRounds {
             VertxContextSafetyToggle.setContextSafe(context, true);
             context.runOnContext(ignored -> Uni.createFrom().deferred(round::get)
                     .eventually(() -> running.set(false))
-                    .subscribe().with(
-                            done -> {
-                                if (done > 0) {
-                                    LOG.infof("%s: %d", what, done);
-                                }
-                            },
+                    .subscribe().with(done,
                             failure -> LOG.warnf("%s failed (will retry): %s", what, failure.toString())));
         });
     }
