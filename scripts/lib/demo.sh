@@ -46,6 +46,22 @@ mercato_demo_catalog() {
   MERCATO_DEMO_URL=$(mercato_service_url catalog) mercato_api "$@"
 }
 
+# mercato_demo_accept_offer <offer id>: sends the offer and has its customer accept it. A step an earlier run of the demo
+# already took is skipped, so a demo that stopped half-way can be run again.
+mercato_demo_accept_offer() {
+  local status
+  status=$(mercato_demo_catalog GET "/api/v1/private-offers/$1" | mercato_json_field data.status) || return 1
+  if [[ $status == DRAFT ]]; then
+    mercato_demo_catalog POST "/api/v1/private-offers/$1/send" >/dev/null || return 1
+    status=SENT
+  fi
+  if [[ $status == SENT ]]; then
+    mercato_demo_catalog POST "/api/v1/private-offers/$1/accept" >/dev/null || return 1
+    status=ACCEPTED
+  fi
+  [[ $status == ACCEPTED ]] || { mercato_warn "offer $1 is $status; the demo needs it accepted"; return 1; }
+}
+
 # A small catalogue of the demo vendor: exchange rates, an article priced in two currencies, a listing with
 # two metered dimensions, a published plan (seats and graduated API calls), a discount code and a private
 # offer sent to the first tenant, which accepts it (order-service turns it into an order that entitles the
@@ -87,8 +103,7 @@ mercato_demo_catalogue() {
   offer=$(mercato_demo_catalog POST /api/v1/private-offers "{\"listingId\": \"$listing\", \"customerId\": \"$tenant\",
     \"title\": \"Logs for Acme\", \"pricing\": {\"discountPercentage\": 15, \"duration\": 12}}" \
     | mercato_json_field data.id)
-  mercato_demo_catalog POST "/api/v1/private-offers/$offer/send" >/dev/null
-  mercato_demo_catalog POST "/api/v1/private-offers/$offer/accept" >/dev/null
+  mercato_demo_accept_offer "$offer" || return 1
   printf '%s %s %s' "$listing" "$plan" "$offer"
 }
 
@@ -267,8 +282,28 @@ mercato_demo_month() {
   printf '%s %s %s' "$start" "$end" "$invoices"
 }
 
+# What the demo created, kept in the state folder (it holds the demo application's secret: mode 600) so that running
+# the demo again on the same suite prints it instead of repeating the month.
+mercato_demo_summary_file() { printf '%s/demo.txt' "$MERCATO_STATE"; }
+
+# True when the demo already ran against these databases: its summary is kept and the distributor it names still
+# exists (databases dropped while the state folder stayed, as the system tests do, leave a summary of nothing).
+mercato_demo_already_ran() {
+  local file distributor
+  file=$(mercato_demo_summary_file)
+  [[ -s $file ]] || return 1
+  distributor=$(awk '$1 == "distributor" {print $2; exit}' "$file")
+  [[ -n $distributor ]] && mercato_api GET "/api/v1/distributors/$distributor" >/dev/null 2>&1
+}
+
 cmd_demo() {
   mercato_platform_login
+  if mercato_demo_already_ran; then
+    mercato_info "the demo already ran on this suite (state folder $MERCATO_STATE); what it created is below." \
+      "./mercato reset starts over with empty databases."
+    cat "$(mercato_demo_summary_file)"
+    return 0
+  fi
   local distributor partner tenant1 tenant2 vendor admin app client_id client_secret listing plan offer
   local transaction contract serial offer2 transaction2 receiver webhook month_start="" month_end="" invoices=0
   receiver=$(mercato_demo_receiver)
@@ -291,8 +326,7 @@ cmd_demo() {
     || mercato_die "order-service did not turn the accepted offer into an entitlement (is it running?)"
   offer2=$(mercato_demo_catalog POST /api/v1/private-offers "{\"listingId\": \"$listing\", \"customerId\": \"$tenant2\",
     \"title\": \"Logs for Baltic Logistics\", \"pricing\": {\"discountPercentage\": 5, \"duration\": 12}}" | mercato_json_field data.id)
-  mercato_demo_catalog POST "/api/v1/private-offers/$offer2/send" >/dev/null
-  mercato_demo_catalog POST "/api/v1/private-offers/$offer2/accept" >/dev/null
+  mercato_demo_accept_offer "$offer2" || mercato_die "catalog-service did not take the second tenant's offer"
   read -r transaction2 _ _ <<<"$(mercato_demo_order "$tenant2")" \
     || mercato_die "order-service did not process the second tenant's order"
   mercato_demo_wait_entitlement "$tenant2" "$listing" || mercato_die "order-service did not entitle $tenant2 to $listing"
@@ -314,6 +348,12 @@ $invoices invoice(s) finalized with their commissions booked, Acme's first invoi
   fi
   client_id=$(printf '%s' "$app" | mercato_json_field data.clientId)
   client_secret=$(printf '%s' "$app" | mercato_json_field data.clientSecret)
+  (umask 077 && mercato_demo_summary > "$(mercato_demo_summary_file)")
+  cat "$(mercato_demo_summary_file)"
+}
+
+# The demo's closing text, from cmd_demo's variables.
+mercato_demo_summary() {
   cat <<MSG
 
 Demo marketplace created through the API (identity-service at $MERCATO_DEMO_URL):

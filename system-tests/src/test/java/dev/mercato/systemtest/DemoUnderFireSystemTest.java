@@ -62,6 +62,17 @@ class DemoUnderFireSystemTest {
 
     @Test
     @Order(0)
+    void theDemoRunAgainPrintsWhatItCreatedAndChangesNothing() {
+        MercatoCli.Outcome again = SUITE.demo();
+
+        assertThat(again.output()).contains("the demo already ran on this suite")
+                .containsPattern("distributor  org_\\w+  Nordic Distribution AB")
+                .contains("client_secret=")
+                .doesNotContain("a month of activity, one business day at a time");
+    }
+
+    @Test
+    @Order(0)
     void aTenantCreatedInIdentityBecomesAnAccountInOrder() {
         EventBackbone.aTenantCreatedInIdentityBecomesAnAccountInOrder(SUITE);
     }

@@ -81,9 +81,12 @@ final class Suite {
         }
     }
 
-    /** {@code ./mercato demo}: the demo marketplace and its month of activity, created through the API. */
-    void demo() {
-        run("demo", 900);
+    /**
+     * {@code ./mercato demo}: the demo marketplace and its month of activity, created through the API; run again on the
+     * same suite, what the first run created.
+     */
+    MercatoCli.Outcome demo() {
+        return run("demo", 900);
     }
 
     /** Runs {@code script} (from the repository root) against this suite, with {@code extra} variables. */
