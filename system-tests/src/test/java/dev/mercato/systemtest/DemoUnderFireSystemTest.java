@@ -62,7 +62,7 @@ class DemoUnderFireSystemTest {
 
     @Test
     @Order(0)
-    void theDemoRunAgainPrintsWhatItCreatedAndChangesNothing() {
+    void theDemoRunAgainPrintsWhatItCreatedInsteadOfRepeatingTheMonth() {
         MercatoCli.Outcome again = SUITE.demo();
 
         assertThat(again.output()).contains("the demo already ran on this suite")
