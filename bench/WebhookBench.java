@@ -33,6 +33,9 @@ import com.sun.net.httpserver.HttpServer;
  *
  * 1. Latency: entitlement events for a bench customer are published on orders.entitlements at a steady rate;
  *    each is routed to one endpoint; the receiver notes now − the event's time (ce_time, the payload's timestamp).
+ *    The topic is the suite's own, and metering-service keeps every entitlement on it in memory: the events name
+ *    ENTITLEMENT_IDS ids at most, the same in every run, so however many runs a suite sees, they add at most that
+ *    many entitlements to it (each a new version of one of them).
  * 2. Throughput: a backlog of messages is committed straight into webhook_message (as the fan-out stores them)
  *    over several endpoints and subjects; the receiver counts signed deliveries per second until all arrived.
  *
@@ -226,20 +229,24 @@ public class WebhookBench {
         }
     }
 
+    /** How many entitlement ids the latency runs cycle through: one subject's events are 20 s apart at 1,000/s. */
+    static final int ENTITLEMENT_IDS = 20_000;
+
     static void steady(KafkaProducer<String, String> producer, String customer, int rate, int seconds, boolean measured) {
         long interval = 1_000_000_000L / rate;
         long next = System.nanoTime();
         long total = (long) rate * seconds;
+        long firstVersion = System.currentTimeMillis() * 1_000;
         for (long i = 0; i < total; i++) {
             LockSupport.parkNanos(next - System.nanoTime());
             next += interval;
-            String id = "ent_" + UUID.randomUUID();
+            String id = "ent_webhookbench%05d".formatted(i % ENTITLEMENT_IDS);
             Instant now = Instant.now();
             String body = "{\"id\":\"" + id + "\",\"customerId\":\"" + customer + "\",\"customerCsn\":\"1234567890\","
                     + "\"customerName\":\"bench\",\"listingId\":\"lst_bench\",\"sku\":null,\"description\":\"bench\","
                     + "\"dimensions\":[\"calls\"],\"seats\":1,\"startDate\":\"2026-01-01\",\"endDate\":\"2027-01-01\","
                     + "\"status\":\"ACTIVE\",\"subscriptions\":[\"SN1\"],\"createdAt\":\"" + now + "\",\"lastUpdated\":\""
-                    + now + "\",\"version\":1}";
+                    + now + "\",\"version\":" + (firstVersion + i) + "}";
             ProducerRecord<String, String> record = new ProducerRecord<>("orders.entitlements", id, body);
             header(record, "ce_specversion", "1.0");
             header(record, "ce_id", UUID.randomUUID().toString());

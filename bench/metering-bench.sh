@@ -64,7 +64,10 @@ print(json.loads(base64.urlsafe_b64decode(p))["org"])' "$token")
 "$java_bin" -Xmx128m -XX:+UseSerialGC -cp "$kafka_lib/*" "$BENCH_ROOT/bench/MeteringBenchFixtures.java" \
   "$kafka" "$tenant" "$listing" "$platform" 2>/dev/null || bench_die "could not publish the bench listing and entitlement"
 
-now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+# The events' time is metering-service's business time: after `./mercato demo` its test clock runs a month ahead,
+# and events stamped with the system clock would be older than the backdating window.
+now=$(api "$target/api/v1/test-clock" 2>/dev/null | json_field data.now 2>/dev/null) || now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+now="${now:0:19}Z"
 event() { printf '{"customerId": "%s", "listingId": "%s", "dimension": "api_calls", "quantity": %d, "timestamp": "%s", "properties": {"region": "eu-north-1"}}' \
   "$tenant" "$listing" "$1" "$now"; }
 single=$(event 1)

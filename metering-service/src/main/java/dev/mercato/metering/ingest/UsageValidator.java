@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.metering.readmodel.CustomerEntitlements;
 import dev.mercato.metering.readmodel.KnownOrganizations;
+import dev.mercato.metering.readmodel.MeteredEntitlement;
 import dev.mercato.metering.readmodel.MeteredListings;
-import dev.mercato.platform.events.EntitlementChangedV1;
 import dev.mercato.platform.events.ListingChangedV1;
 import dev.mercato.platform.events.ListingChangedV1.DimensionV1;
 import dev.mercato.platform.events.UsageEventV1;
@@ -123,13 +123,13 @@ public class UsageValidator {
                     + " decimal place(s) dimension " + dimension.key() + " allows.");
         }
         LocalDate date = LocalDate.ofInstant(timestamp, ZoneOffset.UTC);
-        EntitlementChangedV1 entitlement = entitlements.inForce(candidate.customerId(), listing.id(), date);
+        MeteredEntitlement entitlement = entitlements.inForce(candidate.customerId(), listing.id(), date);
         if (entitlement == null) {
             return Verdict.reject(Rejection.NO_ENTITLEMENT, "customer " + candidate.customerId()
                     + " has no active entitlement to listing " + listing.id() + " on " + date + ".");
         }
         return new Verdict(new UsageEventV1(candidate.eventId(), reportId, candidate.customerId(), listing.vendorId(),
-                listing.id(), CustomerEntitlements.firstSubscription(entitlement), dimension.key(), normalised, timestamp,
+                listing.id(), entitlement.subscription(), dimension.key(), normalised, timestamp,
                 receivedAt, candidate.properties() == null ? Map.of() : candidate.properties(), dimension.aggregation(),
                 dimension.uniqueProperty(), dimension.tokenRate()), null, null, null);
     }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mercato.metering.MeteringWorld;
 import dev.mercato.platform.events.EntitlementChangedV1;
 import dev.mercato.testkit.TestKafka;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -33,6 +34,9 @@ class ReadModelTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CustomerEntitlements entitlementsInService;
+
     @Test
     void isReadyOnceEveryReadModelIsLoaded() {
         given().get("/q/health/ready").then().statusCode(200)
@@ -41,11 +45,24 @@ class ReadModelTest {
     }
 
     @Test
+    void showsHowManySnapshotsEachReadModelHoldsAsAMetric() {
+        String customer = "org_" + UUID.randomUUID();
+        String id = MeteringWorld.publishEntitlement(customer, "lst_" + UUID.randomUUID(), "ACTIVE",
+                LocalDate.now(ZoneOffset.UTC), LocalDate.now(ZoneOffset.UTC), "SUB-G");
+        await().atMost(Duration.ofSeconds(20)).until(() -> entitlementsInService.get(id) != null);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("mercato_readmodel_snapshots\\{[^}]*topic=\"orders.entitlements\"[^}]*} [1-9]")
+                .contains("topic=\"identity.organizations\"").contains("topic=\"catalog.listings\"");
+    }
+
+    @Test
     void staysNotReadyUntilEachViewHasReadItsTopicToTheEnd() {
         KnownOrganizations organizations = new KnownOrganizations(json);
         MeteredListings listings = new MeteredListings(json);
         CustomerEntitlements entitlements = new CustomerEntitlements(json);
-        ReadModels models = new ReadModels(organizations, listings, entitlements, TestKafka.bootstrapServers());
+        ReadModels models = new ReadModels(organizations, listings, entitlements, TestKafka.bootstrapServers(),
+                new SimpleMeterRegistry());
         ReadModelsHealthCheck check = new ReadModelsHealthCheck(models);
         assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         try {
@@ -75,6 +92,8 @@ class ReadModelTest {
             entitlements.start(TestKafka.bootstrapServers());
             await().atMost(Duration.ofSeconds(30)).until(entitlements::loaded);
             assertThat(entitlements.get(expiredId)).isNotNull();
+            assertThat(entitlements.get(expiredId).subscription()).as("the first subscription, usage's attribution")
+                    .isEqualTo("SUB-A");
             assertThat(entitlements.inForce(customer, listing, today)).isNull();
             assertThat(entitlements.inForce(customer, listing, today.minusDays(2))).isNotNull();
 
