@@ -38,13 +38,15 @@ import dev.mercato.pricing.PricingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 
 /**
  * The one place where failures become HTTP answers, for every service. Every answer has the
  * {@link ApiError} shape; nothing internal (class names, SQL, stack traces) reaches the client.
  * A write that lost a race (stale version, duplicate key) is 409, text PostgreSQL cannot store is 400;
  * a database the service cannot reach (connections refused or broken) is 503 with {@code Retry-After};
- * other unexpected failures are logged with the request id and answered with a plain 500.
+ * a client that closed its connection before its request was read is a 400 logged at debug level (nobody reads the
+ * answer); other unexpected failures are logged with the request id and answered with a plain 500.
  */
 public class ApiExceptionMappers {
 
@@ -210,6 +212,12 @@ public class ApiExceptionMappers {
                     .entity(new ApiError(503, "The service cannot reach its database at the moment; try again shortly",
                             List.of()))
                     .build();
+        }
+        if (Causes.any(e, HttpClosedException.class::isInstance)) {
+            // The client went away while its body was being read (a timeout, a load tool stopping): not a failure of
+            // this service, and nobody reads the answer; an ERROR with a stack trace for each would bury real ones.
+            LOG.debugf("the client closed the connection before its request was read: %s", e);
+            return respond(new ApiError(400, "The connection closed before the request was complete", List.of()));
         }
         LOG.error("unexpected failure while handling a request", e);
         return respond(new ApiError(500, "Internal server error", List.of()));
