@@ -43,16 +43,23 @@ class UsageReportTest {
                 .formatted(world.tenant.id());
         publish(failed, MeteringReportV1.FAILED, "FAILED", rejected, "2026-04-02T10:00:00Z");
         publish(failed, MeteringReportV1.FAILED, "FAILED", rejected, "2026-04-02T10:00:00Z"); // a repeat changes nothing
+        // The same report published again as another event (a client's retry after a 503): still one row, the first.
+        publish("evt-retry-" + failed, failed, MeteringReportV1.FAILED, "FAILED", "[]", "2026-04-03T10:00:00Z");
         await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.number(
-                "select count(*) from usage_report where id in (?, ?)", confirmed, failed) == 2);
+                "select count(*) from usage_report where id in (?, ?)", confirmed, failed) == 2
+                && TestSql.number("select count(*) from processed_event where event_id = ?", "evt-retry-" + failed) == 1);
     }
 
     private void publish(String id, String type, String status, String rejected, String receivedAt) {
+        publish("evt-" + id, id, type, status, rejected, receivedAt);
+    }
+
+    private void publish(String eventId, String id, String type, String status, String rejected, String receivedAt) {
         String body = """
                 {"id": "%s", "shape": "metering", "vendorId": "%s", "listingId": "lst_reports", "customerId": "%s",
                  "status": "%s", "accepted": 2, "rejected": %s, "receivedAt": "%s"}"""
                 .formatted(id, world.vendor.id(), world.tenant.id(), status, rejected, receivedAt);
-        TestKafka.send("metering.reports", id, body, TestKafka.cloudEventHeaders("evt-" + id, type, id));
+        TestKafka.send("metering.reports", id, body, TestKafka.cloudEventHeaders(eventId, type, id));
     }
 
     @Test
