@@ -69,7 +69,7 @@ public class ReportEventsConsumer {
         MeteringReportV1 report = event.dataAs(MeteringReportV1.class, json);
         if (report.id() == null || report.id().length() > 200 || report.status() == null || report.status().length() > 20
                 || report.receivedAt() == null || report.shape() == null || report.shape().length() > 20) {
-            throw new PoisonEventException("event " + event.id() + " lacks a report id, shape, status or receivedAt");
+            throw new PoisonEventException("event " + event.id() + " lacks a report id, shape, status or receivedAt, or has one too long to keep");
         }
         List<MeteringReportV1.RejectedEventV1> rejected = report.rejected() == null ? List.of() : report.rejected();
         return new Row(report.id(), report.shape(), idOrNull(report.vendorId()), idOrNull(report.listingId()),

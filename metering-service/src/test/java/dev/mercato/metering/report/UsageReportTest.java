@@ -83,6 +83,19 @@ class UsageReportTest {
     }
 
     @Test
+    void keepsAReportWhoseCustomerIdIsLongerThanAnyIdWithoutThatId() {
+        String id = "rpt_" + UUID.randomUUID();
+        String body = """
+                {"id": "%s", "shape": "metering-event", "vendorId": "%s", "listingId": "lst_reports_long", "customerId": "%s",
+                 "status": "FAILED", "accepted": 0, "rejected": [], "receivedAt": "2026-04-04T10:00:00Z"}"""
+                .formatted(id, world.vendor.id(), "c".repeat(100));
+        TestKafka.send("metering.reports", id, body, TestKafka.cloudEventHeaders("evt-" + id, MeteringReportV1.FAILED, id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.number(
+                "select count(*) from usage_report where id = ? and customer_id is null and vendor_id = ?", id,
+                world.vendor.id()) == 1);
+    }
+
+    @Test
     void showsAReportToItsCustomerItsVendorAndThoseAbove() {
         world.fromEveryone(AuthorizationMatrix.get("/api/v1/metering/" + failed)
                 .requiring(Scopes.READ_METERING)
