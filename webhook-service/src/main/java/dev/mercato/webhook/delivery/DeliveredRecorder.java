@@ -29,7 +29,7 @@ public class DeliveredRecorder {
     static final int BATCH = 256;
     static final long LINGER_MILLIS = 2;
 
-    private static final String DELIVERED = """
+    static final String DELIVERED = """
             with done as (
                 select * from unnest($1::varchar[], $2::varchar[], $3::timestamptz[], $4::int[], $5::int[], $6::varchar[])
                     as d(message_id, endpoint_id, attempted_at, status_code, duration_ms, excerpt)),

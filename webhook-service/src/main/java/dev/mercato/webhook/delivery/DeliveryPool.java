@@ -20,6 +20,12 @@ import io.vertx.sqlclient.PoolOptions;
  * those messages are PENDING again and are sent again with the same {@code webhook-id} — at-least-once, as always. What
  * must not be lost commits on the shared pool, synchronously: stored messages (the fan-out), failed attempts and their
  * consequences (back-off, circuit, disabling).
+ * <p>
+ * Its statements are planned once per connection ({@code plan_cache_mode = force_generic_plan}). PostgreSQL otherwise
+ * re-planned the claim on every execution (its custom plans, costed with the actual limits, always looked cheaper than
+ * the generic one): 0.8 ms of planning for every claim, more than the claim itself (docs/BENCHMARKS.md, "Webhook
+ * delivery"). Every statement here is shaped to one plan whatever its parameters (the partial indexes' predicates,
+ * V9 and V10), and a plan is made again when the table's statistics change.
  */
 @Singleton
 public class DeliveryPool {
@@ -32,12 +38,13 @@ public class DeliveryPool {
     public DeliveryPool(Vertx vertx, OwnConnections connections) {
         this.pool = Pool.newInstance(PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(SIZE).setName(APPLICATION_NAME))
-                .connectingTo(connections.options(APPLICATION_NAME, Map.of("synchronous_commit", "off")))
+                .connectingTo(connections.options(APPLICATION_NAME, Map.of("synchronous_commit", "off",
+                        "plan_cache_mode", "force_generic_plan")))
                 .using(vertx.getDelegate())
                 .build());
     }
 
-    /** The pool; statements on it commit without waiting for the WAL flush. */
+    /** The pool; statements on it commit without waiting for the WAL flush and are planned once per connection. */
     public Pool pool() {
         return pool;
     }

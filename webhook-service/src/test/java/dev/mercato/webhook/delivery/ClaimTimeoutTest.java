@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,6 +40,9 @@ import io.restassured.path.json.JsonPath;
  * endpoint on 40 subjects whose heads are not due yet. Planned from those statistics, the head-of-subject lookup once
  * read the endpoint's pile for every candidate (minutes); the due index now cannot serve it, so it stays an index-only
  * lookup, no claim times out, and another endpoint's due messages go within seconds, in order per subject.</li>
+ * <li>Planned from those same statistics, the delivered mark of a dozen messages reads them by primary key: it once
+ * read every pending message into a hash to join the ids to (the whole backlog for every batch).</li>
+ * <li>The engine's own connections plan its statements once (a claim was planned anew on every execution).</li>
  * <li>A claim held up longer than {@code claim-timeout} (here by a lock on the table, held until one was) is cancelled and
  * counted, and the messages go once the next claim gets through.</li>
  * </ul>
@@ -69,6 +74,9 @@ class ClaimTimeoutTest extends WithMarketplaceAndReceiver {
     @Inject
     DeliveryEngine engine;
 
+    @Inject
+    DeliveryPool pool;
+
     @Test
     void aBacklogStoredAfterTheStatisticsWereTakenDoesNotSlowTheClaim() {
         // Endpoints for an event type nothing publishes here: their only messages are the ones this test stores.
@@ -84,6 +92,8 @@ class ClaimTimeoutTest extends WithMarketplaceAndReceiver {
             storeBacklog(piled.id(), steady.id(), "stale");
             assertThat(headLookupPlan(piled.id())).as("the head lookup, planned from statistics without a pending row")
                     .contains("webhook_message_pending_subject").doesNotContain("webhook_message_endpoint_due");
+            assertThat(deliveredMarkPlan()).as("the delivered mark, planned once from statistics without a pending row")
+                    .contains("webhook_message_pkey").doesNotContain("webhook_message_pending_subject");
         } finally {
             resumedAt = System.nanoTime();
             engine.pause(false);
@@ -99,6 +109,12 @@ class ClaimTimeoutTest extends WithMarketplaceAndReceiver {
                 .allSatisfy(numbers -> assertThat(numbers).containsExactly(1, 2, 3));
         // every piled subject's head is not due yet, so nothing behind it may go
         assertThat(receiver.at(piled.url())).isEmpty();
+    }
+
+    @Test
+    void theEnginesConnectionsPlanTheirStatementsOnce() {
+        assertThat(pool.pool().query("show plan_cache_mode").executeAndAwait().iterator().next().getString(0))
+                .isEqualTo("force_generic_plan");
     }
 
     @Test
@@ -176,6 +192,29 @@ class ClaimTimeoutTest extends WithMarketplaceAndReceiver {
                 where p.endpoint_id = ? and p.subject = 'inv_piled_1' and p.status = 'PENDING'
                 order by p.seq limit 1""", endpointId).stream()
                 .map(row -> row.values().iterator().next().toString()).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The generic plan (the one the engine's connections use) of the delivered mark for two messages of the pile, as the
+     * planner makes it from the statistics it has.
+     */
+    private static String deliveredMarkPlan() {
+        try (Connection connection = TestSql.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("set plan_cache_mode = force_generic_plan");
+            statement.execute("prepare delivered(varchar[], varchar[], timestamptz[], int[], int[], varchar[]) as "
+                    + DeliveredRecorder.DELIVERED);
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rows = statement.executeQuery("""
+                    explain (costs off) execute delivered(array['msg_piled_1', 'msg_piled_2'], array['a', 'a'],
+                        array[now(), now()], array[200, 200], array[1, 1], array['', ''])""")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Each subject's message numbers in the order the receiver got them. */
