@@ -18,7 +18,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * round (a standby). A connection that closes — database restart, network, {@code pg_terminate_backend} — releases
  * the lock, and the next round connects again. Its statements commit without waiting for the WAL flush
  * ({@code synchronous_commit = off}): a published mark lost in a database crash only sends those events again,
- * which consumers recognise by their id.
+ * which consumers recognise by their id. Its statements are planned once per connection
+ * ({@code plan_cache_mode = force_generic_plan}): the published mark, {@code id = any($1)}, was otherwise planned anew
+ * for every batch (PostgreSQL preferred a custom plan costed with the array's length), 0.2 ms of the server's CPU per
+ * batch, and batches are small at a steady rate (docs/BENCHMARKS.md). Each statement here has one plan whatever its
+ * parameters: by primary key, or through the pending index.
  */
 @ApplicationScoped
 public class RelayConnection {
@@ -27,6 +31,9 @@ public class RelayConnection {
     /** How the connection shows in {@code pg_stat_activity}. */
     static final String APPLICATION_NAME = "mercato-outbox-relay";
     static final long RELAY_LOCK = 0x6d65726361746fL; // "mercato"
+    /** Run-time parameters of the connection. */
+    static final Map<String, String> SETTINGS = Map.of("synchronous_commit", "off",
+            "plan_cache_mode", "force_generic_plan");
 
     private final Vertx vertx;
     private final OwnConnections database;
@@ -56,7 +63,7 @@ public class RelayConnection {
         if (current != null) {
             return Uni.createFrom().item(current);
         }
-        return PgConnection.connect(vertx, database.options(APPLICATION_NAME, Map.of("synchronous_commit", "off")))
+        return PgConnection.connect(vertx, database.options(APPLICATION_NAME, SETTINGS))
                 .invoke(opened -> {
                     leader = false;
                     connection = opened;

@@ -42,7 +42,6 @@ import io.restassured.path.json.JsonPath;
  * lookup, no claim times out, and another endpoint's due messages go within seconds, in order per subject.</li>
  * <li>Planned from those same statistics, the delivered mark of a dozen messages reads them by primary key: it once
  * read every pending message into a hash to join the ids to (the whole backlog for every batch).</li>
- * <li>The engine's own connections plan its statements once (a claim was planned anew on every execution).</li>
  * <li>A claim held up longer than {@code claim-timeout} (here by a lock on the table, held until one was) is cancelled and
  * counted, and the messages go once the next claim gets through.</li>
  * </ul>
@@ -73,9 +72,6 @@ class ClaimTimeoutTest extends WithMarketplaceAndReceiver {
 
     @Inject
     DeliveryEngine engine;
-
-    @Inject
-    DeliveryPool pool;
 
     @Test
     void aBacklogStoredAfterTheStatisticsWereTakenDoesNotSlowTheClaim() {
@@ -109,12 +105,6 @@ class ClaimTimeoutTest extends WithMarketplaceAndReceiver {
                 .allSatisfy(numbers -> assertThat(numbers).containsExactly(1, 2, 3));
         // every piled subject's head is not due yet, so nothing behind it may go
         assertThat(receiver.at(piled.url())).isEmpty();
-    }
-
-    @Test
-    void theEnginesConnectionsPlanTheirStatementsOnce() {
-        assertThat(pool.pool().query("show plan_cache_mode").executeAndAwait().iterator().next().getString(0))
-                .isEqualTo("force_generic_plan");
     }
 
     @Test

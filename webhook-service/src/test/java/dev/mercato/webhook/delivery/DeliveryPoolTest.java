@@ -13,8 +13,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * Leases and delivered marks commit without waiting for the WAL flush, on connections an operator can tell apart;
- * everything else (stored messages, failed attempts) keeps the server's synchronous commit.
+ * Leases and delivered marks commit without waiting for the WAL flush, on connections an operator can tell apart, and
+ * their statements are planned once per connection (the claim was planned anew on every execution); everything else
+ * (stored messages, failed attempts) keeps the server's synchronous commit and plan choice.
  */
 @QuarkusTest
 class DeliveryPoolTest {
@@ -26,16 +27,20 @@ class DeliveryPoolTest {
     Pool sharedPool;
 
     @Test
-    void theEnginesConnectionsCommitAsynchronouslyAndTheSharedPoolDoesNot() {
+    void theEnginesConnectionsCommitAsynchronouslyAndPlanOnceAndTheSharedPoolDoesNot() {
         Row engine = settings(deliveryPool.pool());
         assertThat(engine.getString("synchronous_commit")).isEqualTo("off");
         assertThat(engine.getString("application_name")).isEqualTo(DeliveryPool.APPLICATION_NAME);
-        assertThat(settings(sharedPool).getString("synchronous_commit")).isEqualTo("on");
+        assertThat(engine.getString("plan_cache_mode")).isEqualTo("force_generic_plan");
+        Row shared = settings(sharedPool);
+        assertThat(shared.getString("synchronous_commit")).isEqualTo("on");
+        assertThat(shared.getString("plan_cache_mode")).isEqualTo("auto");
     }
 
     private static Row settings(Pool pool) {
         return pool.query("select current_setting('synchronous_commit') as synchronous_commit, "
-                + "current_setting('application_name') as application_name").execute()
+                + "current_setting('application_name') as application_name, "
+                + "current_setting('plan_cache_mode') as plan_cache_mode").execute()
                 .await().atMost(Duration.ofSeconds(10)).iterator().next();
     }
 }
