@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.platform.persistence.UniqueLookups;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -14,7 +15,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
 
     /** The article with {@code sku}, or null. */
     public Uni<Article> findBySku(String sku) {
-        return find("sku", sku).firstResult();
+        return UniqueLookups.oneOrNull(find("sku", sku));
     }
 
     /** The articles whose SKU is among {@code skus}. */

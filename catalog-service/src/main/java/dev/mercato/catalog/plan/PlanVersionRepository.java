@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.platform.persistence.UniqueLookups;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -16,6 +17,6 @@ public class PlanVersionRepository implements PanacheRepositoryBase<PlanVersion,
     }
 
     public Uni<PlanVersion> numbered(String planId, int number) {
-        return find("planId = ?1 and number = ?2", planId, number).firstResult();
+        return UniqueLookups.oneOrNull(find("planId = ?1 and number = ?2", planId, number));
     }
 }

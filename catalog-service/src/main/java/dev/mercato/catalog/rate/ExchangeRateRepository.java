@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.platform.persistence.UniqueLookups;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -13,7 +14,8 @@ public class ExchangeRateRepository implements PanacheRepositoryBase<ExchangeRat
 
     /** The active rate of the pair that starts exactly on {@code validFrom}, or null. */
     public Uni<ExchangeRate> activeStarting(String base, String counter, LocalDate validFrom) {
-        return find("baseCurrency = ?1 and counterCurrency = ?2 and active = true and validFrom = ?3",
-                base, counter, validFrom).firstResult();
+        return UniqueLookups.oneOrNull(find(
+                "baseCurrency = ?1 and counterCurrency = ?2 and active = true and validFrom = ?3",
+                base, counter, validFrom));
     }
 }

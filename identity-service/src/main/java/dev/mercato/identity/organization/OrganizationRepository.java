@@ -2,6 +2,7 @@ package dev.mercato.identity.organization;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mercato.platform.persistence.UniqueLookups;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -10,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, String> {
 
     public Uni<Organization> findOfKind(String id, OrganizationKind kind) {
-        return find("id = ?1 and kind = ?2", id, kind).firstResult();
+        return UniqueLookups.oneOrNull(find("id = ?1 and kind = ?2", id, kind));
     }
 
     public Uni<Boolean> customerNumberTaken(String customerNumber) {

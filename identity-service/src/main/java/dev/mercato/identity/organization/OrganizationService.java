@@ -10,6 +10,7 @@ import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.events.OrganizationChangedV1;
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.id.Ids;
+import dev.mercato.platform.persistence.UniqueLookups;
 import dev.mercato.pricing.Currencies;
 import dev.mercato.platform.outbox.Outbox;
 import dev.mercato.platform.security.Caller;
@@ -44,7 +45,7 @@ public class OrganizationService {
     /** The root organization, created on first use. */
     @WithTransaction
     public Uni<Organization> ensurePlatform() {
-        return organizations.find("kind", OrganizationKind.PLATFORM).firstResult()
+        return UniqueLookups.oneOrNull(organizations.find("kind", OrganizationKind.PLATFORM))
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing) : createPlatform());
     }
 

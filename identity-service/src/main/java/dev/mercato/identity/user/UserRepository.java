@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
+import dev.mercato.platform.persistence.UniqueLookups;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -16,7 +17,7 @@ public class UserRepository implements PanacheRepositoryBase<User, String> {
 
     /** The user with this email, compared without case; null when there is none. */
     public Uni<User> findByEmail(String email) {
-        return find("lower(email) = ?1", email.toLowerCase(Locale.ROOT)).firstResult();
+        return UniqueLookups.oneOrNull(find("lower(email) = ?1", email.toLowerCase(Locale.ROOT)));
     }
 
     /** The user with this id if {@code visibility} lets the caller see it; null otherwise. */

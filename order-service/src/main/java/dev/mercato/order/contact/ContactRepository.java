@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
+import dev.mercato.platform.persistence.UniqueLookups;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -14,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 public class ContactRepository implements PanacheRepositoryBase<Contact, String> {
 
     public Uni<Contact> findByCustomerAndEmail(String customerId, String email) {
-        return find("customer.id = ?1 and email = ?2", customerId, email).firstResult();
+        return UniqueLookups.oneOrNull(find("customer.id = ?1 and email = ?2", customerId, email));
     }
 
     public Uni<Contact> findVisible(String id, Visibility visibility) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
+import dev.mercato.platform.persistence.UniqueLookups;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -15,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 public class ContractRepository implements PanacheRepositoryBase<Contract, String> {
 
     public Uni<Contract> findByNumber(String contractNumber) {
-        return find("contractNumber", contractNumber).firstResult();
+        return UniqueLookups.oneOrNull(find("contractNumber", contractNumber));
     }
 
     /** The contract with this number if {@code visibility} lets the caller see it; null otherwise. */

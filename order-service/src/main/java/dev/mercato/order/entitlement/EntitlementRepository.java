@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
+import dev.mercato.platform.persistence.UniqueLookups;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -14,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 public class EntitlementRepository implements PanacheRepositoryBase<Entitlement, String> {
 
     public Uni<Entitlement> findByCustomerAndProduct(String customerId, String productKey) {
-        return find("customer.id = ?1 and productKey = ?2", customerId, productKey).firstResult();
+        return UniqueLookups.oneOrNull(find("customer.id = ?1 and productKey = ?2", customerId, productKey));
     }
 
     public Uni<Entitlement> findVisible(String id, Visibility visibility) {

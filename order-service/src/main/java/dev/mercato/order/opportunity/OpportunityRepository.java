@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
+import dev.mercato.platform.persistence.UniqueLookups;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -15,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 public class OpportunityRepository implements PanacheRepositoryBase<Opportunity, String> {
 
     public Uni<Opportunity> findByNumber(String opportunityNumber) {
-        return find("opportunityNumber", opportunityNumber).firstResult();
+        return UniqueLookups.oneOrNull(find("opportunityNumber", opportunityNumber));
     }
 
     /** The opportunity with this id or current number if {@code visibility} lets the caller see it; null otherwise. */

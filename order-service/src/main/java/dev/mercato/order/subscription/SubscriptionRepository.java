@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
+import dev.mercato.platform.persistence.UniqueLookups;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +22,7 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     private static final Sort BY_SERIAL = Sort.by("serialNumber");
 
     public Uni<Subscription> findBySerial(String serialNumber) {
-        return find("serialNumber", serialNumber).firstResult();
+        return UniqueLookups.oneOrNull(find("serialNumber", serialNumber));
     }
 
     /** The subscription with this serial number if {@code visibility} lets the caller see it; null otherwise. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.platform.persistence.Listings;
 import dev.mercato.platform.persistence.Listings.Visibility;
+import dev.mercato.platform.persistence.UniqueLookups;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -14,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 public class TeamRepository implements PanacheRepositoryBase<Team, String> {
 
     public Uni<Team> findByCustomerAndName(String customerId, String name) {
-        return find("customer.id = ?1 and name = ?2", customerId, name).firstResult();
+        return UniqueLookups.oneOrNull(find("customer.id = ?1 and name = ?2", customerId, name));
     }
 
     public Uni<Team> findVisible(String id, Visibility visibility) {

@@ -33,6 +33,7 @@ import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.id.Ids;
 import dev.mercato.platform.outbox.Outbox;
 import dev.mercato.platform.persistence.Listings.Visibility;
+import dev.mercato.platform.persistence.UniqueLookups;
 import dev.mercato.platform.security.Caller;
 import dev.mercato.pricing.Money;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -418,7 +419,7 @@ public class TransactionService {
         parameters.put("csn", csn);
         parameters.put("type", AccountType.END_CUSTOMER);
         String condition = visibility.condition().isEmpty() ? "" : " and (" + visibility.condition() + ")";
-        return accounts.find("csn = :csn and accountType = :type" + condition, parameters).firstResult()
+        return UniqueLookups.oneOrNull(accounts.find("csn = :csn and accountType = :type" + condition, parameters))
                 .map(customer -> {
                     if (customer == null) {
                         throw OrderRules.unprocessable("customerCsn", "no customer with CSN " + csn + " is among yours");

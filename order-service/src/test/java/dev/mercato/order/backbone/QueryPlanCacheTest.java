@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.mercato.order.catalogmodel.CatalogArticles;
 import dev.mercato.order.catalogmodel.CatalogOffers;
+import dev.mercato.order.contact.ContactRepository;
 import dev.mercato.order.contract.ContractRepository;
+import dev.mercato.order.entitlement.EntitlementRepository;
 import dev.mercato.order.opportunity.OpportunityRepository;
 import dev.mercato.order.subscription.SubscriptionRepository;
 import io.quarkus.arc.ClientProxy;
@@ -29,6 +31,9 @@ import io.smallrye.mutiny.Uni;
  * execution scans them, and they push the HQL plans out: the outbox insert, written as a select, was 8 % of
  * order-service's CPU while placing and processing orders. Updates get one plan; hot native reads go through
  * {@code SessionReads}, which bypasses the cache.
+ * <p>
+ * PostgreSQL, for its part, must plan the order path's lookups by unique key once per connection: written with
+ * {@code firstResult()} ({@code offset ? rows fetch first ? rows only}) they were planned anew on every execution.
  */
 @QuarkusTest
 class QueryPlanCacheTest {
@@ -55,6 +60,12 @@ class QueryPlanCacheTest {
 
     @Inject
     CatalogOffers offers;
+
+    @Inject
+    ContactRepository contacts;
+
+    @Inject
+    EntitlementRepository entitlements;
 
     @Test
     void publishingKeepsOnePlanForTheInsert() throws Throwable {
@@ -84,6 +95,30 @@ class QueryPlanCacheTest {
         }
 
         assertThat(cachedQueryPlans() - before).isLessThan(10); // 7 × TIMES before
+    }
+
+    @Test
+    void lookupsByUniqueKeyArePlannedOncePerConnection() throws Throwable {
+        // One session is one connection, so its prepared statements are the ones these lookups made; PostgreSQL
+        // switches to the statement's generic plan after five custom ones when that plan is as cheap.
+        String plans = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> {
+            Uni<?> lookups = Uni.createFrom().voidItem();
+            for (int n = 1; n <= 8; n++) {
+                lookups = lookups.chain(() -> contacts.findByCustomerAndEmail("org_none", "none@example.com"))
+                        .chain(() -> entitlements.findByCustomerAndProduct("org_none", "listing:lst_none"));
+            }
+            return lookups.chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery("""
+                    select string_agg(generic_plans || ' generic, ' || custom_plans || ' custom: ' || left(statement, 40),
+                                      '; ')
+                    from pg_prepared_statements
+                    where statement like '%from contact c1_0 where c1_0.customer_id=%'
+                       or statement like '%from entitlement e1_0 where e1_0.customer_id=%'""", String.class)
+                    .getSingleResult());
+        }));
+
+        assertThat(plans.split("; ")).as("the lookups' prepared statements").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(statement -> assertThat(statement).as("planned once, with a generic plan")
+                        .doesNotStartWith("0 "));
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class Listings {
             Map<String, Object> parameters, Visibility visibility) {
         Map<String, Object> all = new HashMap<>(visibility.parameters());
         all.putAll(parameters);
-        return repository.find(and(condition, visibility.condition()), all).firstResult();
+        return UniqueLookups.oneOrNull(repository.find(and(condition, visibility.condition()), all));
     }
 
     private static String and(String first, String second) {
