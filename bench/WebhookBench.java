@@ -48,6 +48,8 @@ public class WebhookBench {
     static final AtomicLong received = new AtomicLong();
     static final AtomicLong badSignatures = new AtomicLong();
     static volatile long[] latencies = new long[0];
+    /** When each measured event was sent (epoch ms), by the same index as {@link #latencies}. */
+    static volatile long[] sentAt = new long[0];
     static final AtomicLong latencyCount = new AtomicLong();
     static volatile boolean recording;
 
@@ -86,6 +88,7 @@ public class WebhookBench {
                     long index = latencyCount.getAndIncrement();
                     if (index < latencies.length) {
                         latencies[(int) index] = Duration.between(sent, Instant.now()).toMillis();
+                        sentAt[(int) index] = sent.toEpochMilli();
                     }
                 }
             }
@@ -136,6 +139,7 @@ public class WebhookBench {
                 System.out.printf("warm-up: %d of %d events delivered, %.1f s after the last was published%n",
                         received.get(), warmupEvents, (System.nanoTime() - drainStart) / 1e9);
                 latencies = new long[rate * seconds * 2];
+                sentAt = new long[latencies.length];
                 latencyCount.set(0);
                 recording = true;
                 java.sql.Timestamp measuredFrom = new java.sql.Timestamp(System.currentTimeMillis());
@@ -152,6 +156,8 @@ public class WebhookBench {
                 Arrays.sort(sorted);
                 System.out.printf("latency at %d events/s for %d s: %d delivered, p50 %d ms, p99 %d ms, max %d ms%n",
                         rate, seconds, n, pct(sorted, 0.50), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1]);
+                System.out.println("slowest delivery of the events sent in each second from " + measuredFrom.toLocalDateTime().toLocalTime() + " (ms): "
+                        + worstBySecond(latencies, sentAt, n, measuredFrom.getTime(), seconds));
                 stages(db, ids.get(0), measuredFrom);
             }
 
@@ -198,6 +204,20 @@ public class WebhookBench {
             server.stop(0);
             System.exit(0);
         }
+    }
+
+    /** The highest latency of the events sent in each second of the measured run, in order: where the tail sits. */
+    static String worstBySecond(long[] latencies, long[] sentAt, int n, long from, int seconds) {
+        long[] worst = new long[seconds + 1];
+        for (int i = 0; i < n; i++) {
+            int second = (int) Math.min(seconds, Math.max(0, (sentAt[i] - from) / 1000));
+            worst[second] = Math.max(worst[second], latencies[i]);
+        }
+        StringBuilder line = new StringBuilder();
+        for (int second = 0; second < seconds; second++) {
+            line.append(second == 0 ? "" : " ").append(worst[second]);
+        }
+        return line.toString();
     }
 
     /**
