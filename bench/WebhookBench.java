@@ -156,8 +156,9 @@ public class WebhookBench {
                 Arrays.sort(sorted);
                 System.out.printf("latency at %d events/s for %d s: %d delivered, p50 %d ms, p99 %d ms, max %d ms%n",
                         rate, seconds, n, pct(sorted, 0.50), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1]);
-                System.out.println("slowest delivery of the events sent in each second from " + measuredFrom.toLocalDateTime().toLocalTime() + " (ms): "
-                        + worstBySecond(latencies, sentAt, n, measuredFrom.getTime(), seconds));
+                System.out.printf("slowest delivery of the events sent in each second from %s (ms): %s%n",
+                        measuredFrom.toLocalDateTime().toLocalTime(),
+                        worstBySecond(latencies, sentAt, n, measuredFrom.getTime(), seconds));
                 stages(db, ids.get(0), measuredFrom);
             }
 
@@ -208,9 +209,9 @@ public class WebhookBench {
 
     /** The highest latency of the events sent in each second of the measured run, in order: where the tail sits. */
     static String worstBySecond(long[] latencies, long[] sentAt, int n, long from, int seconds) {
-        long[] worst = new long[seconds + 1];
+        long[] worst = new long[seconds];
         for (int i = 0; i < n; i++) {
-            int second = (int) Math.min(seconds, Math.max(0, (sentAt[i] - from) / 1000));
+            int second = (int) Math.min(seconds - 1, Math.max(0, (sentAt[i] - from) / 1000));
             worst[second] = Math.max(worst[second], latencies[i]);
         }
         StringBuilder line = new StringBuilder();

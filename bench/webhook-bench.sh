@@ -3,8 +3,9 @@
 # only). A receiver in the bench JVM checks every delivery's hex HMAC signature. Measures (1) event → delivery
 # latency: entitlement events published on orders.entitlements at a steady rate, each routed to one endpoint of a
 # bench customer; (2) signed deliveries per second: a backlog of messages committed into webhook_message over
-# several endpoints and subjects, delivered by the service's engine. The bench customer and endpoints are written
-# straight into the service's database and removed afterwards. docs/BENCHMARKS.md "Webhook delivery".
+# several endpoints and subjects, delivered by the service's engine. The latency run also prints the slowest delivery
+# of the events sent in each second, to set the tail beside what else ran. The bench customer and endpoints are
+# written straight into the service's database and removed afterwards. docs/BENCHMARKS.md "Webhook delivery".
 #
 #   bench/webhook-bench.sh
 #
