@@ -36,19 +36,15 @@ public class BoundedStatements {
 
     /** A bounded statement: its name in the metric, and what the engine does when it was cut short. */
     enum Statement {
-        CLAIM("claim", "nothing was claimed this round and the next round claims again", true),
-        HOLD_SUBJECT("hold-subject", "the failed attempt is not recorded and its message is sent again after its lease",
-                false);
+        CLAIM("claim", "nothing was claimed this round and the next round claims again"),
+        HOLD_SUBJECT("hold-subject", "the failed attempt is not recorded and its message is sent again after its lease");
 
         final String metricName;
         final String consequence;
-        /** The statement is the last of its transaction: the timeout ends with it, and need not be set back. */
-        final boolean lastInTransaction;
 
-        Statement(String metricName, String consequence, boolean lastInTransaction) {
+        Statement(String metricName, String consequence) {
             this.metricName = metricName;
             this.consequence = consequence;
-            this.lastInTransaction = lastInTransaction;
         }
     }
 
@@ -64,15 +60,23 @@ public class BoundedStatements {
     }
 
     /**
-     * Runs {@code sql} under the claim timeout, then gives the rest of the transaction (if any) the session's timeout
-     * back. {@code client} must be in a transaction: {@code set local} lasts until its end at the latest, so a pooled
-     * connection never keeps the timeout.
+     * Runs {@code sql} on the engine's own connections ({@link DeliveryPool}), whose every statement already runs under
+     * the claim timeout: one round trip, no transaction around it.
      */
-    Uni<RowSet<Row>> execute(SqlClient client, Statement statement, String sql, Tuple arguments) {
-        return client.query("set local statement_timeout = " + config.claimTimeout().toMillis()).execute()
-                .chain(() -> client.preparedQuery(sql).execute(arguments))
-                .call(() -> statement.lastInTransaction ? Uni.createFrom().voidItem()
-                        : client.query("set local statement_timeout to default").execute())
+    Uni<RowSet<Row>> execute(Pool deliveryPool, Statement statement, String sql, Tuple arguments) {
+        return deliveryPool.preparedQuery(sql).execute(arguments)
+                .onFailure(BoundedStatements::timedOut).invoke(() -> cutShort(statement));
+    }
+
+    /**
+     * Runs {@code sql} under the claim timeout inside {@code transaction}, then gives the rest of the transaction the
+     * session's timeout back ({@code set local} ends with the transaction at the latest, so a pooled connection never
+     * keeps the timeout).
+     */
+    Uni<RowSet<Row>> executeInTransaction(SqlClient transaction, Statement statement, String sql, Tuple arguments) {
+        return transaction.query("set local statement_timeout = " + config.claimTimeout().toMillis()).execute()
+                .chain(() -> transaction.preparedQuery(sql).execute(arguments))
+                .call(() -> transaction.query("set local statement_timeout to default").execute())
                 .onFailure(BoundedStatements::timedOut).invoke(() -> cutShort(statement));
     }
 

@@ -204,7 +204,7 @@ public class DeliveryEngine {
                 .addArrayOfString(busyEndpoints.toArray(String[]::new))
                 .addArrayOfInteger(freeSlots.toArray(Integer[]::new));
         Timer.Sample round = Timer.start(registry);
-        leases.withTransaction(sql -> bounded.execute(sql, BoundedStatements.Statement.CLAIM, CLAIM, arguments))
+        bounded.execute(leases, BoundedStatements.Statement.CLAIM, CLAIM, arguments)
                 .subscribe().with(rows -> {
                     round.stop(registry.timer("mercato.webhooks.claim.duration"));
                     registry.counter("mercato.webhooks.claimed").increment(rows.size());
@@ -431,7 +431,7 @@ public class DeliveryEngine {
      * from the same statistics as the claim's, so it runs under the same timeout.
      */
     private Uni<Void> holdSubject(SqlClient sql, Claimed message, double delaySeconds) {
-        return bounded.execute(sql, BoundedStatements.Statement.HOLD_SUBJECT, """
+        return bounded.executeInTransaction(sql, BoundedStatements.Statement.HOLD_SUBJECT, """
                 update webhook_message set next_attempt_at = now() + make_interval(secs => $3::float8)
                 where endpoint_id = $1 and subject = $2 and status = 'PENDING' and id <> $4
                   and seq > (select seq from webhook_message where id = $4)

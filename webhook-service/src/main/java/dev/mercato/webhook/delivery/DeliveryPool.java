@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import dev.mercato.platform.persistence.OwnConnections;
+import dev.mercato.webhook.WebhookConfig;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
@@ -26,6 +27,11 @@ import io.vertx.sqlclient.PoolOptions;
  * the generic one): 0.8 ms of planning for every claim, more than the claim itself (docs/BENCHMARKS.md, "Webhook
  * delivery"). Every statement here is shaped to one plan whatever its parameters (the partial indexes' predicates,
  * V9 and V10), and a plan is made again when the table's statistics change.
+ * <p>
+ * Every statement here runs under {@code mercato.webhooks.claim-timeout} ({@code statement_timeout} of the connection,
+ * {@link BoundedStatements}): each reads or writes a bounded set of rows, and one held up (a lock, a plan made from
+ * misleading statistics) must not stall the engine. Set once per connection, the timeout costs the claim nothing; set
+ * per claim, it took a transaction and three more round trips to the database for every claim.
  */
 @Singleton
 public class DeliveryPool {
@@ -35,16 +41,20 @@ public class DeliveryPool {
 
     private final Pool pool;
 
-    public DeliveryPool(Vertx vertx, OwnConnections connections) {
+    public DeliveryPool(Vertx vertx, OwnConnections connections, WebhookConfig config) {
         this.pool = Pool.newInstance(PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(SIZE).setName(APPLICATION_NAME))
                 .connectingTo(connections.options(APPLICATION_NAME, Map.of("synchronous_commit", "off",
-                        "plan_cache_mode", "force_generic_plan")))
+                        "plan_cache_mode", "force_generic_plan",
+                        "statement_timeout", Long.toString(config.claimTimeout().toMillis()))))
                 .using(vertx.getDelegate())
                 .build());
     }
 
-    /** The pool; statements on it commit without waiting for the WAL flush and are planned once per connection. */
+    /**
+     * The pool; statements on it commit without waiting for the WAL flush, are planned once per connection and are
+     * cancelled after {@code claim-timeout}.
+     */
     public Pool pool() {
         return pool;
     }

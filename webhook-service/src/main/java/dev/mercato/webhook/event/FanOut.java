@@ -114,7 +114,8 @@ public class FanOut {
      * @return what was done with the events
      */
     public Uni<Routed> route(SqlClient sql, List<PublicEvent> events) {
-        return withVendors(sql, events).chain(resolved -> fanOut(sql, resolved, true));
+        return Uni.combine().all().unis(withVendors(sql, events), waitingSubjects(sql, events)).asTuple()
+                .chain(found -> fanOut(sql, found.getItem1(), found.getItem2()));
     }
 
     /** What {@link #route} did: messages stored, events left waiting. */
@@ -143,7 +144,7 @@ public class FanOut {
             }
             return sql.preparedQuery("delete from webhook_parked_event where id = any($1)")
                     .execute(Tuple.of(ids.toArray(Long[]::new)))
-                    .chain(() -> fanOut(sql, ready, false))
+                    .chain(() -> fanOut(sql, ready, Set.of()))
                     .invoke(routed -> LOG.infof("%d waiting event(s) released, %d message(s) stored", ids.size(),
                             routed.messages()))
                     .replaceWith(ids.size());
@@ -162,14 +163,19 @@ public class FanOut {
         });
     }
 
-    private Uni<Routed> fanOut(SqlClient sql, List<PublicEvent> events, boolean behindWaiting) {
+    /**
+     * Routes {@code events} (their vendors known); those of {@code waitingSubjects} wait behind the events parked
+     * before them. Statements that do not wait for each other's answers are sent together, pipelined on the
+     * transaction's connection: a poll's fan-out is three round trips to the database, where it was five or six.
+     */
+    private Uni<Routed> fanOut(SqlClient sql, List<PublicEvent> events, Set<String> waitingSubjects) {
         Set<String> members = new LinkedHashSet<>();
         events.forEach(event -> members.addAll(event.audience()));
         if (members.isEmpty()) {
             return Uni.createFrom().item(new Routed(0, 0));
         }
-        Uni<Set<String>> waiting = behindWaiting ? waitingSubjects(sql, events) : Uni.createFrom().item(Set.of());
-        return paths(sql, members).chain(paths -> waiting.chain(waitingSubjects -> {
+        return Uni.combine().all().unis(paths(sql, members), candidates(sql, members)).asTuple().chain(found -> {
+            Map<String, String> paths = found.getItem1();
             List<PublicEvent> toRoute = new ArrayList<>();
             List<PublicEvent> toPark = new ArrayList<>();
             Set<String> held = new HashSet<>(waitingSubjects);
@@ -184,41 +190,37 @@ public class FanOut {
                     toRoute.add(event);
                 }
             }
-            return park(sql, toPark, paths).chain(() -> store(sql, toRoute, paths))
-                    .map(stored -> new Routed(stored, toPark.size()));
-        }));
-    }
-
-    private Uni<Integer> store(SqlClient sql, List<PublicEvent> events, Map<String, String> paths) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return candidates(sql, events).chain(candidates -> {
-            Messages messages = new Messages();
-            Instant now = Instant.now();
-            for (PublicEvent event : events) {
-                Map<String, String> audiencePaths = new HashMap<>();
-                event.audience().forEach(id -> audiencePaths.put(id, paths.get(id)));
-                List<Candidate> recipients = candidates.stream()
-                        .filter(endpoint -> endpoint.wants(event.type()) && endpoint.receives(audiencePaths))
-                        .toList();
-                if (recipients.isEmpty()) {
-                    continue;
-                }
-                String eventId = Ids.next("evt");
-                String payload = Payloads.body(eventId, event.type(), event.occurredAt() == null ? now : event.occurredAt(),
-                        EventCatalogue.data(event.type(), event.source()));
-                recipients.forEach(endpoint -> messages.add(endpoint.id(), eventId, event, payload));
-                registry.counter("mercato.webhooks.messages.stored", "event", event.type()).increment(recipients.size());
-            }
-            return messages.size() == 0 ? Uni.createFrom().item(0)
-                    : sql.preparedQuery(INSERT_MESSAGES).execute(messages.tuple()).replaceWith(messages.size());
+            return Uni.combine().all().unis(park(sql, toPark, paths), store(sql, toRoute, paths, found.getItem2()))
+                    .with((parked, stored) -> new Routed(stored, parked));
         });
     }
 
-    private Uni<Void> park(SqlClient sql, List<PublicEvent> events, Map<String, String> known) {
+    private Uni<Integer> store(SqlClient sql, List<PublicEvent> events, Map<String, String> paths,
+            List<Candidate> candidates) {
+        Messages messages = new Messages();
+        Instant now = Instant.now();
+        for (PublicEvent event : events) {
+            Map<String, String> audiencePaths = new HashMap<>();
+            event.audience().forEach(id -> audiencePaths.put(id, paths.get(id)));
+            List<Candidate> recipients = candidates.stream()
+                    .filter(endpoint -> endpoint.wants(event.type()) && endpoint.receives(audiencePaths))
+                    .toList();
+            if (recipients.isEmpty()) {
+                continue;
+            }
+            String eventId = Ids.next("evt");
+            String payload = Payloads.body(eventId, event.type(), event.occurredAt() == null ? now : event.occurredAt(),
+                    EventCatalogue.data(event.type(), event.source()));
+            recipients.forEach(endpoint -> messages.add(endpoint.id(), eventId, event, payload));
+            registry.counter("mercato.webhooks.messages.stored", "event", event.type()).increment(recipients.size());
+        }
+        return messages.size() == 0 ? Uni.createFrom().item(0)
+                : sql.preparedQuery(INSERT_MESSAGES).execute(messages.tuple()).replaceWith(messages.size());
+    }
+
+    private Uni<Integer> park(SqlClient sql, List<PublicEvent> events, Map<String, String> known) {
         if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(0);
         }
         List<Tuple> rows = new ArrayList<>();
         for (PublicEvent event : events) {
@@ -238,7 +240,7 @@ public class FanOut {
         }
         return sql.preparedQuery("""
                 insert into webhook_parked_event (event_type, subject, source, request_id, occurred_at, audience, parked_at)
-                values ($1, $2, $3, $4, $5, $6, now())""").executeBatch(rows).replaceWithVoid();
+                values ($1, $2, $3, $4, $5, $6, now())""").executeBatch(rows).replaceWith(events.size());
     }
 
     /** The events with the vendor of what was sold added to their audience (product owners looked up at once). */
@@ -280,8 +282,8 @@ public class FanOut {
     }
 
     /** The enabled endpoints owned by an audience member, or by anyone who opted in to descendants' events. */
-    private static Uni<List<Candidate>> candidates(SqlClient sql, List<PublicEvent> events) {
-        String[] owners = events.stream().flatMap(event -> event.audience().stream()).distinct().toArray(String[]::new);
+    private static Uni<List<Candidate>> candidates(SqlClient sql, Set<String> audience) {
+        String[] owners = audience.toArray(String[]::new);
         return sql.preparedQuery("""
                         select id, owner_id, owner_path, include_descendants, event_types -> 'types' as types
                         from webhook_endpoint
