@@ -270,7 +270,7 @@ public class WebhookBench {
                     + now + "\",\"version\":" + (firstVersion + i) + "}";
             ProducerRecord<String, String> record = new ProducerRecord<>("orders.entitlements", id, body);
             header(record, "ce_specversion", "1.0");
-            header(record, "ce_id", UUID.randomUUID().toString());
+            header(record, "ce_id", timeOrderedUuid());
             header(record, "ce_source", "/mercato/webhook-bench");
             header(record, "ce_type", "mercato.orders.entitlement.changed.v1");
             header(record, "ce_subject", id);
@@ -279,6 +279,13 @@ public class WebhookBench {
             producer.send(record);
         }
         producer.flush();
+    }
+
+    /** A time-ordered (version 7) UUID. */
+    static String timeOrderedUuid() {
+        UUID random = UUID.randomUUID();
+        long high = (System.currentTimeMillis() << 16) | 0x7000L | (random.getMostSignificantBits() & 0x0FFFL);
+        return new UUID(high, random.getLeastSignificantBits()).toString();
     }
 
     static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mercato.platform.id.EventIds;
 import dev.mercato.platform.outbox.Outbox;
 import dev.mercato.platform.web.RequestIds;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +48,7 @@ public class OutboxRows {
         String requestId = RequestIds.current();
         List<Tuple> rows = new ArrayList<>(events.size());
         for (Pending event : events) {
-            rows.add(Tuple.tuple(List.of(UUID.randomUUID().toString(), event.topic(), event.key(), event.type(), source,
+            rows.add(Tuple.tuple(List.of(EventIds.next(), event.topic(), event.key(), event.type(), source,
                     event.key(), now, toJson(event.payload()))).addString(requestId));
         }
         return connection.preparedQuery("""

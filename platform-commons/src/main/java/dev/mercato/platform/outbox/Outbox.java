@@ -1,7 +1,6 @@
 package dev.mercato.platform.outbox;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mercato.platform.id.EventIds;
 import dev.mercato.platform.tracing.StoredTrace;
 import dev.mercato.platform.tracing.TraceContexts;
 import dev.mercato.platform.web.RequestIds;
@@ -61,7 +61,7 @@ public class Outbox {
      */
     public Uni<OutboxEvent> publish(String topic, String aggregateId, String type, Object payload) {
         OutboxEvent event = new OutboxEvent();
-        event.eventId = UUID.randomUUID().toString();
+        event.eventId = EventIds.next();
         event.topic = topic;
         event.messageKey = aggregateId;
         event.subject = aggregateId;
