@@ -123,8 +123,11 @@ public class WebhookBench {
             // 1. event → delivery latency at a steady rate (one endpoint enabled)
             Properties properties = new Properties();
             properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            // as the outbox relay sends the platform's events (OutboxSender)
             properties.put(ProducerConfig.ACKS_CONFIG, "all");
-            properties.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            properties.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+            properties.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
                     new StringSerializer())) {
                 steady(producer, customer, rate, warmup, false);
