@@ -13,7 +13,8 @@
 # MERCATO_KAFKA_PORT             default 9092
 # MERCATO_BENCH_RATE             events/s of the latency run, default 1000
 # MERCATO_BENCH_SECONDS          measured seconds, default 20
-# MERCATO_BENCH_WARMUP_SECONDS   unmeasured seconds first (JIT), default 10; the latency run starts once they are delivered
+# MERCATO_BENCH_WARMUP_SECONDS   unmeasured seconds first, default 60 (a freshly started service's JIT needs about a
+#                                minute at 1,000 events/s); the latency run starts once they are delivered
 # MERCATO_BENCH_BACKLOG          messages of the throughput run, default 50000
 # MERCATO_BENCH_ENDPOINTS        endpoints the backlog is spread over, default 10
 set -euo pipefail
@@ -39,5 +40,5 @@ java_bin=java
 [[ -n ${JAVA_HOME-} ]] && java_bin="$JAVA_HOME/bin/java"
 exec "$java_bin" -Xmx512m -XX:+UseSerialGC -cp "$kafka_lib/*:$pg_jar" "$BENCH_ROOT/bench/WebhookBench.java" \
   "jdbc:postgresql://127.0.0.1:$pg_port/$database" postgres "${MERCATO_DB_PASSWORD:-}" "$bootstrap" \
-  "${MERCATO_BENCH_RATE:-1000}" "${MERCATO_BENCH_SECONDS:-20}" "${MERCATO_BENCH_WARMUP_SECONDS:-10}" \
+  "${MERCATO_BENCH_RATE:-1000}" "${MERCATO_BENCH_SECONDS:-20}" "${MERCATO_BENCH_WARMUP_SECONDS:-60}" \
   "${MERCATO_BENCH_BACKLOG:-50000}" "${MERCATO_BENCH_ENDPOINTS:-10}" "$secret_key"
