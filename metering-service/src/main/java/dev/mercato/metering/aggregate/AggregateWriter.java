@@ -1,6 +1,5 @@
 package dev.mercato.metering.aggregate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,10 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.mercato.metering.balance.TokenDraw;
 import dev.mercato.metering.balance.TokenDrawDown;
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.UsageAggregateV1;
-import dev.mercato.platform.events.UsageEventV1;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -114,12 +113,12 @@ public class AggregateWriter {
      * Counts {@code events} (ids unique within the list) once each, in one transaction. The days their usage
      * happened on must have their {@code usage_event_seen} partitions ({@link DedupePartitions#ensure}).
      */
-    public Uni<Outcome> count(List<UsageEventV1> events) {
+    Uni<Outcome> count(List<CountableUsage> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(new Outcome(0, 0, 0));
         }
         return pool.withTransaction(connection -> remember(connection, events).chain(fresh -> {
-            List<UsageEventV1> counted = events.stream().filter(event -> fresh.contains(keyOf(event))).toList();
+            List<CountableUsage> counted = events.stream().filter(event -> fresh.contains(event.key())).toList();
             int repeats = events.size() - counted.size();
             if (counted.isEmpty()) {
                 return Uni.createFrom().item(new Outcome(0, repeats, 0));
@@ -128,18 +127,18 @@ public class AggregateWriter {
             return upsert(connection, totals)
                     .call(ids -> addUniqueValues(connection, totals, ids))
                     // Prepaid tokens are drawn here, for exactly the events this transaction counts first.
-                    .call(() -> tokens.drawFor(connection, counted))
+                    .call(() -> tokens.drawFor(connection, tokenDraws(counted)))
                     .chain(ids -> correct(connection, ids))
                     .map(corrections -> new Outcome(counted.size(), repeats, corrections));
         }));
     }
 
     /** The keys of {@code events} not counted before, now remembered. */
-    private static Uni<Set<UUID>> remember(SqlConnection connection, List<UsageEventV1> events) {
+    private static Uni<Set<UUID>> remember(SqlConnection connection, List<CountableUsage> events) {
         UUID[] keys = new UUID[events.size()];
         OffsetDateTime[] times = new OffsetDateTime[events.size()];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = keyOf(events.get(i));
+            keys[i] = events.get(i).key();
             times[i] = events.get(i).timestamp().atOffset(ZoneOffset.UTC);
         }
         return connection.preparedQuery(REMEMBER).execute(Tuple.of(times, keys)).map(rows -> {
@@ -151,26 +150,28 @@ public class AggregateWriter {
         });
     }
 
-    /**
-     * The event as it is remembered: a name-based UUID (16 bytes whatever the id's length) of its vendor and id.
-     * A caller's own event id is unique only within its vendor, so two vendors' events with the same id are two
-     * events (ids ingestion derives name the reporting organization already).
-     */
-    static UUID keyOf(UsageEventV1 event) {
-        return UUID.nameUUIDFromBytes((event.vendorId() + "\n" + event.id()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static LocalDate dayOf(UsageEventV1 event) {
+    static LocalDate dayOf(CountableUsage event) {
         return LocalDate.ofInstant(event.timestamp(), ZoneOffset.UTC);
     }
 
-    private static Map<AggregateKey, HourlyUsage> totals(List<UsageEventV1> events) {
+    private static Map<AggregateKey, HourlyUsage> totals(List<CountableUsage> events) {
         Map<AggregateKey, HourlyUsage> totals = new LinkedHashMap<>();
-        for (UsageEventV1 event : events) {
-            AggregateKey key = AggregateKey.of(event);
-            totals.computeIfAbsent(key, k -> new HourlyUsage(k, event)).add(event);
+        for (CountableUsage event : events) {
+            totals.computeIfAbsent(event.aggregate(), k -> new HourlyUsage(event.target())).add(event);
         }
         return totals;
+    }
+
+    /** The prepaid tokens {@code counted} draws: quantity × rate of each event of a prepaid dimension. */
+    private static List<TokenDraw> tokenDraws(List<CountableUsage> counted) {
+        List<TokenDraw> draws = new ArrayList<>();
+        for (CountableUsage event : counted) {
+            if (event.tokenRate() != null && event.quantity().signum() != 0) {
+                draws.add(new TokenDraw(event.target().key().customerId(), event.target().vendorId(), dayOf(event),
+                        event.quantity().multiply(event.tokenRate())));
+            }
+        }
+        return draws;
     }
 
     /** Adds each aggregate's batch totals; emits the aggregates' ids by key, and which had closed. */

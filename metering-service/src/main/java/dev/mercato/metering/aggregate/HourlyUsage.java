@@ -4,9 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
-
-import dev.mercato.platform.events.UsageEventV1;
-
 /**
  * A batch's new usage of one aggregate (customer, listing, subscription, dimension, hour), added up in
  * memory so the database sees one row per aggregate instead of one per event.
@@ -24,14 +21,14 @@ final class HourlyUsage {
     Instant latestAt;
     final Set<String> uniqueValues = new LinkedHashSet<>();
 
-    HourlyUsage(AggregateKey key, UsageEventV1 first) {
-        this.key = key;
-        this.vendorId = first.vendorId();
-        this.aggregation = UsageRecords.aggregationOf(first);
-        this.uniqueProperty = first.uniqueProperty();
+    HourlyUsage(CountableUsage.Target target) {
+        this.key = target.key();
+        this.vendorId = target.vendorId();
+        this.aggregation = target.aggregation();
+        this.uniqueProperty = target.uniqueProperty();
     }
 
-    void add(UsageEventV1 event) {
+    void add(CountableUsage event) {
         BigDecimal quantity = event.quantity();
         sum = sum.add(quantity);
         count++;
@@ -40,11 +37,8 @@ final class HourlyUsage {
             latest = quantity;
             latestAt = event.timestamp();
         }
-        if (event.uniqueProperty() != null && event.properties() != null) {
-            String value = event.properties().get(event.uniqueProperty());
-            if (value != null) {
-                uniqueValues.add(value);
-            }
+        if (event.uniqueValue() != null) {
+            uniqueValues.add(event.uniqueValue());
         }
     }
 }

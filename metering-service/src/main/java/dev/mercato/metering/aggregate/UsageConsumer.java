@@ -224,8 +224,9 @@ public class UsageConsumer {
      */
     private static final class Batch {
 
-        private final List<UsageEventV1> events = new ArrayList<>();
+        private final List<CountableUsage> events = new ArrayList<>();
         private final Set<UUID> ids = new HashSet<>();
+        private final Map<CountableUsage.Target, CountableUsage.Target> targets = new HashMap<>();
         private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         private int records;
         private int poisonous;
@@ -237,8 +238,11 @@ public class UsageConsumer {
                 UsageEventV1 event = consumer.read(record);
                 if (event == null) {
                     poisonous++;
-                } else if (ids.add(AggregateWriter.keyOf(event))) {
-                    events.add(event);
+                    continue;
+                }
+                CountableUsage usage = CountableUsage.of(event, targets);
+                if (ids.add(usage.key())) {
+                    events.add(usage);
                 }
             }
         }
@@ -251,7 +255,7 @@ public class UsageConsumer {
             return records;
         }
 
-        List<UsageEventV1> events() {
+        List<CountableUsage> events() {
             return events;
         }
 

@@ -2,7 +2,6 @@ package dev.mercato.metering.balance;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.TokenBalanceV1;
-import dev.mercato.platform.events.UsageEventV1;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -59,17 +57,13 @@ public class TokenDrawDown {
         this.source = "/mercato/" + applicationName;
     }
 
-    /** Draws the tokens of {@code counted} (events counted for the first time) on {@code connection}'s transaction. */
-    public Uni<Void> drawFor(SqlConnection connection, List<UsageEventV1> counted) {
+    /** Draws {@code draws} (of events counted for the first time) on {@code connection}'s transaction. */
+    public Uni<Void> drawFor(SqlConnection connection, List<TokenDraw> draws) {
         // Sorted keys: two transactions drawing from the same balances lock them in the same order.
         Map<String, Map<LocalDate, BigDecimal>> byBalanceAndDay = new TreeMap<>();
-        for (UsageEventV1 event : counted) {
-            if (event.tokenRate() == null || event.quantity().signum() == 0) {
-                continue;
-            }
-            BigDecimal tokens = event.quantity().multiply(event.tokenRate());
-            byBalanceAndDay.computeIfAbsent(BalanceKey.of(event.customerId(), event.vendorId()), k -> new TreeMap<>())
-                    .merge(LocalDate.ofInstant(event.timestamp(), ZoneOffset.UTC), tokens, BigDecimal::add);
+        for (TokenDraw draw : draws) {
+            byBalanceAndDay.computeIfAbsent(BalanceKey.of(draw.customerId(), draw.vendorId()), k -> new TreeMap<>())
+                    .merge(draw.day(), draw.tokens(), BigDecimal::add);
         }
         if (byBalanceAndDay.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 
 import dev.mercato.platform.events.UsageEventV1;
@@ -20,6 +22,21 @@ import dev.mercato.platform.events.UsageEventV1;
 final class UsageEventJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    // Field names encoded once: encoding them for every event was a twentieth of a batch's CPU.
+    private static final SerializableString ID = new SerializedString("id");
+    private static final SerializableString REPORT_ID = new SerializedString("reportId");
+    private static final SerializableString CUSTOMER_ID = new SerializedString("customerId");
+    private static final SerializableString VENDOR_ID = new SerializedString("vendorId");
+    private static final SerializableString LISTING_ID = new SerializedString("listingId");
+    private static final SerializableString SUBSCRIPTION_ID = new SerializedString("subscriptionId");
+    private static final SerializableString DIMENSION = new SerializedString("dimension");
+    private static final SerializableString QUANTITY = new SerializedString("quantity");
+    private static final SerializableString TIMESTAMP = new SerializedString("timestamp");
+    private static final SerializableString RECEIVED_AT = new SerializedString("receivedAt");
+    private static final SerializableString PROPERTIES = new SerializedString("properties");
+    private static final SerializableString AGGREGATION = new SerializedString("aggregation");
+    private static final SerializableString UNIQUE_PROPERTY = new SerializedString("uniqueProperty");
+    private static final SerializableString TOKEN_RATE = new SerializedString("tokenRate");
 
     private UsageEventJson() {
     }
@@ -33,29 +50,30 @@ final class UsageEventJson {
         ByteArrayBuilder bytes = new ByteArrayBuilder(512);
         try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
             json.writeStartObject();
-            string(json, "id", event.id());
-            string(json, "reportId", event.reportId());
-            string(json, "customerId", event.customerId());
-            string(json, "vendorId", event.vendorId());
-            string(json, "listingId", event.listingId());
-            string(json, "subscriptionId", event.subscriptionId());
-            string(json, "dimension", event.dimension());
-            number(json, "quantity", event.quantity());
-            string(json, "timestamp", timestamp);
-            string(json, "receivedAt", receivedAt);
-            json.writeFieldName("properties");
+            string(json, ID, event.id());
+            string(json, REPORT_ID, event.reportId());
+            string(json, CUSTOMER_ID, event.customerId());
+            string(json, VENDOR_ID, event.vendorId());
+            string(json, LISTING_ID, event.listingId());
+            string(json, SUBSCRIPTION_ID, event.subscriptionId());
+            string(json, DIMENSION, event.dimension());
+            number(json, QUANTITY, event.quantity());
+            string(json, TIMESTAMP, timestamp);
+            string(json, RECEIVED_AT, receivedAt);
+            json.writeFieldName(PROPERTIES);
             if (event.properties() == null) {
                 json.writeNull();
             } else {
                 json.writeStartObject();
                 for (Map.Entry<String, String> property : event.properties().entrySet()) {
-                    string(json, property.getKey(), property.getValue());
+                    json.writeFieldName(property.getKey());
+                    value(json, property.getValue());
                 }
                 json.writeEndObject();
             }
-            string(json, "aggregation", event.aggregation());
-            string(json, "uniqueProperty", event.uniqueProperty());
-            number(json, "tokenRate", event.tokenRate());
+            string(json, AGGREGATION, event.aggregation());
+            string(json, UNIQUE_PROPERTY, event.uniqueProperty());
+            number(json, TOKEN_RATE, event.tokenRate());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a usage event", e);
@@ -63,8 +81,12 @@ final class UsageEventJson {
         return bytes.toByteArray();
     }
 
-    private static void string(JsonGenerator json, String name, String value) throws IOException {
+    private static void string(JsonGenerator json, SerializableString name, String value) throws IOException {
         json.writeFieldName(name);
+        value(json, value);
+    }
+
+    private static void value(JsonGenerator json, String value) throws IOException {
         if (value == null) {
             json.writeNull();
         } else {
@@ -72,7 +94,7 @@ final class UsageEventJson {
         }
     }
 
-    private static void number(JsonGenerator json, String name, BigDecimal value) throws IOException {
+    private static void number(JsonGenerator json, SerializableString name, BigDecimal value) throws IOException {
         json.writeFieldName(name);
         if (value == null) {
             json.writeNull();

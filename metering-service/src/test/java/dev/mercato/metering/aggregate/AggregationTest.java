@@ -116,7 +116,7 @@ class AggregationTest {
         Map<String, Object> row = aggregate(customer, "api_calls");
         assertThat(((Number) row.get("event_count")).longValue()).isEqualTo(4);
         assertThat((BigDecimal) row.get("quantity_sum")).isEqualByComparingTo("1106");
-        assertThat(TestSql.number("select count(*) from usage_event_seen where event_key = ?", AggregateWriter.keyOf(once))).isOne();
+        assertThat(TestSql.number("select count(*) from usage_event_seen where event_key = ?", CountableUsage.keyOf(once))).isOne();
     }
 
     @Test
