@@ -22,7 +22,7 @@
 # MERCATO_BOOTSTRAP_CLIENT_ID/SECRET  the client whose token is used (else the state folder's secrets.env)
 # MERCATO_BENCH_CONCURRENCY      wrk connections, default 64 (2 threads)
 # MERCATO_BENCH_SECONDS          measured seconds per endpoint, default 20
-# MERCATO_BENCH_WARMUP_SECONDS   unmeasured warm-up per endpoint (lets the JIT settle), default 30
+# MERCATO_BENCH_WARMUP_SECONDS   unmeasured warm-up per endpoint, default 90 (a freshly started service's JIT needs about that)
 # MERCATO_BENCH_RECORDS          records the raw producer writes, default 2000000
 set -euo pipefail
 
@@ -35,7 +35,7 @@ kafka="127.0.0.1:${MERCATO_KAFKA_PORT:-9092}"
 kafka_lib="${MERCATO_STATE_DIR:-$BENCH_ROOT/.mercato}/kafka/lib"
 connections=${MERCATO_BENCH_CONCURRENCY:-64}
 seconds=${MERCATO_BENCH_SECONDS:-20}
-warmup=${MERCATO_BENCH_WARMUP_SECONDS:-30}
+warmup=${MERCATO_BENCH_WARMUP_SECONDS:-90}
 records=${MERCATO_BENCH_RECORDS:-2000000}
 listing=lst_meteringbench
 java_bin=java

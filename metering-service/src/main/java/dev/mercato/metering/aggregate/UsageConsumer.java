@@ -32,7 +32,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.UsageEventV1;
@@ -80,7 +79,7 @@ public class UsageConsumer {
     private final Set<KafkaConsumer<String, byte[]>> consumers = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new ArrayList<>();
 
-    public UsageConsumer(AggregateWriter writer, DedupePartitions partitions, AggregationConfig config, ObjectMapper json,
+    public UsageConsumer(AggregateWriter writer, DedupePartitions partitions, AggregationConfig config,
             MeterRegistry registry, DeadLetters deadLetters,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.writer = writer;
@@ -88,7 +87,7 @@ public class UsageConsumer {
         this.partitions = partitions;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
-        this.records = new UsageRecords(json);
+        this.records = new UsageRecords();
         this.counted = registry.counter("mercato.events.consumed", "consumer", CONSUMER, "outcome", "processed");
         this.repeats = registry.counter("mercato.events.consumed", "consumer", CONSUMER, "outcome", "duplicate");
         this.poison = registry.counter("mercato.events.consumed", "consumer", CONSUMER, "outcome", "poison");

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mercato.metering.time.Instants;
 import dev.mercato.platform.api.ApiException;
 import dev.mercato.platform.api.FieldError;
 import dev.mercato.platform.security.Caller;
@@ -111,7 +112,7 @@ public class IngestRequests {
                 throw ApiException.invalidField("details.reportingDate", "is not a calendar date");
             }
         }
-        if (UsageValidator.parseInstant(reportingDate) == null) {
+        if (Instants.parse(reportingDate) == null) {
             throw ApiException.invalidField("details.reportingDate",
                     "must be a date (YYYY-MM-DD) or an ISO 8601 date and time with an offset");
         }

@@ -1,13 +1,9 @@
 package dev.mercato.metering.ingest;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +12,7 @@ import dev.mercato.metering.readmodel.CustomerEntitlements;
 import dev.mercato.metering.readmodel.KnownOrganizations;
 import dev.mercato.metering.readmodel.MeteredEntitlement;
 import dev.mercato.metering.readmodel.MeteredListings;
+import dev.mercato.metering.time.Instants;
 import dev.mercato.platform.events.ListingChangedV1;
 import dev.mercato.platform.events.ListingChangedV1.DimensionV1;
 import dev.mercato.platform.events.UsageEventV1;
@@ -75,7 +72,7 @@ public class UsageValidator {
         }
         Instant timestamp = receivedAt;
         if (candidate.timestamp() != null) {
-            timestamp = parseInstant(candidate.timestamp());
+            timestamp = Instants.parse(candidate.timestamp());
             if (timestamp == null) {
                 return Verdict.reject(Rejection.INVALID_TIMESTAMP,
                         "timestamp must be an ISO 8601 date and time with an offset, such as 2026-12-01T10:00:00Z.");
@@ -197,69 +194,6 @@ public class UsageValidator {
     private static BigDecimal normalise(BigDecimal quantity) {
         BigDecimal stripped = quantity.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    /** An ISO 8601 instant ({@code Z} or an offset), or null. */
-    static Instant parseInstant(String text) {
-        if (text.length() > 64) {
-            return null;
-        }
-        Instant utc = parseUtc(text);
-        if (utc != null) {
-            return utc;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /**
-     * The common form {@code 2026-12-01T10:00:00Z} or {@code 2026-12-01T10:00:00.123Z} read without a formatter
-     * (a formatter's parse was the validator's largest cost); null for any other form, which the formatter reads.
-     */
-    private static Instant parseUtc(String text) {
-        int length = text.length();
-        if (length < 20 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
-                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
-            return null;
-        }
-        int nanos = 0;
-        if (length > 20) {
-            int digits = length - 21;
-            if (text.charAt(19) != '.' || digits < 1 || digits > 9) {
-                return null;
-            }
-            int fraction = digits(text, 20, length - 1);
-            if (fraction < 0) {
-                return null;
-            }
-            nanos = fraction * (int) Math.pow(10, 9 - digits);
-        }
-        int year = digits(text, 0, 4), month = digits(text, 5, 7), day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13), minute = digits(text, 14, 16), second = digits(text, 17, 19);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
-            return null;
-        }
-        try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    /** The decimal number in {@code text[from, to)}, or -1 when it is not all digits. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     /** A caller's value quoted for a message, cut short: a reason never repeats a megabyte. */
