@@ -61,6 +61,10 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 log.retention.hours=168
+# A local broker keeps at most this much of each partition (the oldest 256 MiB segments go first): an hour of the
+# metering bench wrote 64 GiB to one partition of metering.usage and filled the disk. Compacted topics keep their keys.
+log.retention.bytes=${MERCATO_KAFKA_RETENTION_BYTES:-4294967296}
+log.segment.bytes=268435456
 EOF
   cat >"$dir/log4j2.properties" <<'EOF'
 # Written by ./mercato up: broker logs go to stdout, which is logs/kafka.log. No log4j shutdown

@@ -25,7 +25,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Keeps {@code metering.reports} as the {@code usage_report} table, once per event, a whole poll in one transaction
  * ({@link BatchInbox}): every ingestion request publishes a report, so at thousands of single events a second a
  * transaction per report cost more than the request that made it. A report sent again (same idempotency key) has the
- * same id and outcome: its repeat, in the same poll or a later one, changes nothing.
+ * same id and outcome: its repeat, in the same poll or a later one, changes nothing. The report's id is its event's id
+ * and {@code usage_report}'s key, so the insert itself recognises a repeat and no {@code processed_event} row is kept
+ * ({@link BatchInbox#handleIdempotent}).
  */
 @ApplicationScoped
 public class ReportEventsConsumer {
@@ -58,7 +60,7 @@ public class ReportEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.handleOnce(CHANNEL, CONSUMER, records, this::prepare, ReportEventsConsumer::store);
+        return inbox.handleIdempotent(CHANNEL, CONSUMER, records, this::prepare, ReportEventsConsumer::store);
     }
 
     /** The row a report event makes, or null for an event of another type. */

@@ -1,6 +1,7 @@
 package dev.mercato.metering.report;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -45,9 +46,13 @@ class UsageReportTest {
         publish(failed, MeteringReportV1.FAILED, "FAILED", rejected, "2026-04-02T10:00:00Z"); // a repeat changes nothing
         // The same report published again as another event (a client's retry after a 503): still one row, the first.
         publish("evt-retry-" + failed, failed, MeteringReportV1.FAILED, "FAILED", "[]", "2026-04-03T10:00:00Z");
+        // A marker under the same key, so on the same partition: once it is stored, the retry before it was handled.
+        String marker = "rpt_" + UUID.randomUUID();
+        publish(failed, "evt-" + marker, marker, MeteringReportV1.CONFIRMED, "CONFIRMED", "[]", "2026-04-04T10:00:00Z");
         await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.number(
-                "select count(*) from usage_report where id in (?, ?)", confirmed, failed) == 2
-                && TestSql.number("select count(*) from processed_event where event_id = ?", "evt-retry-" + failed) == 1);
+                "select count(*) from usage_report where id in (?, ?, ?)", confirmed, failed, marker) == 3);
+        // The report's own key recognised the repeats: no inbox rows are kept for them.
+        assertThat(TestSql.number("select count(*) from processed_event where consumer = 'metering-service.reports'")).isZero();
     }
 
     private void publish(String id, String type, String status, String rejected, String receivedAt) {
@@ -55,11 +60,16 @@ class UsageReportTest {
     }
 
     private void publish(String eventId, String id, String type, String status, String rejected, String receivedAt) {
+        publish(id, eventId, id, type, status, rejected, receivedAt);
+    }
+
+    private void publish(String key, String eventId, String id, String type, String status, String rejected,
+            String receivedAt) {
         String body = """
                 {"id": "%s", "shape": "metering", "vendorId": "%s", "listingId": "lst_reports", "customerId": "%s",
                  "status": "%s", "accepted": 2, "rejected": %s, "receivedAt": "%s"}"""
                 .formatted(id, world.vendor.id(), world.tenant.id(), status, rejected, receivedAt);
-        TestKafka.send("metering.reports", id, body, TestKafka.cloudEventHeaders(eventId, type, id));
+        TestKafka.send("metering.reports", key, body, TestKafka.cloudEventHeaders(eventId, type, id));
     }
 
     @Test
