@@ -68,7 +68,7 @@ mercato_services_start() {
     # times the deliveries per second of C1, docs/BENCHMARKS.md).
     # metering holds more in flight than the others (64 requests of 100 events, batches of 20,000 being counted):
     # half its heap is the young generation, with survivors large enough that those die young instead of filling
-    # the old generation (with 384m and the default split it spent a third of its CPU in full collections).
+    # the old generation (with 384m and the default split it spent a third of its CPU collecting garbage).
     if [[ $svc == identity ]]; then
       read -r -a java_opts <<<"${MERCATO_IDENTITY_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC}"
     elif [[ $svc == metering ]]; then
