@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+
 /**
  * A batch's new usage of one aggregate (customer, listing, subscription, dimension, hour), added up in
  * memory so the database sees one row per aggregate instead of one per event.

@@ -32,7 +32,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.UsageEventV1;
 import dev.mercato.platform.messaging.DeadLetters;

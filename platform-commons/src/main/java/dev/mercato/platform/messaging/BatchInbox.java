@@ -104,8 +104,7 @@ public class BatchInbox {
             BiFunction<SqlClient, List<T>, Uni<Void>> effect, boolean remember) {
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger firstTime = new AtomicInteger();
-        return Uni.createFrom().deferred(() -> pool.withTransaction(sql -> (remember ? rememberFirstTime(sql, consumer, batch)
-                        : Uni.createFrom().item(batch))
+        return Uni.createFrom().deferred(() -> pool.withTransaction(sql -> firstSeen(sql, consumer, batch, remember)
                         .chain(fresh -> {
                             firstTime.set(fresh.size());
                             List<T> effects = fresh.stream().map(Prepared::prepared).filter(p -> p != null).toList();
@@ -122,6 +121,12 @@ public class BatchInbox {
                     LOG.errorf(e, "%s could not process a batch of %d events (first %s); they go to the dead-letter topic",
                             consumer, batch.size(), batch.get(0).event().id());
                 });
+    }
+
+    /** The events of {@code batch} to apply: all of them when the effect recognises repeats itself. */
+    private static <T> Uni<List<Prepared<T>>> firstSeen(SqlClient sql, String consumer, List<Prepared<T>> batch,
+            boolean remember) {
+        return remember ? rememberFirstTime(sql, consumer, batch) : Uni.createFrom().item(batch);
     }
 
     /** Inserts the batch's event ids; emits, in batch order, the events this consumer had not seen before. */
