@@ -2,7 +2,8 @@
 # Usage ingestion against Kafka's own ceiling, in one run on this machine:
 #   1. raw producer   Kafka's ProducerPerformance (org.apache.kafka.tools) writing usage-event payloads of the
 #                     size ingestion publishes, with the producer settings ingestion uses (acks=all, idempotent,
-#                     linger 2 ms, 256 KiB batches, no compression) to a topic of metering.usage's partition count
+#                     linger 2 ms, 256 KiB batches, no compression) to a topic of metering.usage's partition count;
+#                     run twice, the first unmeasured (the broker's warm-up)
 #   2. batch of 100   wrk POST /api/v1/usage, 100 events a request
 #   3. single event   wrk POST /api/v1/metering-event, one event a request
 # Every request carries a token of the bootstrap client (the platform), fetched once per run and verified on
@@ -65,22 +66,26 @@ print(json.loads(base64.urlsafe_b64decode(p))["org"])' "$token")
   "$kafka" "$tenant" "$listing" "$platform" 2>/dev/null || bench_die "could not publish the bench listing and entitlement"
 
 # The events' time is metering-service's business time: after `./mercato demo` its test clock runs a month ahead,
-# and events stamped with the system clock would be older than the backdating window.
+# and events stamped with the system clock would be older than the backdating window. Each request's events are
+# stamped with the second it is sent, as a product reporting usage as it happens does: stamped all alike for a whole
+# run, millions of events fell in one key range of the deduplication index, every insert a random page of it, and
+# PostgreSQL spent several times as much on each (docs/BENCHMARKS.md).
 now=$(api "$target/api/v1/test-clock" 2>/dev/null | json_field data.now 2>/dev/null) || now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 now="${now:0:19}Z"
+clock_offset=$(( $(date -u -d "$now" +%s) - $(date -u +%s) ))
 event() { printf '{"customerId": "%s", "listingId": "%s", "dimension": "api_calls", "quantity": %d, "timestamp": "%s", "properties": {"region": "eu-north-1"}}' \
-  "$tenant" "$listing" "$1" "$now"; }
+  "$tenant" "$listing" "$1" __NOW__; }
 single=$(event 1)
 batch="{\"events\": [$(for i in $(seq 1 100); do event "$i"; if ((i < 100)); then printf ','; fi; done)]}"
 # Wait until metering-service has read the fixtures (its read models follow the topics).
 for attempt in $(seq 1 60); do
   status=$(curl -s -o "$work/answer" -w '%{http_code}' --max-time 10 -X POST -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' --data "$single" "$target/api/v1/metering-event")
+    -H 'Content-Type: application/json' --data "${single//__NOW__/$now}" "$target/api/v1/metering-event")
   [[ $status == 202 ]] && break
   ((attempt == 60)) && bench_die "metering-service answered $status: $(cat "$work/answer")"
   sleep 1
 done
-api --data "$batch" "$target/api/v1/usage" | grep -q '"status":"CONFIRMED"' || bench_die "a batch was not confirmed"
+api --data "${batch//__NOW__/$now}" "$target/api/v1/usage" | grep -q '"status":"CONFIRMED"' || bench_die "a batch was not confirmed"
 
 # The raw producer writes the payload ingestion publishes for such an event, at its size.
 payload=$(python3 - "$tenant" "$listing" "$platform" "$now" <<'PY'
@@ -98,10 +103,16 @@ size=$(awk '{ total += length($0) } END { printf "%d", total / NR }' "$work/payl
 
 printf 'Kafka %s, metering-service %s, wrk -t2 -c%s, %ss per endpoint after %ss warm-up\n\n' "$kafka" "$target" \
   "$connections" "$seconds" "$warmup"
-perf=$("$java_bin" -Xmx512m -cp "$kafka_lib/*" org.apache.kafka.tools.ProducerPerformance --topic metering.bench-raw \
-  --num-records "$records" --throughput -1 --payload-file "$work/payloads" \
-  --producer-props bootstrap.servers="$kafka" acks=all enable.idempotence=true linger.ms=2 batch.size=262144 \
-  compression.type=none 2>/dev/null | tail -n 1)
+raw_producer() {
+  "$java_bin" -Xmx512m -cp "$kafka_lib/*" org.apache.kafka.tools.ProducerPerformance --topic metering.bench-raw \
+    --num-records "$records" --throughput -1 --payload-file "$work/payloads" \
+    --producer-props bootstrap.servers="$kafka" acks=all enable.idempotence=true linger.ms=2 batch.size=262144 \
+    compression.type=none 2>/dev/null | tail -n 1
+}
+# Once unmeasured, as the endpoints are warmed: a broker started minutes before writes at about half the rate it
+# reaches once its JIT has compiled the produce path.
+raw_producer >/dev/null
+perf=$(raw_producer)
 raw=$(sed -n 's/.* records sent, \([0-9.]*\) records\/sec.*/\1/p' <<<"$perf")
 # The raw producer's records are not usage: its topic goes (a gigabyte a run otherwise stays on disk).
 "$java_bin" -Xmx128m -cp "$kafka_lib/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "$kafka" --delete \
@@ -109,19 +120,23 @@ raw=$(sed -n 's/.* records sent, \([0-9.]*\) records\/sec.*/\1/p' <<<"$perf")
 [[ -n $raw ]] || bench_die "ProducerPerformance printed no summary: $perf"
 printf 'raw producer: %s\n  (payload ~%s bytes, %s records)\n\n' "$perf" "$size" "$records"
 
-lua() { # lua <body> → a wrk script posting body with the token and a new Idempotency-Key per request
-  python3 - "$1" "$token" <<'LUA'
+lua() { # lua <body> → a wrk script posting body, its events stamped with the business-clock second it is sent in,
+        # with the token and a new Idempotency-Key per request
+  python3 - "$1" "$token" "$clock_offset" <<'LUA'
 import json, sys
-body, token = sys.argv[1], sys.argv[2]
+body, token, offset = sys.argv[1], sys.argv[2], int(sys.argv[3])
 print('wrk.method = "POST"')
-print('wrk.body = ' + json.dumps(body))
+print('local template = ' + json.dumps(body))
 print('wrk.headers["Content-Type"] = "application/json"')
 print('wrk.headers["Authorization"] = "Bearer ' + token + '"')
 print('local threads = 0')
 print('function setup(thread) threads = threads + 1; thread:set("tid", threads) end')
 print('local sent = 0')
 print('local run = tostring(os.time())')
-print('function request() sent = sent + 1; wrk.headers["Idempotency-Key"] = "bench-" .. run .. "-" .. tid .. "-" .. sent; return wrk.format() end')
+print('local second = -1')
+print('local function stamp() local now = os.time() + %d; if now ~= second then second = now; '
+      'wrk.body = (template:gsub("__NOW__", os.date("!%%Y-%%m-%%dT%%H:%%M:%%SZ", now))) end end' % offset)
+print('function request() stamp(); sent = sent + 1; wrk.headers["Idempotency-Key"] = "bench-" .. run .. "-" .. tid .. "-" .. sent; return wrk.format() end')
 LUA
 }
 lua "$batch" >"$work/batch.lua"
