@@ -203,8 +203,6 @@ public abstract class CompactedTopicView<V> {
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "read-model-" + topic);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-        // As every channel's consumer (platform-commons): an idle fetch waits at the broker, a new snapshot answers it.
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5_000);
         return properties;
     }
 
