@@ -68,11 +68,13 @@ mercato_services_start() {
     # times the deliveries per second of C1, docs/BENCHMARKS.md).
     # metering holds more in flight than the others (64 requests of 100 events, batches of 20,000 being counted):
     # half its heap is the young generation, with survivors large enough that those die young instead of filling
-    # the old generation (with 384m and the default split it spent a third of its CPU collecting garbage).
+    # the old generation (with 384m and the default split it spent a third of its CPU collecting garbage). Its heap
+    # is the one Kubernetes gives it (65 % of its 1280Mi limit): with 512m, batches of usage kept a fifth of its CPU
+    # in young collections and filled the old generation until full ones ran (docs/BENCHMARKS.md).
     if [[ $svc == identity ]]; then
       read -r -a java_opts <<<"${MERCATO_IDENTITY_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC}"
     elif [[ $svc == metering ]]; then
-      read -r -a java_opts <<<"${MERCATO_METERING_JAVA_OPTS:--Xms512m -Xmx512m -XX:NewRatio=1 -XX:SurvivorRatio=3 -XX:+UseSerialGC}"
+      read -r -a java_opts <<<"${MERCATO_METERING_JAVA_OPTS:--Xms832m -Xmx832m -XX:NewRatio=1 -XX:SurvivorRatio=3 -XX:+UseSerialGC}"
     elif [[ $svc == catalog || $svc == order || $svc == webhook ]]; then
       read -r -a java_opts <<<"${MERCATO_HOT_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC}"
     else
