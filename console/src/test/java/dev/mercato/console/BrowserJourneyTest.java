@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -72,7 +74,7 @@ class BrowserJourneyTest {
         screenshot("01-sign-in");
 
         signIn(IdentityStub.PARTNER_ADMIN);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Pat Partner");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Welcome, Pat Partner");
         screenshot("02-home");
 
         browser.findElement(By.linkText("API Access")).click();
@@ -91,14 +93,14 @@ class BrowserJourneyTest {
         String secretPage = browser.getCurrentUrl();
         browser.navigate().refresh();
         assertThat(browser.findElements(By.id("client-secret"))).isEmpty();
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("cannot be shown again");
+        assertThat(text(By.tagName("main"))).contains("cannot be shown again");
         browser.get(secretPage);
         assertThat(browser.findElements(By.id("client-secret"))).isEmpty();
         screenshot("05-secret-gone");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(base + "/settings/integrations/api-access");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Browser journey");
+        assertThat(text(By.tagName("main"))).contains("Browser journey");
         screenshot("06-api-access-phone");
     }
 
@@ -110,7 +112,7 @@ class BrowserJourneyTest {
         signIn(IdentityStub.TENANT_ADMIN);
 
         browser.findElement(By.linkText("Catalog")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Articles");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Articles");
         screenshot("07-catalog-articles");
 
         browser.findElement(By.linkText("Private offers")).click();
@@ -123,7 +125,7 @@ class BrowserJourneyTest {
 
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.findElement(By.linkText("Organizations")).click();
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Tenant One");
+        assertThat(text(By.tagName("main"))).contains("Tenant One");
         screenshot("10-organizations-phone");
     }
 
@@ -133,6 +135,26 @@ class BrowserJourneyTest {
         browser.switchTo().activeElement().sendKeys(user.email());
         browser.findElement(By.id("password")).sendKeys(IdentityStub.PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        // The form's answer is a redirect: until the browser has followed it, the sign-in page and its heading are
+        // still there, and a heading read then is the sign-in page's or one the navigation has just replaced.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (browser.getCurrentUrl().endsWith("/sign-in")) {
+            assertThat(System.nanoTime()).as("signed in within 10 s").isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+    }
+
+    /** The element's text, found again should a navigation that is ending replace it between finding and reading. */
+    private String text(By by) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return browser.findElement(by).getText();
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     @Test
@@ -140,7 +162,7 @@ class BrowserJourneyTest {
         String base = "http://localhost:" + console.getPort();
         browser.get(base + "/sign-in");
         signIn(IdentityStub.PARTNER_ADMIN);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
+        assertThat(text(By.tagName("h1"))).startsWith("Welcome");
 
         browser.findElement(By.linkText("Orders")).click();
         browser.findElement(By.linkText("INITIAL")).click();
