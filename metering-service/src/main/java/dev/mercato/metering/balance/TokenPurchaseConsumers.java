@@ -1,5 +1,7 @@
 package dev.mercato.metering.balance;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +26,7 @@ public class TokenPurchaseConsumers {
 
     static final String ARTICLES = "metering-service.balance-articles";
     static final String TRANSACTIONS = "metering-service.balance-transactions";
+    private static final Set<String> NOT_CREDITED = Set.of("PENDING", "PROCESSING", "REJECTED", "STUCK");
 
     private final EventInbox inbox;
     private final TokenPurchases purchases;
@@ -42,7 +45,19 @@ public class TokenPurchaseConsumers {
 
     @Incoming("balance-transactions")
     public Uni<Void> transaction(ConsumerRecord<String, String> record) {
-        return inbox.handleOnce(TRANSACTIONS, record, this::applyTransaction);
+        return inbox.handleOnce(TRANSACTIONS, record, TokenPurchaseConsumers::mayCredit, this::applyTransaction);
+    }
+
+    /**
+     * False for a transaction snapshot that credits nothing for certain: one not yet PROCESSED, or REJECTED or STUCK.
+     * Two of each order's three snapshots are so, and pass without a database transaction.
+     */
+    static boolean mayCredit(IncomingEvent event) {
+        if (!TransactionChangedV1.TYPE.equals(event.type())) {
+            return true;
+        }
+        String status = event.data().path("status").asText();
+        return !NOT_CREDITED.contains(status);
     }
 
     private Uni<Void> applyArticle(IncomingEvent event) {

@@ -63,7 +63,8 @@ class TokenBalanceTest {
         String article = publishArticle(vendor, "1000");
         String notTokens = publishArticle(vendor, "null");
         String transactionId = Ids.next("txn");
-        publishTransaction(transactionId, transaction(transactionId, customer, "PENDING", article, 2), UUID.randomUUID().toString());
+        String pendingEvent = UUID.randomUUID().toString();
+        publishTransaction(transactionId, transaction(transactionId, customer, "PENDING", article, 2), pendingEvent);
         String processed = transaction(transactionId, customer, "PROCESSED", article, 2);
         String eventId = UUID.randomUUID().toString();
         publishTransaction(transactionId, processed, eventId);
@@ -83,6 +84,9 @@ class TokenBalanceTest {
                 "select count(*) from processed_event where consumer = ? and event_id = ?",
                 TokenPurchaseConsumers.TRANSACTIONS, republished) == 1);
         assertThat(column(customer, vendor, "purchased")).isEqualByComparingTo("2000");
+        // a snapshot that credits nothing passes without a database transaction, so without an inbox row
+        assertThat(TestSql.number("select count(*) from processed_event where consumer = ? and event_id = ?",
+                TokenPurchaseConsumers.TRANSACTIONS, pendingEvent)).isZero();
 
         ConsumerRecord<String, String> credited = TestKafka.awaitRecord(Topics.METERING_BALANCES,
                 r -> customer.equals(r.key()), PATIENCE);

@@ -47,6 +47,19 @@ public class TransactionProcessor {
      * PENDING transaction (which {@link #finishStarted} then finishes). A snapshot in any other status than those
      * two needs no step and is not looked up.
      */
+    /**
+     * False for a snapshot {@link #apply} is known to leave alone: a transaction that has finished or is STUCK (its
+     * retry publishes a PENDING one). Anything else, a malformed event included, goes through the inbox.
+     */
+    public static boolean mayAct(IncomingEvent event) {
+        if (!TransactionChangedV1.TYPE.equals(event.type())) {
+            return true;
+        }
+        String status = event.data().path("status").asText();
+        return !(TransactionStatus.PROCESSED.name().equals(status) || TransactionStatus.REJECTED.name().equals(status)
+                || TransactionStatus.STUCK.name().equals(status));
+    }
+
     public Uni<Boolean> apply(IncomingEvent event) {
         if (!TransactionChangedV1.TYPE.equals(event.type())) {
             return Uni.createFrom().item(false);

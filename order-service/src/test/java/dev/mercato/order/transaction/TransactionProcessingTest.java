@@ -120,6 +120,30 @@ class TransactionProcessingTest {
     }
 
     @Test
+    void passesOverTheSnapshotOfAFinishedTransactionWithoutAnInboxRow() {
+        String id = placeInitial();
+        awaitStatus(id, "PROCESSED");
+        assertThat(publishedStatuses(id, 3)).containsExactly("PENDING", "PROCESSING", "PROCESSED");
+        Map<String, ConsumerRecord<String, String>> snapshots = TestKafka.readAll("orders.transactions", Duration.ofSeconds(1))
+                .stream().filter(record -> id.equals(record.key()))
+                .collect(Collectors.toMap(record -> record.value().replaceAll(".*\"status\":\"([A-Z]+)\".*", "$1"),
+                        record -> record));
+
+        // One key, one partition: once a PENDING snapshot sent after them has its inbox row, the three were handled.
+        resend(id, snapshots.get("PENDING"));
+        assertThat(inboxRows(snapshots.get("PENDING"))).isEqualTo(1);
+        assertThat(inboxRows(snapshots.get("PROCESSING"))).isEqualTo(1);
+        assertThat(inboxRows(snapshots.get("PROCESSED"))).isZero();
+        assertThat(status(id)).isEqualTo("PROCESSED");
+    }
+
+    private static long inboxRows(ConsumerRecord<String, String> snapshot) {
+        String eventId = new String(snapshot.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8);
+        return TestSql.number("select count(*) from processed_event where consumer = ? and event_id = ?",
+                TransactionEventsConsumer.CONSUMER, eventId);
+    }
+
+    @Test
     void processesAnInitialOrderIntoAContractWithASubscriptionPerItem() {
         String id = placeInitial();
         awaitStatus(id, "PROCESSED");

@@ -3,6 +3,7 @@ package dev.mercato.platform.messaging;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,9 +47,24 @@ public class EventInbox {
      */
     public Uni<Void> handleOnce(String consumer, ConsumerRecord<String, String> record,
             Function<IncomingEvent, Uni<Void>> effect) {
+        return handleOnce(consumer, record, event -> true, effect);
+    }
+
+    /**
+     * As {@link #handleOnce(String, ConsumerRecord, Function)}, but an event {@code relevant} refuses is passed over
+     * without a transaction or an inbox row (outcome {@code ignored}): an event that changes nothing needs no
+     * protection against being applied twice. For a consumer that acts on few of its topic's events, such as one
+     * status of a snapshot, this saves a database transaction for every other one.
+     */
+    public Uni<Void> handleOnce(String consumer, ConsumerRecord<String, String> record, Predicate<IncomingEvent> relevant,
+            Function<IncomingEvent, Uni<Void>> effect) {
         IncomingEvent event;
         try {
             event = IncomingEvent.from(record, json);
+            if (!relevant.test(event)) {
+                count(consumer, "ignored");
+                return Uni.createFrom().voidItem();
+            }
         } catch (PoisonEventException e) {
             return poison(consumer, e);
         }
