@@ -12,10 +12,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Processes transactions from {@code orders.transactions}, each event once; snapshots of a transaction that has
- * finished (PROCESSED, REJECTED) or is STUCK are passed over without a database transaction. After a PENDING snapshot has
- * started a transaction it finishes it straight away ({@link TransactionProcessor}), and only then. The topic is keyed by
- * transaction id, so one transaction's events reach one consumer in order; the channel's concurrency runs
- * several consumers of the group in this instance.
+ * finished (PROCESSED, REJECTED) or is STUCK are passed over without a database transaction. After a PENDING
+ * snapshot has started a transaction it finishes it straight away ({@link TransactionProcessor}), and only then.
+ * The topic is keyed by transaction id, so one transaction's events reach one consumer in order; the channel's
+ * concurrency runs several consumers of the group in this instance.
  */
 @ApplicationScoped
 public class TransactionEventsConsumer {

@@ -43,11 +43,6 @@ public class TransactionProcessor {
     }
 
     /**
-     * Takes the step {@code event}'s snapshot asks for, if it is still due; emits true when that step started a
-     * PENDING transaction (which {@link #finishStarted} then finishes). A snapshot in any other status than those
-     * two needs no step and is not looked up.
-     */
-    /**
      * False for a snapshot {@link #apply} is known to leave alone: a transaction that has finished or is STUCK (its
      * retry publishes a PENDING one). Anything else, a malformed event included, goes through the inbox.
      */
@@ -60,6 +55,11 @@ public class TransactionProcessor {
                 || TransactionStatus.STUCK.name().equals(status));
     }
 
+    /**
+     * Takes the step {@code event}'s snapshot asks for, if it is still due; emits true when that step started a
+     * PENDING transaction (which {@link #finishStarted} then finishes). A snapshot in any other status than those
+     * two needs no step and is not looked up.
+     */
     public Uni<Boolean> apply(IncomingEvent event) {
         if (!TransactionChangedV1.TYPE.equals(event.type())) {
             return Uni.createFrom().item(false);
