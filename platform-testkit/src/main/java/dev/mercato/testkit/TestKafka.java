@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -85,6 +87,23 @@ public final class TestKafka {
             }
         }
         return records;
+    }
+
+    /**
+     * The events on {@code topic} that match, read from the beginning for {@code window}: one record per CloudEvents
+     * id ({@code ce_id}), so an event the outbox relay sent twice (it is at-least-once) counts once.
+     */
+    public static List<ConsumerRecord<String, String>> events(String topic, Predicate<ConsumerRecord<String, String>> match,
+            Duration window) {
+        Map<String, ConsumerRecord<String, String>> byId = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : readAll(topic, window)) {
+            if (match.test(record)) {
+                Header id = record.headers().lastHeader("ce_id");
+                byId.putIfAbsent(id == null ? record.topic() + "@" + record.offset()
+                        : new String(id.value(), StandardCharsets.UTF_8), record);
+            }
+        }
+        return new ArrayList<>(byId.values());
     }
 
     private static KafkaConsumer<String, String> consumer() {

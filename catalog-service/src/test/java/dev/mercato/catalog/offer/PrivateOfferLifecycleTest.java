@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.events.PrivateOfferChangedV1;
+import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.security.Role;
+import dev.mercato.testkit.TestKafka;
 import dev.mercato.testkit.TestSql;
 import dev.mercato.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -297,9 +300,10 @@ class PrivateOfferLifecycleTest {
         CompletableFuture<Integer> decline = CompletableFuture.supplyAsync(
                 () -> act(as(Role.PARTNER_ADMIN, organizations.partner), id, "decline").extract().statusCode());
         assertThat(List.of(accept.get(), decline.get())).containsExactlyInAnyOrder(200, 409);
-        assertThat(TestSql.number("select count(*) from outbox_event where message_key = ? and event_type = ?"
-                + " and (payload like '%\"status\":\"ACCEPTED\"%' or payload like '%\"status\":\"DECLINED\"%')",
-                id, PrivateOfferChangedV1.CHANGED)).isOne();
+        Predicate<ConsumerRecord<String, String>> answer = r -> id.equals(r.key())
+                && PrivateOfferChangedV1.CHANGED.equals(OfferFixtures.header(r, "ce_type")) && (r.value().contains("\"status\":\"ACCEPTED\"") || r.value().contains("\"status\":\"DECLINED\""));
+        TestKafka.awaitRecord(Topics.CATALOG_OFFERS, answer, Duration.ofSeconds(30));
+        assertThat(TestKafka.events(Topics.CATALOG_OFFERS, answer, Duration.ofSeconds(2))).hasSize(1);
     }
 
     @Test

@@ -107,7 +107,7 @@ class ExchangeRateResourceTest {
         ConsumerRecord<String, String> deactivated = TestKafka.awaitRecord("catalog.exchange-rates",
                 r -> newer.equals(r.key()) && r.value().contains("\"active\":false"), Duration.ofSeconds(30));
         assertThat(JSON.readTree(deactivated.value()).path("deactivatedAt").isTextual()).isTrue();
-        assertThat(TestSql.number("select count(*) from outbox_event where message_key = ?", newer)).isEqualTo(2);
+        assertThat(TestKafka.events("catalog.exchange-rates", r -> newer.equals(r.key()), Duration.ofSeconds(2))).hasSize(2);
     }
 
     @Test

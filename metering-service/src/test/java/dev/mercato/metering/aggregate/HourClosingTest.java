@@ -6,11 +6,13 @@ import static dev.mercato.metering.aggregate.AggregationTest.newCustomer;
 import static dev.mercato.metering.aggregate.UsageEvents.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.UsageAggregateV1;
 import dev.mercato.platform.events.UsageEventV1;
 import dev.mercato.testkit.TestKafka;
@@ -64,8 +67,8 @@ class HourClosingTest {
         assertThat(corrected.get("previousValue").decimalValue()).isEqualByComparingTo("10");
 
         closing.closeDue().await().atMost(Duration.ofSeconds(30));
-        assertThat(outboxEvents(id, UsageAggregateV1.CLOSED)).isOne();
-        assertThat(outboxEvents(id, UsageAggregateV1.CORRECTED)).isOne();
+        assertThat(publishedEvents(id, UsageAggregateV1.CLOSED)).isOne();
+        assertThat(publishedEvents(id, UsageAggregateV1.CORRECTED)).isOne();
     }
 
     @Test
@@ -84,15 +87,26 @@ class HourClosingTest {
                 .await().atMost(Duration.ofSeconds(60));
         assertThat(TestSql.number("select count(*) from usage_aggregate where customer_id = ? and closed_at is not null",
                 customer)).isEqualTo(300);
-        assertThat(TestSql.number("select count(*) from outbox_event where event_type = ? and payload::jsonb->>'customerId' = ?",
-                UsageAggregateV1.CLOSED, customer)).isEqualTo(300);
-        assertThat(TestSql.number("select count(distinct message_key) from outbox_event where event_type = ?"
-                + " and payload::jsonb->>'customerId' = ?", UsageAggregateV1.CLOSED, customer)).isEqualTo(300);
+        // One CLOSED event per aggregate, whichever sweep closed it.
+        Predicate<ConsumerRecord<String, String>> closedOfCustomer = record -> UsageAggregateV1.CLOSED.equals(type(record))
+                && record.value().contains(customer);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> TestKafka.events(
+                Topics.METERING_AGGREGATES, closedOfCustomer, Duration.ofSeconds(1)).size() >= 300);
+        List<ConsumerRecord<String, String>> closed = TestKafka.events(Topics.METERING_AGGREGATES, closedOfCustomer,
+                Duration.ofSeconds(2));
+        assertThat(closed).hasSize(300);
+        assertThat(closed.stream().map(ConsumerRecord::key).distinct()).hasSize(300);
         assertThat(closedBy.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(300);
     }
 
-    private static long outboxEvents(String id, String type) {
-        return TestSql.number("select count(*) from outbox_event where message_key = ? and event_type = ?", id, type);
+    /** The events of {@code type} published for aggregate {@code id}. */
+    private static long publishedEvents(String id, String type) {
+        return TestKafka.events(Topics.METERING_AGGREGATES, record -> id.equals(record.key()) && type.equals(type(record)),
+                Duration.ofSeconds(2)).size();
+    }
+
+    private static String type(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
     }
 
     private static JsonNode awaitEvent(String id, String type) throws Exception {

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mercato.platform.outbox.Outbox;
+import dev.mercato.platform.outbox.OutboxEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
@@ -21,9 +22,14 @@ public class OutboxWriter {
 
     /** Commits one event; returns its event id. */
     public String commit(String topic, String key, String type, Object payload) {
+        return commitEvent(topic, key, type, payload).eventId;
+    }
+
+    /** Commits one event; returns its outbox row as written. */
+    public OutboxEvent commitEvent(String topic, String key, String type, Object payload) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                    () -> outbox.publish(topic, key, type, payload))).eventId;
+                    () -> outbox.publish(topic, key, type, payload)));
         } catch (Throwable e) {
             throw new IllegalStateException("could not commit the event", e);
         }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.security.Role;
 import dev.mercato.testkit.TestKafka;
 import dev.mercato.testkit.TestSql;
@@ -266,8 +267,9 @@ class PlaceOrderTest {
         String serialNumber = dryRun.extract().path("data.subscriptions[0].serialNumber");
         assertThat(TestSql.number("select count(*) from contract where id = ?", contractId)).isZero();
         assertThat(TestSql.number("select count(*) from subscription where serial_number = ?", serialNumber)).isZero();
-        assertThat(TestSql.number("select count(*) from outbox_event where message_key = ? or payload like ?",
-                contractId, "%" + serialNumber + "%")).isZero();
+        assertThat(TestKafka.events(Topics.ORDERS_CONTRACTS, r -> contractId.equals(r.key()), Duration.ofSeconds(1))).isEmpty();
+        assertThat(TestKafka.events(Topics.ORDERS_SUBSCRIPTIONS, r -> r.value().contains(serialNumber), Duration.ofSeconds(1)))
+                .isEmpty();
         given().auth().oauth2(TestTokens.forRole(Role.PARTNER_ADMIN, fixture.partner))
                 .contentType("application/json").queryParam("type", "INITIAL").queryParam("dryRun", true)
                 .body(json(initialOrder(csn, purchaseOrder, fixture.sku, 2, 95)))

@@ -11,9 +11,8 @@ import io.smallrye.config.WithDefault;
  * <ul>
  * <li>{@code mercato.outbox.enabled} (true): whether this instance relays at all.</li>
  * <li>{@code mercato.outbox.fallback-poll} (PT5S): a relay round this often even without a notification.</li>
- * <li>{@code mercato.outbox.batch-size} (1000): rows read, sent and marked per round.</li>
+ * <li>{@code mercato.outbox.batch-size} (1000): rows read, sent and deleted (or marked failed) per round.</li>
  * <li>{@code mercato.outbox.min-backoff} (PT0.1S) and {@code max-backoff} (PT5S): pauses after a transient failure.</li>
- * <li>{@code mercato.outbox.retention} (PT24H): how long published rows are kept.</li>
  * <li>{@code mercato.outbox.linger} (PT0.002S): how long Kafka's producer waits to fill a request.</li>
  * </ul>
  */
@@ -43,10 +42,6 @@ public interface OutboxConfig {
     /** Longest pause after a transient failure. */
     @WithDefault("PT5S")
     Duration maxBackoff();
-
-    /** How long relayed events are kept, for inspection, before they are deleted. Failed events are kept. */
-    @WithDefault("PT24H")
-    Duration retention();
 
     /** Kafka producer {@code linger.ms}: a little waiting fills requests under load and costs that much latency. */
     @WithDefault("PT0.002S")

@@ -56,7 +56,4 @@ public class OutboxEvent {
 
     @Column(name = "trace_state", updatable = false)
     public String traceState;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 }

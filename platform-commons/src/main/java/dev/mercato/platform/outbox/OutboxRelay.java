@@ -33,19 +33,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Moves committed outbox events to Kafka, oldest first, with CloudEvents headers and the aggregate
  * id as key. A round starts when a commit's {@code NOTIFY} arrives ({@link OutboxNotifications}), on
  * the fallback poll, or right after a full batch; wake-ups during a round are folded into one next
- * round. At-least-once: an event is marked published only after Kafka acknowledged it; a crash in
- * between sends it again, and consumers deduplicate on its id. A row Kafka refuses for good is
+ * round. At-least-once: a row is deleted only after Kafka acknowledged its event (Kafka keeps the events, so
+ * the table holds only pending and failed rows); a crash in between sends it again, and consumers deduplicate
+ * on its id. A row Kafka refuses for good is
  * marked failed and the others go on; a transient failure leaves the rows pending and backs off.
  * Only the instance holding the relay lock relays, which keeps each aggregate's events in order when the
  * service runs with several replicas: a session-level advisory lock on the relay's own connection
- * ({@link RelayConnection}), so a round is two statements in autocommit (read the batch, mark it) rather than
+ * ({@link RelayConnection}), so a round is two statements in autocommit (read the batch, delete what Kafka has) rather than
  * a transaction of five round trips. Losing the connection releases the lock; the next round reconnects.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
     private final Pool pool;
     private final RelayConnection connection;
@@ -106,7 +106,6 @@ public class OutboxRelay {
             wake();
             failedEvents.count().subscribe().with(ignored -> { }, failure -> { });
         });
-        rounds.tick(CLEANUP_EVERY, this::deleteRelayed);
         wake();
     }
 
@@ -184,7 +183,7 @@ public class OutboxRelay {
 
     private Uni<Round> relayBatch(SqlConnection leader) {
         return leader.preparedQuery("select " + PendingEvent.COLUMNS
-                + " from outbox_event where published_at is null and failed_at is null order by id limit $1")
+                + " from outbox_event where failed_at is null order by id limit $1")
                 .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
                     List<PendingEvent> batch = new ArrayList<>();
@@ -198,17 +197,18 @@ public class OutboxRelay {
                     return Uni.createFrom().item(() -> sender.send(batch))
                             .runSubscriptionOn(sendThread)
                             .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                            .call(result -> markPublished(leader, result.published()))
+                            .call(result -> deletePublished(leader, result.published()))
                             .call(result -> markFailed(leader, result.failed()))
                             .map(result -> new Round(batch.size(), result.failed(), result.transientFailure()));
                 });
     }
 
-    private Uni<Void> markPublished(SqlConnection leader, List<Long> ids) {
+    /** Kafka has the rows: they are deleted, so the table holds only pending and failed ones. */
+    private Uni<Void> deletePublished(SqlConnection leader, List<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return leader.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
+        return leader.preparedQuery("delete from outbox_event where id = any($1)")
                 .execute(Tuple.of(ids.toArray(Long[]::new)))
                 .invoke(() -> published.increment(ids.size()))
                 .replaceWithVoid();
@@ -225,14 +225,6 @@ public class OutboxRelay {
                 from unnest($1::bigint[], $2::text[]) as f(id, reason) where o.id = f.id""")
                 .execute(Tuple.of(ids, reasons))
                 .replaceWithVoid();
-    }
-
-    private void deleteRelayed() {
-        pool.preparedQuery("delete from outbox_event where occurred_at < now() - make_interval(secs => $1)"
-                + " and published_at is not null")
-                .execute(Tuple.of((double) config.retention().toSeconds()))
-                .subscribe().with(ignored -> { }, failure -> LOG.warnf("could not delete relayed outbox events: %s",
-                        failure.toString()));
     }
 
     /** What one round did: rows read, rows marked failed, and a transient failure that leaves rows pending. */
