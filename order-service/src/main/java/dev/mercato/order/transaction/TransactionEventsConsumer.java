@@ -12,7 +12,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Processes transactions from {@code orders.transactions}, each event once; snapshots of a transaction that has
- * finished (PROCESSED, REJECTED) or is STUCK are passed over without a database transaction. After a PENDING
+ * finished (PROCESSED, REJECTED) or is STUCK, and the PROCESSING snapshot of one this instance finished itself, are
+ * passed over without a database transaction. After a PENDING
  * snapshot has started a transaction it finishes it straight away ({@link TransactionProcessor}), and only then.
  * The topic is keyed by transaction id, so one transaction's events reach one consumer in order; the channel's
  * concurrency runs several consumers of the group in this instance.
@@ -33,7 +34,7 @@ public class TransactionEventsConsumer {
     @Incoming("orders-transactions")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         AtomicBoolean started = new AtomicBoolean();
-        return inbox.handleOnce(CONSUMER, record, TransactionProcessor::mayAct,
+        return inbox.handleOnce(CONSUMER, record, processor::mayAct,
                         event -> processor.apply(event).invoke(started::set).replaceWithVoid())
                 .chain(() -> started.get() ? processor.finishStarted(record.key()) : Uni.createFrom().voidItem());
     }

@@ -2,6 +2,9 @@ package dev.mercato.order.transaction;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,8 +32,12 @@ public class TransactionProcessor {
 
     private static final Logger LOG = Logger.getLogger(TransactionProcessor.class);
 
+    /** How many finished transactions an instance remembers, to pass over their PROCESSING snapshots. */
+    private static final int REMEMBERED = 10_000;
+
     private final TransactionRepository transactions;
     private final TransactionService service;
+    private final FinishedHere finishedHere = new FinishedHere(REMEMBERED);
     private final TransactionEffects effects;
     private final ObjectMapper json;
 
@@ -44,13 +51,17 @@ public class TransactionProcessor {
 
     /**
      * False for a snapshot {@link #apply} is known to leave alone: a transaction that has finished or is STUCK (its
-     * retry publishes a PENDING one). Anything else, a malformed event included, goes through the inbox.
+     * retry publishes a PENDING one), and the PROCESSING snapshot of an attempt this instance finished itself right
+     * after starting it ({@link #finishStarted}). Anything else, a malformed event included, goes through the inbox.
      */
-    public static boolean mayAct(IncomingEvent event) {
+    public boolean mayAct(IncomingEvent event) {
         if (!TransactionChangedV1.TYPE.equals(event.type())) {
             return true;
         }
         String status = event.data().path("status").asText();
+        if (TransactionStatus.PROCESSING.name().equals(status)) {
+            return !finishedHere.contains(event.data().path("id").asText(), event.data().path("attempt").asInt());
+        }
         return !(TransactionStatus.PROCESSED.name().equals(status) || TransactionStatus.REJECTED.name().equals(status)
                 || TransactionStatus.STUCK.name().equals(status));
     }
@@ -81,14 +92,22 @@ public class TransactionProcessor {
     }
 
     /**
-     * Takes the second step for transaction {@code id} if it is PROCESSING, in a transaction of its own. A
-     * failure is only logged: the PROCESSING snapshot (or the stuck sweep) still finishes it.
+     * Takes the second step for transaction {@code id} if it is PROCESSING, in a transaction of its own, and once that
+     * has committed remembers the attempt as finished here, so that its PROCESSING snapshot, when it arrives, is passed
+     * over without a transaction. A failure is only logged: the PROCESSING snapshot (or the stuck sweep) still
+     * finishes it.
      */
     public Uni<Void> finishStarted(String id) {
         return Panache.withTransaction(() -> transactions.findById(id)
                         .chain(transaction -> transaction != null && transaction.status == TransactionStatus.PROCESSING
-                                ? finish(transaction)
-                                : Uni.createFrom().voidItem()))
+                                ? finish(transaction).replaceWith(transaction.attempt)
+                                : Uni.createFrom().<Integer>nullItem()))
+                .invoke(attempt -> {
+                    if (attempt != null) {
+                        finishedHere.add(id, attempt);
+                    }
+                })
+                .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     LOG.debugf(failure, "transaction %s: finishing right after its start failed; its PROCESSING event will", id);
                     return Uni.createFrom().voidItem();
@@ -118,5 +137,28 @@ public class TransactionProcessor {
                     return service.save(done);
                 })
                 .replaceWithVoid();
+    }
+
+    /** The latest attempts (transaction id and attempt) this instance finished, at most {@code capacity}. */
+    private static final class FinishedHere {
+
+        private final Map<String, Boolean> attempts;
+
+        FinishedHere(int capacity) {
+            this.attempts = Collections.synchronizedMap(new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > capacity;
+                }
+            });
+        }
+
+        void add(String id, int attempt) {
+            attempts.put(id + "#" + attempt, Boolean.TRUE);
+        }
+
+        boolean contains(String id, int attempt) {
+            return attempts.containsKey(id + "#" + attempt);
+        }
     }
 }
