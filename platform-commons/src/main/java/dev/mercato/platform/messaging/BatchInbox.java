@@ -56,7 +56,9 @@ public class BatchInbox {
 
     /**
      * Applies {@code effect}, in one transaction, to the prepared form of every event of {@code records} this
-     * consumer has not seen before; events {@code prepare} maps to null are remembered but need no effect.
+     * consumer has not seen before. An event {@code prepare} maps to null needs no effect, and so no protection
+     * against being applied twice: it is passed over without an inbox row (outcome {@code ignored}), and a poll of
+     * nothing else without a transaction.
      *
      * @param channel the incoming channel, whose {@code dead-letter-queue.topic} takes poison records
      * @param consumer a stable name for this consumer, e.g. {@code webhook-service.entitlements}
@@ -83,11 +85,14 @@ public class BatchInbox {
         Set<String> ids = new HashSet<>();
         Uni<Void> poisoned = Uni.createFrom().voidItem();
         int repeats = 0;
+        int ignored = 0;
         for (ConsumerRecord<String, String> record : records) {
             try {
                 IncomingEvent event = IncomingEvent.from(record, json);
                 T prepared = prepare.apply(event);
-                if (ids.add(event.id())) {
+                if (prepared == null) {
+                    ignored++;
+                } else if (ids.add(event.id())) {
                     batch.add(new Prepared<>(event, prepared));
                 } else {
                     repeats++;
@@ -97,6 +102,7 @@ public class BatchInbox {
             }
         }
         count(consumer, "duplicate", repeats);
+        count(consumer, "ignored", ignored);
         return poisoned.chain(() -> batch.isEmpty() ? Uni.createFrom().voidItem() : apply(consumer, batch, effect, remember));
     }
 
@@ -107,7 +113,7 @@ public class BatchInbox {
         return Uni.createFrom().deferred(() -> pool.withTransaction(sql -> firstSeen(sql, consumer, batch, remember)
                         .chain(fresh -> {
                             firstTime.set(fresh.size());
-                            List<T> effects = fresh.stream().map(Prepared::prepared).filter(p -> p != null).toList();
+                            List<T> effects = fresh.stream().map(Prepared::prepared).toList();
                             return effects.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(sql, effects);
                         })))
                 .onFailure(failure -> EventInbox.worthAnotherAttempt(failure, failures.incrementAndGet()))

@@ -205,16 +205,22 @@ public class DomainEventsConsumer {
 
     /**
      * A poll of {@code channel}'s records, each event once (the batch inbox): mapped to its public event, if any, and
-     * fanned out in one transaction; then the delivery engine is woken.
+     * fanned out in one transaction; then the delivery engine is woken if that stored messages. A poll of events
+     * without a public event (a PENDING transaction, a contract's snapshot) costs no transaction and no claim.
      */
     private Uni<Void> route(String channel, String consumer, ConsumerRecords<String, String> records,
             Function<IncomingEvent, PublicEvent> mapping) {
+        AtomicBoolean stored = new AtomicBoolean();
         AtomicBoolean parked = new AtomicBoolean();
         return batches.handleOnce(channel, PREFIX + consumer, records, mapping,
-                        (sql, events) -> fanOut.route(sql, events).invoke(routed -> parked.set(routed.parked() > 0))
-                                .replaceWithVoid())
+                        (sql, events) -> fanOut.route(sql, events).invoke(routed -> {
+                            stored.set(routed.messages() > 0);
+                            parked.set(routed.parked() > 0);
+                        }).replaceWithVoid())
                 .invoke(() -> {
-                    engine.wake();
+                    if (stored.get()) {
+                        engine.wake();
+                    }
                     if (parked.get()) {
                         // it may have waited behind an event released meanwhile
                         fanOut.releaseWaiting();

@@ -27,7 +27,7 @@ import io.restassured.path.json.JsonPath;
 /**
  * The domain topics are read a poll at a time, one transaction per poll: a poison record among good ones goes alone
  * to the dead-letter topic, an event repeated within a poll or across polls is fanned out once, a poll whose
- * transaction fails is tried again with its effect once, and an event of a subject whose earlier event waits (for an
+ * transaction fails is tried again with its effect once, an event that makes no public event leaves no inbox row, and an event of a subject whose earlier event waits (for an
  * organization not yet known) waits behind it and goes out after it.
  */
 @QuarkusTest
@@ -73,6 +73,23 @@ class BatchFanOutTest extends WithMarketplaceAndReceiver {
                 .containsExactly(entitlementId, marker);
         assertThat(TestSql.number("select count(*) from webhook_message where subject = ? and endpoint_id = ?",
                 entitlementId, endpoint.id())).isEqualTo(1);
+    }
+
+    @Test
+    void anEventThatMakesNoPublicEventPassesWithoutAnInboxRow() {
+        Created endpoint = Webhooks.create(organizations.tenant, receiver.url("batch-ignored", Receiver.always(200)),
+                ONLY_ENTITLEMENTS);
+        String entitlementId = "ent_" + UUID.randomUUID();
+        String ignoredEvent = UUID.randomUUID().toString();
+        // a type webhook-service makes nothing of, then an entitlement under the same key (so after it on its partition)
+        TestKafka.send("orders.entitlements", entitlementId, "{\"id\": \"" + entitlementId + "\"}",
+                TestKafka.cloudEventHeaders(ignoredEvent, "mercato.orders.entitlement.audited.v1", entitlementId));
+        String markerEvent = UUID.randomUUID().toString();
+        entitlement(entitlementId, organizations.tenant, 5, markerEvent);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(endpoint.url()), r -> r.size() == 1);
+        assertThat(TestSql.number("select count(*) from processed_event where event_id = ?", markerEvent)).isEqualTo(1);
+        assertThat(TestSql.number("select count(*) from processed_event where event_id = ?", ignoredEvent)).isZero();
     }
 
     @Test
