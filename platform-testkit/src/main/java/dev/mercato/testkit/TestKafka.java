@@ -98,12 +98,17 @@ public final class TestKafka {
         Map<String, ConsumerRecord<String, String>> byId = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : readAll(topic, window)) {
             if (match.test(record)) {
-                Header id = record.headers().lastHeader("ce_id");
-                byId.putIfAbsent(id == null ? record.topic() + "@" + record.offset()
-                        : new String(id.value(), StandardCharsets.UTF_8), record);
+                String id = header(record, "ce_id");
+                byId.putIfAbsent(id == null ? record.topic() + "@" + record.offset() : id, record);
             }
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /** The value of {@code record}'s last header {@code name} as UTF-8 text, or null when it has none. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static KafkaConsumer<String, String> consumer() {

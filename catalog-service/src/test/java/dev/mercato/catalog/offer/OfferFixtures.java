@@ -1,12 +1,12 @@
 package dev.mercato.catalog.offer;
 
+import static dev.mercato.testkit.TestKafka.header;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import dev.mercato.testkit.TestMarketplace;
 import dev.mercato.platform.security.Role;
@@ -105,8 +105,4 @@ final class OfferFixtures {
                 && type.equals(header(record, "ce_type")) && payload.test(record.value()), Duration.ofSeconds(30));
     }
 
-    static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

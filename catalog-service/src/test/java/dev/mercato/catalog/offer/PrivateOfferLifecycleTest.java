@@ -4,6 +4,7 @@ import static dev.mercato.catalog.offer.OfferFixtures.OFFERS;
 import static dev.mercato.catalog.offer.OfferFixtures.act;
 import static dev.mercato.catalog.offer.OfferFixtures.as;
 import static dev.mercato.catalog.offer.OfferFixtures.awaitEvent;
+import static dev.mercato.testkit.TestKafka.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -301,7 +302,7 @@ class PrivateOfferLifecycleTest {
                 () -> act(as(Role.PARTNER_ADMIN, organizations.partner), id, "decline").extract().statusCode());
         assertThat(List.of(accept.get(), decline.get())).containsExactlyInAnyOrder(200, 409);
         Predicate<ConsumerRecord<String, String>> answer = r -> id.equals(r.key())
-                && PrivateOfferChangedV1.CHANGED.equals(OfferFixtures.header(r, "ce_type")) && (r.value().contains("\"status\":\"ACCEPTED\"") || r.value().contains("\"status\":\"DECLINED\""));
+                && PrivateOfferChangedV1.CHANGED.equals(header(r, "ce_type")) && (r.value().contains("\"status\":\"ACCEPTED\"") || r.value().contains("\"status\":\"DECLINED\""));
         TestKafka.awaitRecord(Topics.CATALOG_OFFERS, answer, Duration.ofSeconds(30));
         assertThat(TestKafka.events(Topics.CATALOG_OFFERS, answer, Duration.ofSeconds(2))).hasSize(1);
     }

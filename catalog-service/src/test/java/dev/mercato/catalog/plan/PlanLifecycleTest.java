@@ -3,6 +3,7 @@ package dev.mercato.catalog.plan;
 import static dev.mercato.catalog.plan.PlanFixtures.create;
 import static dev.mercato.catalog.plan.PlanFixtures.planBody;
 import static dev.mercato.catalog.plan.PlanFixtures.publish;
+import static dev.mercato.testkit.TestKafka.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -228,8 +228,4 @@ class PlanLifecycleTest {
                 .body("message", notNullValue());
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

@@ -4,6 +4,7 @@ import static dev.mercato.identity.user.TestAccounts.account;
 import static dev.mercato.identity.user.TestAccounts.organization;
 import static dev.mercato.identity.user.TestAccounts.platform;
 import static dev.mercato.identity.user.TestAccounts.uniqueEmail;
+import static dev.mercato.testkit.TestKafka.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +14,6 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -266,8 +266,4 @@ class UserResourceTest {
         assertThat(last).as("status of GET " + path + " within " + within).isEqualTo(status);
     }
 
-    static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

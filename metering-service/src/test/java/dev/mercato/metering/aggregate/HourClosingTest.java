@@ -4,9 +4,9 @@ import static dev.mercato.metering.aggregate.AggregationTest.aggregate;
 import static dev.mercato.metering.aggregate.AggregationTest.awaitCount;
 import static dev.mercato.metering.aggregate.AggregationTest.newCustomer;
 import static dev.mercato.metering.aggregate.UsageEvents.sum;
+import static dev.mercato.testkit.TestKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -88,8 +88,8 @@ class HourClosingTest {
         assertThat(TestSql.number("select count(*) from usage_aggregate where customer_id = ? and closed_at is not null",
                 customer)).isEqualTo(300);
         // One CLOSED event per aggregate, whichever sweep closed it.
-        Predicate<ConsumerRecord<String, String>> closedOfCustomer = record -> UsageAggregateV1.CLOSED.equals(type(record))
-                && record.value().contains(customer);
+        Predicate<ConsumerRecord<String, String>> closedOfCustomer = record -> record.value().contains(customer)
+                && UsageAggregateV1.CLOSED.equals(header(record, "ce_type"));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> TestKafka.events(
                 Topics.METERING_AGGREGATES, closedOfCustomer, Duration.ofSeconds(1)).size() >= 300);
         List<ConsumerRecord<String, String>> closed = TestKafka.events(Topics.METERING_AGGREGATES, closedOfCustomer,
@@ -101,13 +101,10 @@ class HourClosingTest {
 
     /** The events of {@code type} published for aggregate {@code id}. */
     private static long publishedEvents(String id, String type) {
-        return TestKafka.events(Topics.METERING_AGGREGATES, record -> id.equals(record.key()) && type.equals(type(record)),
-                Duration.ofSeconds(2)).size();
+        return TestKafka.events(Topics.METERING_AGGREGATES,
+                record -> id.equals(record.key()) && type.equals(header(record, "ce_type")), Duration.ofSeconds(2)).size();
     }
 
-    private static String type(ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
-    }
 
     private static JsonNode awaitEvent(String id, String type) throws Exception {
         ConsumerRecord<String, String> record = TestKafka.awaitRecord("metering.aggregates", candidate -> id.equals(candidate.key())

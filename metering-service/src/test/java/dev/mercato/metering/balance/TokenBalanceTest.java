@@ -5,6 +5,7 @@ import static dev.mercato.metering.balance.TokenFixtures.publishArticle;
 import static dev.mercato.metering.balance.TokenFixtures.publishTransaction;
 import static dev.mercato.metering.balance.TokenFixtures.transaction;
 import static dev.mercato.metering.balance.TokenFixtures.usage;
+import static dev.mercato.testkit.TestKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -201,13 +202,9 @@ class TokenBalanceTest {
         assertLowNotices(customer, 2);
 
         ConsumerRecord<String, String> low = TestKafka.awaitRecord(Topics.METERING_BALANCES,
-                r -> customer.equals(r.key()) && header(r, "ce_type").equals(TokenBalanceV1.LOW)
+                r -> customer.equals(r.key()) && TokenBalanceV1.LOW.equals(header(r, "ce_type"))
                         && r.value().contains("\"consumed\": 360"), PATIENCE);
         assertThat(low.value()).contains("\"balance\": 90", "\"threshold\": 100", "\"purchased\": 450");
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

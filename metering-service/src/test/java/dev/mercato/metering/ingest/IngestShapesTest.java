@@ -1,5 +1,6 @@
 package dev.mercato.metering.ingest;
 
+import static dev.mercato.testkit.TestKafka.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -145,7 +146,4 @@ class IngestShapesTest {
         assertThat(ids).doesNotHaveDuplicates();
     }
 
-    static String header(ConsumerRecord<String, String> record, String name) {
-        return CloudEventHeaders.read(record.headers(), name);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.mercato.order.contract;
 
+import static dev.mercato.testkit.TestKafka.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -203,9 +204,6 @@ class ContractServiceTest {
                 .body("data.cotermDates", contains(TODAY.plusMonths(18).toString()));
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
 
     private static String csnOf(TestOrganization organization) {
         return (String) TestSql.rows("select csn from account where id = ?", organization.id()).get(0).get("csn");

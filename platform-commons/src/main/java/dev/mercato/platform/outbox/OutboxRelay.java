@@ -25,7 +25,6 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -47,7 +46,6 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final Pool pool;
     private final RelayConnection connection;
     private final Vertx vertx;
     private final PeriodicRounds rounds;
@@ -69,10 +67,9 @@ public class OutboxRelay {
     private volatile boolean running;
     private int failuresInARow;
 
-    public OutboxRelay(Pool pool, RelayConnection connection, Vertx vertx, PeriodicRounds rounds, OutboxConfig config,
+    public OutboxRelay(RelayConnection connection, Vertx vertx, PeriodicRounds rounds, OutboxConfig config,
             OutboxNotifications notifications, FailedOutboxEvents failedEvents, TraceContexts traces,
             MeterRegistry registry, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        this.pool = pool;
         this.connection = connection;
         this.vertx = vertx;
         this.rounds = rounds;

@@ -1,9 +1,9 @@
 package dev.mercato.webhook.event;
 
+import static dev.mercato.testkit.TestKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -163,8 +163,4 @@ class BatchFanOutTest extends WithMarketplaceAndReceiver {
         return id;
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }
