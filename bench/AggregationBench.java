@@ -19,8 +19,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Load for metering-service's aggregation: usage events as ingestion publishes them (UsageEventV1 JSON with
- * CloudEvents headers, keyed by customer, acks=all, idempotent producer) produced onto metering.usage at a fixed
+ * Load for metering-service's aggregation: usage events one a record (UsageEventV1 JSON with CloudEvents headers,
+ * keyed by customer, acks=all, idempotent producer; the form earlier builds published and the aggregation still
+ * reads, where ingestion now puts a request's events of one customer in one record) produced onto metering.usage at a fixed
  * rate, then the aggregation consumer group's lag (end offsets − committed offsets) sampled every 500 ms until it
  * is back to zero. Each event has its own id; customers {@code <run>-c<n>} over a few listings and dimensions of
  * every measure, timestamps spread evenly over the last {@code <spread>} minutes. Loopback brokers only.

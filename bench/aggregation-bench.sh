@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Aggregation benchmark for metering-service: usage events produced straight onto metering.usage of a running
-# suite at a fixed rate (bench/AggregationBench.java: UsageEventV1 as ingestion publishes them, a unique id each,
-# keyed by customer, acks=all), then the aggregation consumer group's lag sampled until it is back to zero, and
-# every event of the run checked to be counted exactly once in metering-service's usage_aggregate. Loopback only:
+# suite at a fixed rate (bench/AggregationBench.java: UsageEventV1 JSON one event a record, the form earlier builds
+# published and the aggregation still reads, where ingestion now puts a request's events of one customer in one
+# record; a unique id each, keyed by customer, acks=all), then the aggregation consumer group's lag sampled until it
+# is back to zero, and every event of the run checked to be counted exactly once in metering-service's
+# usage_aggregate. Loopback only:
 #
 #   MERCATO_SERVICES=metering ./mercato up && bench/aggregation-bench.sh
 #

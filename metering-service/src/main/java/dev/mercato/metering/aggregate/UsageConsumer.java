@@ -45,7 +45,7 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * The batch consumer of {@code metering.usage}: {@code mercato.metering.aggregation.consumers} plain Kafka
  * consumers of one group, each on a thread of its own with its share of the partitions, so that one batch
- * (up to {@code mercato.metering.aggregation.max-batch} records) is one database transaction
+ * (up to about {@code mercato.metering.aggregation.max-batch} events) is one database transaction
  * ({@link AggregateWriter}) and its offsets are committed only after that transaction has. While a batch is
  * in the database the next one is fetched and read. A crash in
  * between re-delivers the batch, and the remembered event ids make the repeat count nothing. A record that
@@ -227,20 +227,18 @@ public class UsageConsumer {
         private final Map<CountableUsage.Target, CountableUsage.Target> targets = new HashMap<>();
         private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         private int records;
-        private int poisonous;
+        private int read;
 
         void add(ConsumerRecords<String, byte[]> polled, UsageConsumer consumer) {
             for (ConsumerRecord<String, byte[]> record : polled) {
                 records++;
                 offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-                UsageEventV1 event = consumer.read(record);
-                if (event == null) {
-                    poisonous++;
-                    continue;
-                }
-                CountableUsage usage = CountableUsage.of(event, targets);
-                if (ids.add(usage.key())) {
-                    events.add(usage);
+                for (UsageEventV1 event : consumer.read(record)) {
+                    read++;
+                    CountableUsage usage = CountableUsage.of(event, targets);
+                    if (ids.add(usage.key())) {
+                        events.add(usage);
+                    }
                 }
             }
         }
@@ -249,8 +247,9 @@ public class UsageConsumer {
             return records == 0;
         }
 
+        /** The events read, repeats included: what {@code max-batch} bounds. */
         int size() {
-            return records;
+            return read;
         }
 
         List<CountableUsage> events() {
@@ -265,21 +264,29 @@ public class UsageConsumer {
             return offsets;
         }
 
-        /** Records that repeated an id already in this batch (poison ones aside, they are not events). */
+        /** Events that repeated an id already in this batch. */
         int repeatsWithin() {
-            return records - events.size() - poisonous;
+            return read - events.size();
         }
 
     }
 
-    /** The record as a usage event; null for poison, which goes to the dead-letter topic. */
-    private UsageEventV1 read(ConsumerRecord<String, byte[]> record) {
+    /**
+     * The events of the record that can be counted. A record of which something cannot be counted goes to the
+     * dead-letter topic whole: counting it again later counts only what was not counted (ids are remembered).
+     */
+    private List<UsageEventV1> read(ConsumerRecord<String, byte[]> record) {
+        UsageRecords.Read read;
         try {
-            return records.read(record);
+            read = records.read(record);
         } catch (PoisonEventException e) {
             deadLetter(record, e);
-            return null;
+            return List.of();
         }
+        if (read.poison() != null) {
+            deadLetter(record, new PoisonEventException(read.poison()));
+        }
+        return read.events();
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, PoisonEventException e) {
@@ -316,6 +323,8 @@ public class UsageConsumer {
         properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
         properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
+        // A record may carry hundreds of events: a poll of at most 8 MiB is at most about 18,000 of them.
+        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, CONSUMER + "-" + Thread.currentThread().getName());

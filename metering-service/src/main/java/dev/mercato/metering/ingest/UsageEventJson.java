@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -12,12 +15,13 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 
+import dev.mercato.platform.events.UsageAcceptedV2;
 import dev.mercato.platform.events.UsageEventV1;
 
 /**
- * Writes a {@link UsageEventV1} as the JSON Jackson's data binding writes for it (same fields, order, nulls and
- * number and date forms — {@code UsageEventJsonTest} compares the two), with the streaming generator: writing
- * every accepted event by data binding was a sixth of a batch's CPU.
+ * Writes a {@link UsageEventV1}, and the {@link UsageAcceptedV2} records of several, as the JSON Jackson's data binding
+ * writes for them (same fields, order, nulls and number and date forms — {@code UsageEventJsonTest} compares the two),
+ * with the streaming generator: writing every accepted event by data binding was a sixth of a batch's CPU.
  */
 final class UsageEventJson {
 
@@ -37,48 +41,91 @@ final class UsageEventJson {
     private static final SerializableString AGGREGATION = new SerializedString("aggregation");
     private static final SerializableString UNIQUE_PROPERTY = new SerializedString("uniqueProperty");
     private static final SerializableString TOKEN_RATE = new SerializedString("tokenRate");
+    private static final SerializableString EVENTS = new SerializedString("events");
 
     private UsageEventJson() {
     }
 
     static byte[] write(UsageEventV1 event) {
-        return write(event, text(event.timestamp()), text(event.receivedAt()));
-    }
-
-    /** As {@link #write(UsageEventV1)}, with the event's instants already formatted ({@code Instant.toString}). */
-    static byte[] write(UsageEventV1 event, String timestamp, String receivedAt) {
         ByteArrayBuilder bytes = new ByteArrayBuilder(512);
         try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
-            json.writeStartObject();
-            string(json, ID, event.id());
-            string(json, REPORT_ID, event.reportId());
-            string(json, CUSTOMER_ID, event.customerId());
-            string(json, VENDOR_ID, event.vendorId());
-            string(json, LISTING_ID, event.listingId());
-            string(json, SUBSCRIPTION_ID, event.subscriptionId());
-            string(json, DIMENSION, event.dimension());
-            number(json, QUANTITY, event.quantity());
-            string(json, TIMESTAMP, timestamp);
-            string(json, RECEIVED_AT, receivedAt);
-            json.writeFieldName(PROPERTIES);
-            if (event.properties() == null) {
-                json.writeNull();
-            } else {
-                json.writeStartObject();
-                for (Map.Entry<String, String> property : event.properties().entrySet()) {
-                    json.writeFieldName(property.getKey());
-                    value(json, property.getValue());
-                }
-                json.writeEndObject();
-            }
-            string(json, AGGREGATION, event.aggregation());
-            string(json, UNIQUE_PROPERTY, event.uniqueProperty());
-            number(json, TOKEN_RATE, event.tokenRate());
-            json.writeEndObject();
+            write(json, event, text(event.timestamp()), text(event.receivedAt()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a usage event", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The values of {@link UsageAcceptedV2} records for {@code events}, in their order: {@code {"events": [...]}}, each
+     * event as {@link #write(UsageEventV1)} writes it, a new value begun once one holds {@code maxBytes} or more.
+     *
+     * @param timestamps each event's {@code timestamp} as {@code Instant.toString} formats it
+     * @param receivedAt their {@code receivedAt}, formatted so (one request's events share it)
+     */
+    static List<byte[]> writeAccepted(List<UsageEventV1> events, Function<Instant, String> timestamps, String receivedAt,
+            int maxBytes) {
+        List<byte[]> values = new ArrayList<>(1);
+        ByteArrayBuilder bytes = null;
+        JsonGenerator json = null;
+        try {
+            for (UsageEventV1 event : events) {
+                if (json != null && bytes.size() + json.getOutputBuffered() >= maxBytes) {
+                    values.add(finish(json, bytes));
+                    json = null;
+                }
+                if (json == null) {
+                    bytes = new ByteArrayBuilder(Math.min(maxBytes, 512 * events.size()));
+                    json = FACTORY.createGenerator(bytes);
+                    json.writeStartObject();
+                    json.writeFieldName(EVENTS);
+                    json.writeStartArray();
+                }
+                write(json, event, timestamps.apply(event.timestamp()), receivedAt);
+            }
+            if (json != null) {
+                values.add(finish(json, bytes));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write usage events", e);
+        }
+        return values;
+    }
+
+    private static byte[] finish(JsonGenerator json, ByteArrayBuilder bytes) throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
+        json.close();
+        return bytes.toByteArray();
+    }
+
+    private static void write(JsonGenerator json, UsageEventV1 event, String timestamp, String receivedAt) throws IOException {
+        json.writeStartObject();
+        string(json, ID, event.id());
+        string(json, REPORT_ID, event.reportId());
+        string(json, CUSTOMER_ID, event.customerId());
+        string(json, VENDOR_ID, event.vendorId());
+        string(json, LISTING_ID, event.listingId());
+        string(json, SUBSCRIPTION_ID, event.subscriptionId());
+        string(json, DIMENSION, event.dimension());
+        number(json, QUANTITY, event.quantity());
+        string(json, TIMESTAMP, timestamp);
+        string(json, RECEIVED_AT, receivedAt);
+        json.writeFieldName(PROPERTIES);
+        if (event.properties() == null) {
+            json.writeNull();
+        } else {
+            json.writeStartObject();
+            for (Map.Entry<String, String> property : event.properties().entrySet()) {
+                json.writeFieldName(property.getKey());
+                value(json, property.getValue());
+            }
+            json.writeEndObject();
+        }
+        string(json, AGGREGATION, event.aggregation());
+        string(json, UNIQUE_PROPERTY, event.uniqueProperty());
+        number(json, TOKEN_RATE, event.tokenRate());
+        json.writeEndObject();
     }
 
     private static void string(JsonGenerator json, SerializableString name, String value) throws IOException {

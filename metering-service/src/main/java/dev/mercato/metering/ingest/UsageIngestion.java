@@ -3,8 +3,10 @@ package dev.mercato.metering.ingest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +27,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Ingests one report (a request of any shape): validates each event, publishes the accepted ones on
- * {@code metering.usage} keyed by customer, with the report's outcome on {@code metering.reports} in the same round, and
- * answers only once Kafka acknowledged all of them — within {@code mercato.metering.ack-timeout}, else the
- * request fails with {@link IngestUnavailableException} and nothing in it counts as accepted.
+ * {@code metering.usage} (one record for each customer's, keyed by the customer), with the report's outcome on
+ * {@code metering.reports} in the same round, and answers only once Kafka acknowledged all of them — within
+ * {@code mercato.metering.ack-timeout}, else the request fails with {@link IngestUnavailableException} and nothing
+ * in it counts as accepted.
  */
 @ApplicationScoped
 public class UsageIngestion {
@@ -64,9 +67,10 @@ public class UsageIngestion {
                     "Usage cannot be checked yet: this instance is still loading customers, listings and entitlements", null));
         }
         Instant receivedAt = clock.instant();
-        UsageRecords records = new UsageRecords(source, receivedAt, RequestIds.current());
+        UsageRecords records = new UsageRecords(reportId, source, receivedAt, RequestIds.current());
         List<EventOutcome> outcomes = new ArrayList<>(candidates.size());
-        List<ProducerRecord<String, byte[]>> usage = new ArrayList<>(candidates.size());
+        // Accepted events by customer, in the report's order: one record for each customer's (UsageAcceptedV2).
+        Map<String, List<UsageEventV1>> usage = new LinkedHashMap<>();
         List<RejectedEventV1> rejected = new ArrayList<>();
         List<Rejection> reasons = new ArrayList<>();
         Set<String> listingIds = new LinkedHashSet<>();
@@ -79,7 +83,7 @@ public class UsageIngestion {
             if (verdict.event() != null) {
                 UsageEventV1 event = verdict.event();
                 vendorIds.add(event.vendorId());
-                usage.add(records.usage(event));
+                usage.computeIfAbsent(event.customerId(), customer -> new ArrayList<>()).add(event);
                 outcomes.add(EventOutcome.accepted(candidate.index(), candidate.eventId()));
             } else {
                 reasons.add(verdict.rejection());
@@ -88,18 +92,19 @@ public class UsageIngestion {
                         echoed(candidate.customerId()), echoed(candidate.dimension()), verdict.reason()));
             }
         }
+        int accepted = candidates.size() - rejected.size();
         boolean allAccepted = rejected.isEmpty();
         String status = allAccepted ? "CONFIRMED" : "FAILED";
         MeteringReportV1 report = new MeteringReportV1(reportId, shape,
                 vendorIds.size() == 1 ? vendorIds.iterator().next() : "VENDOR".equals(reporter.kind()) ? reporter.organizationId() : null,
-                only(listingIds), only(customerIds), status, usage.size(), rejected, receivedAt);
-        ProducerRecord<String, byte[]> reportRecord = records.report(reportId,
-                allAccepted ? MeteringReportV1.CONFIRMED : MeteringReportV1.FAILED, write(reportWriter, report));
-        IngestResult result = new IngestResult(reportId, status, usage.size(), rejected.size(), outcomes);
+                only(listingIds), only(customerIds), status, accepted, rejected, receivedAt);
+        ProducerRecord<String, byte[]> reportRecord = records.report(allAccepted ? MeteringReportV1.CONFIRMED : MeteringReportV1.FAILED,
+                write(reportWriter, report));
+        IngestResult result = new IngestResult(reportId, status, accepted, rejected.size(), outcomes);
         // The report goes with its events, not after their acknowledgement: one wait for Kafka instead of two
         // (README, "Durable before answering").
         List<ProducerRecord<String, byte[]>> all = new ArrayList<>(usage.size() + 1);
-        all.addAll(usage);
+        usage.forEach((customerId, events) -> all.addAll(records.usage(customerId, events)));
         all.add(reportRecord);
         return publisher.send(all)
                 .ifNoItem().after(config.ackTimeout()).fail()
@@ -109,7 +114,7 @@ public class UsageIngestion {
                             + " was accepted. Retry it with the same Idempotency-Key", failure);
                 })
                 .map(ignored -> {
-                    metrics.accepted(usage.size());
+                    metrics.accepted(accepted);
                     reasons.forEach(metrics::rejected);
                     metrics.report(allAccepted);
                     return result;

@@ -2,6 +2,7 @@ package dev.mercato.metering.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -9,15 +10,16 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 import dev.mercato.platform.events.Topics;
+import dev.mercato.platform.events.UsageAcceptedV2;
 import dev.mercato.platform.events.UsageEventV1;
 import dev.mercato.platform.messaging.CloudEventHeaders;
 import dev.mercato.platform.web.RequestIds;
 
 /**
- * The Kafka records of one request: the CloudEvents headers of {@link CloudEventHeaders#write} plus
- * {@code x-request-id}, in the same order, but those every event of the request shares (spec version, source,
- * type, time, content type, request id) made once and shared by its records, and its instants formatted once
- * (encoding headers and dates for each event was a tenth of a batch's CPU).
+ * The Kafka records of one request (one report): the CloudEvents headers of {@link CloudEventHeaders#write} plus
+ * {@code x-request-id}, in the same order, but those all records of the request share (spec version, source,
+ * type, time, content type, request id) made once, and its instants formatted once (encoding dates for each event
+ * was a twentieth of a batch's CPU).
  */
 final class UsageRecords {
 
@@ -26,31 +28,49 @@ final class UsageRecords {
     private final Header source;
     private final Header time;
     private final Header requestId;
-    private final Header usageType = header(CloudEventHeaders.TYPE, UsageEventV1.ACCEPTED);
+    private final Header usageType = header(CloudEventHeaders.TYPE, UsageAcceptedV2.TYPE);
+    private final String reportId;
     private final String receivedAt;
+    private int usageRecords;
     private Instant lastTimestamp;
     private String lastTimestampText;
 
-    UsageRecords(String source, Instant receivedAt, String requestId) {
+    UsageRecords(String reportId, String source, Instant receivedAt, String requestId) {
+        this.reportId = reportId;
         this.source = header(CloudEventHeaders.SOURCE, source);
         this.receivedAt = receivedAt.toString();
         this.time = header(CloudEventHeaders.TIME, this.receivedAt);
         this.requestId = requestId == null ? null : header(RequestIds.KAFKA_HEADER, requestId);
     }
 
-    /** The record of an accepted event on {@code metering.usage}, keyed by its customer. */
-    ProducerRecord<String, byte[]> usage(UsageEventV1 event) {
-        if (!event.timestamp().equals(lastTimestamp)) {
-            lastTimestamp = event.timestamp();
-            lastTimestampText = lastTimestamp.toString();
+    /**
+     * The records of the report's accepted events of one customer on {@code metering.usage}, keyed by the customer: as
+     * few {@link UsageAcceptedV2} records as hold them. Each record's id is the report's id and the record's place
+     * among the report's usage records ({@code <report id>/0}, {@code /1} …): the same report sent again makes the
+     * same records.
+     */
+    List<ProducerRecord<String, byte[]>> usage(String customerId, List<UsageEventV1> events) {
+        List<byte[]> values = UsageEventJson.writeAccepted(events, this::timestampText, receivedAt, UsageAcceptedV2.MAX_BYTES);
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(values.size());
+        Header subject = header(CloudEventHeaders.SUBJECT, customerId);
+        for (byte[] value : values) {
+            Header id = header(CloudEventHeaders.ID, reportId + "/" + usageRecords++);
+            records.add(new ProducerRecord<>(Topics.METERING_USAGE, null, customerId, value, headers(id, usageType, subject)));
         }
-        byte[] value = UsageEventJson.write(event, lastTimestampText, receivedAt);
-        return new ProducerRecord<>(Topics.METERING_USAGE, null, event.customerId(), value,
-                headers(header(CloudEventHeaders.ID, event.id()), usageType, header(CloudEventHeaders.SUBJECT, event.customerId())));
+        return records;
     }
 
-    /** The record of the request's report on {@code metering.reports}, keyed by its id. */
-    ProducerRecord<String, byte[]> report(String reportId, String type, byte[] value) {
+    /** {@code Instant.toString} of a timestamp, remembered for the next event (a report's events mostly share one). */
+    private String timestampText(Instant timestamp) {
+        if (!timestamp.equals(lastTimestamp)) {
+            lastTimestamp = timestamp;
+            lastTimestampText = timestamp.toString();
+        }
+        return lastTimestampText;
+    }
+
+    /** The record of the report on {@code metering.reports}, keyed by its id. */
+    ProducerRecord<String, byte[]> report(String type, byte[] value) {
         Header id = header(CloudEventHeaders.ID, reportId);
         return new ProducerRecord<>(Topics.METERING_REPORTS, null, reportId, value,
                 headers(id, header(CloudEventHeaders.TYPE, type), header(CloudEventHeaders.SUBJECT, reportId)));

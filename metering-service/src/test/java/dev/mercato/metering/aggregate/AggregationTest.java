@@ -176,4 +176,31 @@ class AggregationTest {
         assertThat(new String(letters.get(1).headers().lastHeader("dead-letter-reason").value())).contains("no listingId");
         assertThat(((Number) aggregate(customer, "api_calls").get("event_count")).longValue()).isOne();
     }
+
+    @Test
+    void countsWhatARecordOfSeveralEventsCanCountAndDeadLettersItWholeForTheRest() throws Exception {
+        String customer = newCustomer();
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS);
+        UsageEventV1 first = sum(customer, "lst_several", "api_calls", "2", at);
+        UsageEventV1 second = sum(customer, "lst_several", "api_calls", "5", at);
+        String negative = UsageEvents.JSON.writeValueAsString(sum(customer, "lst_several", "api_calls", "-1", at));
+        String value = "{\"events\": [" + UsageEvents.JSON.writeValueAsString(first) + ", " + negative + ", "
+                + UsageEvents.JSON.writeValueAsString(second) + "]}";
+        UsageEvents.sendAccepted(customer, value);
+        awaitCount(customer, "api_calls", 2);
+
+        var letters = dev.mercato.testkit.TestKafka.readAll("metering.dead-letter", Duration.ofSeconds(5)).stream()
+                .filter(record -> customer.equals(record.key())).toList();
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.value()).isEqualTo(value);
+            assertThat(new String(letter.headers().lastHeader("dead-letter-reason").value())).contains("event 1 has no quantity");
+        });
+
+        // The dead letter sent again (as an operator replays one): its events were counted, nothing more is.
+        UsageEvents.sendAccepted(customer, value);
+        UsageEvents.send(sum(customer, "lst_several", "api_calls", "1", at));
+        awaitCount(customer, "api_calls", 3);
+        assertThat((BigDecimal) aggregate(customer, "api_calls").get("quantity_sum")).isEqualByComparingTo("8");
+        assertThat(((Number) aggregate(customer, "api_calls").get("event_count")).longValue()).isEqualTo(3);
+    }
 }

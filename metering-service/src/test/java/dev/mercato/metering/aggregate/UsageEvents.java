@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.mercato.platform.events.Topics;
+import dev.mercato.platform.events.UsageAcceptedV2;
 import dev.mercato.platform.events.UsageEventV1;
 import dev.mercato.testkit.TestKafka;
 
@@ -72,6 +73,12 @@ final class UsageEvents {
     static void sendRaw(String key, String value) {
         TestKafka.send(Topics.METERING_USAGE, key, value, TestKafka.cloudEventHeaders(UUID.randomUUID().toString(),
                 UsageEventV1.ACCEPTED, key));
+    }
+
+    /** A report's events of one customer in one record, as ingestion publishes them ({@link UsageAcceptedV2}). */
+    static void sendAccepted(String key, String value) {
+        TestKafka.send(Topics.METERING_USAGE, key, value, TestKafka.cloudEventHeaders(UUID.randomUUID().toString(),
+                UsageAcceptedV2.TYPE, key));
     }
 
     private static ProducerRecord<String, String> record(UsageEventV1 event) {

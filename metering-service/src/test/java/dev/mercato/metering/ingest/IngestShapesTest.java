@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mercato.metering.MeteringWorld;
 import dev.mercato.platform.events.MeteringReportV1;
+import dev.mercato.platform.events.UsageAcceptedV2;
 import dev.mercato.platform.events.UsageEventV1;
 import dev.mercato.platform.messaging.CloudEventHeaders;
 import dev.mercato.testkit.TestKafka;
@@ -55,14 +56,17 @@ class IngestShapesTest {
                 .body("data.eventId", equalTo("evt-single-" + world.listingId));
         String reportId = response.path("data.reportId");
 
-        ConsumerRecord<String, String> record = TestKafka.awaitRecord("metering.usage",
-                r -> ("evt-single-" + world.listingId).equals(header(r, CloudEventHeaders.ID)), Duration.ofSeconds(20));
+        PublishedUsage.Found found = PublishedUsage.await("evt-single-" + world.listingId);
+        ConsumerRecord<String, String> record = found.record();
         assertThat(record.key()).isEqualTo(world.tenant.id());
-        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(UsageEventV1.ACCEPTED);
+        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(UsageAcceptedV2.TYPE);
         assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/mercato/metering-service");
         assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(world.tenant.id());
+        assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(reportId + "/0");
         assertThat(header(record, "x-request-id")).isEqualTo("req-single-1");
-        UsageEventV1 event = JSON.findAndRegisterModules().readValue(record.value(), UsageEventV1.class);
+        assertThat(PublishedUsage.events(record).events()).hasSize(1);
+        UsageEventV1 event = found.event();
         assertThat(event.reportId()).isEqualTo(reportId);
         assertThat(event.customerId()).isEqualTo(world.tenant.id());
         assertThat(event.vendorId()).isEqualTo(world.vendor.id());
@@ -102,9 +106,7 @@ class IngestShapesTest {
                 .body("data.events[1].index", equalTo(1)).body("data.events[1].status", equalTo("accepted"));
         String tokensEventId = response.path("data.events[1].eventId");
 
-        ConsumerRecord<String, String> record = TestKafka.awaitRecord("metering.usage",
-                r -> tokensEventId.equals(header(r, CloudEventHeaders.ID)), Duration.ofSeconds(20));
-        UsageEventV1 event = JSON.findAndRegisterModules().readValue(record.value(), UsageEventV1.class);
+        UsageEventV1 event = PublishedUsage.await(tokensEventId).event();
         assertThat(event.timestamp()).isEqualTo(yesterday.atStartOfDay(ZoneOffset.UTC).toInstant());
         assertThat(event.quantity()).isEqualByComparingTo("4");
         assertThat(event.tokenRate()).isEqualByComparingTo("2.5");
@@ -121,9 +123,7 @@ class IngestShapesTest {
                         .formatted(world.listingId, world.tenant.id(), hour))
                 .post("/api/v1/metering").then().statusCode(200).body("data.status", equalTo("CONFIRMED"))
                 .extract().path("data.events[0].eventId");
-        ConsumerRecord<String, String> record = TestKafka.awaitRecord("metering.usage",
-                r -> eventId.equals(header(r, CloudEventHeaders.ID)), Duration.ofSeconds(20));
-        UsageEventV1 event = JSON.findAndRegisterModules().readValue(record.value(), UsageEventV1.class);
+        UsageEventV1 event = PublishedUsage.await(eventId).event();
         assertThat(event.timestamp()).isEqualTo(hour);
         assertThat(event.quantity()).isEqualByComparingTo("12.5");
         assertThat(event.aggregation()).isEqualTo("MAX");
@@ -141,9 +141,10 @@ class IngestShapesTest {
                 .body("data.accepted", equalTo(100)).body("data.events", hasSize(100))
                 .body("data.events[99].index", equalTo(99));
         List<String> ids = response.path("data.events.eventId");
-        String last = ids.get(99);
-        TestKafka.awaitRecord("metering.usage", r -> last.equals(header(r, CloudEventHeaders.ID)), Duration.ofSeconds(20));
         assertThat(ids).doesNotHaveDuplicates();
+        // All of them in one record, in the batch's order.
+        ConsumerRecord<String, String> record = PublishedUsage.await(ids.get(99)).record();
+        assertThat(PublishedUsage.events(record).events()).extracting(UsageEventV1::id).containsExactlyElementsOf(ids);
     }
 
 }

@@ -118,8 +118,7 @@ class RejectionTest {
         }
 
         for (String id : acceptedIds) {
-            TestKafka.awaitRecord("metering.usage", r -> id.equals(CloudEventHeaders.read(r.headers(), CloudEventHeaders.ID)),
-                    Duration.ofSeconds(20));
+            PublishedUsage.await(id);
         }
         String reportId = response.path("data.reportId");
         ConsumerRecord<String, String> report = TestKafka.awaitRecord("metering.reports", r -> reportId.equals(r.key()),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mercato.platform.events.UsageAcceptedV2;
 import dev.mercato.platform.events.UsageEventV1;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -40,5 +42,29 @@ class UsageEventJsonTest {
         for (UsageEventV1 event : events) {
             assertThat(new String(UsageEventJson.write(event), StandardCharsets.UTF_8)).isEqualTo(json.writeValueAsString(event));
         }
+    }
+
+    @Test
+    void writesAReportsEventsAsDataBindingWritesThemSplitWhereAValueGrowsTooLarge() throws Exception {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        Instant receivedAt = at.plusSeconds(1);
+        List<UsageEventV1> events = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            events.add(new UsageEventV1("e" + i, "r1", "org_c", "org_v", "lst_1", null, "api_calls", BigDecimal.valueOf(i),
+                    at.plusSeconds(i / 10), receivedAt, Map.of("n", "x".repeat(i)), "SUM", null, null));
+        }
+        assertThat(UsageEventJson.writeAccepted(events, Instant::toString, receivedAt.toString(), UsageAcceptedV2.MAX_BYTES))
+                .extracting(value -> new String(value, StandardCharsets.UTF_8))
+                .containsExactly(json.writeValueAsString(new UsageAcceptedV2(events)));
+
+        List<byte[]> parts = UsageEventJson.writeAccepted(events, Instant::toString, receivedAt.toString(), 2_000);
+        assertThat(parts).hasSizeGreaterThan(4);
+        List<UsageEventV1> read = new ArrayList<>();
+        for (byte[] part : parts) {
+            // A value is begun anew once it holds the limit: it passes it by at most one event.
+            assertThat(part.length).isLessThan(2_000 + 500);
+            read.addAll(json.readValue(part, UsageAcceptedV2.class).events());
+        }
+        assertThat(read).isEqualTo(events);
     }
 }

@@ -8,10 +8,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One accepted unit of usage, normalised from whichever report shape carried it, as metering-service's
- * ingestion publishes it on {@link Topics#METERING_USAGE} (type {@value #ACCEPTED}), keyed by the
- * customer id so one customer's usage stays in order. Published only after validation; the record is
- * durable ({@code acks=all}) before the caller is answered. The same {@code id} may arrive more than
- * once (a caller's retry, a producer retry after a crash): consumers count it once.
+ * ingestion publishes it on {@link Topics#METERING_USAGE} with the other events of its report and customer
+ * ({@link UsageAcceptedV2}), keyed by the customer id so one customer's usage stays in order. A record of type
+ * {@value #ACCEPTED} carries one such event alone (what earlier builds published; still read). Published only after
+ * validation; the record is durable ({@code acks=all}) before the caller is answered. The same {@code id} may arrive
+ * more than once (a caller's retry, a producer retry after a crash): consumers count it once.
  *
  * @param id             the caller's event id, or one derived deterministically from the report
  * @param reportId       the report (request) that carried it; its outcome is a {@link MeteringReportV1}
