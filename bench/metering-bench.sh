@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Usage ingestion against Kafka's own ceiling, in one run on this machine:
-#   1. raw producer   Kafka's ProducerPerformance (org.apache.kafka.tools) writing usage-event payloads of the
-#                     size ingestion publishes, with the producer settings ingestion uses (acks=all, idempotent,
-#                     linger 2 ms, 256 KiB batches, no compression) to a topic of metering.usage's partition count;
-#                     run twice, the first unmeasured (the broker's warm-up)
+#   1. raw producer   Kafka's ProducerPerformance (org.apache.kafka.tools) writing one usage event a record, each
+#                     payload an event as ingestion writes it (ingestion puts a request's events of one customer in
+#                     one record), with the producer settings ingestion uses (acks=all, idempotent, linger 2 ms,
+#                     256 KiB batches, no compression) to a topic of metering.usage's partition count; run three
+#                     times, the first unmeasured (the broker's warm-up), the better of the other two the ceiling
 #   2. batch of 100   wrk POST /api/v1/usage, 100 events a request
 #   3. single event   wrk POST /api/v1/metering-event, one event a request
 # Every request carries a token of the bootstrap client (the platform), fetched once per run and verified on
-# every request, and an Idempotency-Key of its own (as a client should send; its events' ids derive from it). Prints records/s of each and the ratios to the raw producer (targets: batched >= 50 %, single
-# >= 10,000 req/s). Needs identity-service and metering-service running with rate limits off, and psql-free:
+# every request, and an Idempotency-Key of its own (as a client should send; its events' ids derive from it).
+# Prints records/s of each and the ratios to the raw producer (targets: batched >= 50 %, single >= 10,000 req/s).
+# Needs identity-service and metering-service running with rate limits off, and psql-free:
 #
 #   MERCATO_RATE_LIMIT_ENABLED=false MERCATO_SERVICES="identity metering" ./mercato up && bench/metering-bench.sh
 #
@@ -87,7 +89,7 @@ for attempt in $(seq 1 60); do
 done
 api --data "${batch//__NOW__/$now}" "$target/api/v1/usage" | grep -q '"status":"CONFIRMED"' || bench_die "a batch was not confirmed"
 
-# The raw producer writes the payload ingestion publishes for such an event, at its size.
+# The raw producer writes each event as ingestion writes it, at its size, one a record.
 payload=$(python3 - "$tenant" "$listing" "$platform" "$now" <<'PY'
 import json, sys, uuid
 tenant, listing, vendor, now = sys.argv[1:]
@@ -110,15 +112,19 @@ raw_producer() {
     compression.type=none 2>/dev/null | tail -n 1
 }
 # Once unmeasured, as the endpoints are warmed: a broker started minutes before writes at about half the rate it
-# reaches once its JIT has compiled the produce path.
+# reaches once its JIT has compiled the produce path. Then twice, and the better run is the ceiling: runs minutes
+# apart on this machine differed by a factor of two, and ingestion is held to the higher.
 raw_producer >/dev/null
 perf=$(raw_producer)
-raw=$(sed -n 's/.* records sent, \([0-9.]*\) records\/sec.*/\1/p' <<<"$perf")
+perf2=$(raw_producer)
+rate() { sed -n 's/.* records sent, \([0-9.]*\) records\/sec.*/\1/p' <<<"$1"; }
+raw=$(rate "$perf") raw2=$(rate "$perf2")
 # The raw producer's records are not usage: its topic goes (a gigabyte a run otherwise stays on disk).
 "$java_bin" -Xmx128m -cp "$kafka_lib/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "$kafka" --delete \
   --topic metering.bench-raw >/dev/null 2>&1 || printf 'note: could not delete topic metering.bench-raw\n' >&2
-[[ -n $raw ]] || bench_die "ProducerPerformance printed no summary: $perf"
-printf 'raw producer: %s\n  (payload ~%s bytes, %s records)\n\n' "$perf" "$size" "$records"
+[[ -n $raw && -n $raw2 ]] || bench_die "ProducerPerformance printed no summary: $perf $perf2"
+printf 'raw producer: %s\nraw producer: %s\n  (payload ~%s bytes, %s records each)\n\n' "$perf" "$perf2" "$size" "$records"
+raw=$(awk -v a="$raw" -v b="$raw2" 'BEGIN { print (a > b ? a : b) }')
 
 lua() { # lua <body> → a wrk script posting body, its events stamped with the business-clock second it is sent in,
         # with the token and a new Idempotency-Key per request
@@ -149,7 +155,7 @@ singles=$BENCH_RATE
 
 printf '\n'
 awk -v raw="$raw" -v b="$batched" -v s="$singles" 'BEGIN {
-  printf "raw producer            %10.0f records/s\n", raw
+  printf "raw producer            %10.0f records/s (the better of two runs)\n", raw
   printf "batch of 100            %10.0f events/s  (%.0f req/s)  = %.1f %% of raw (target >= 50 %%)\n", b * 100, b, b * 100 / raw * 100
   printf "single event            %10.0f events/s  (%.0f req/s)  = %.1f %% of raw (target >= 10,000 req/s)\n", s, s, s / raw * 100
 }'
