@@ -6,7 +6,8 @@
 #                     256 KiB batches, no compression) to a topic of metering.usage's partition count; run three
 #                     times, the first unmeasured (the broker's warm-up), the better of the other two the ceiling
 #   2. batch of 100   wrk POST /api/v1/usage, 100 events a request
-#   3. single event   wrk POST /api/v1/metering-event, one event a request
+#   3. single event   wrk POST /api/v1/metering-event, one event a request, once the aggregation has counted
+#                     the batches (it counts fewer events a second than batches bring)
 # Every request carries a token of the bootstrap client (the platform), fetched once per run and verified on
 # every request, and an Idempotency-Key of its own (as a client should send; its events' ids derive from it).
 # Prints records/s of each and the ratios to the raw producer (targets: batched >= 50 %, single >= 10,000 req/s).
@@ -27,6 +28,7 @@
 # MERCATO_BENCH_SECONDS          measured seconds per endpoint, default 20
 # MERCATO_BENCH_WARMUP_SECONDS   unmeasured warm-up per endpoint, default 90 (a freshly started service's JIT needs about that)
 # MERCATO_BENCH_RECORDS          records the raw producer writes, default 2000000
+# MERCATO_BENCH_GROUP            the aggregation's consumer group (waited for after the batches), default metering-service-aggregation
 set -euo pipefail
 
 BENCH_NAME=metering-bench
@@ -40,6 +42,7 @@ connections=${MERCATO_BENCH_CONCURRENCY:-64}
 seconds=${MERCATO_BENCH_SECONDS:-20}
 warmup=${MERCATO_BENCH_WARMUP_SECONDS:-90}
 records=${MERCATO_BENCH_RECORDS:-2000000}
+group=${MERCATO_BENCH_GROUP:-metering-service-aggregation}
 listing=lst_meteringbench
 java_bin=java
 [[ -n ${JAVA_HOME-} ]] && java_bin="$JAVA_HOME/bin/java"
@@ -150,6 +153,15 @@ lua "$single" >"$work/single.lua"
 printf '%-24s %10s %8s %8s %8s\n' endpoint req/s p50_ms p99_ms other
 bench_wrk_row "usage, batch of 100" "$target/api/v1/usage" "$connections" "$seconds" "$warmup" -s "$work/batch.lua"
 batched=$BENCH_RATE
+# The aggregation counts the batches' events behind ingestion (it keeps up with fewer events a second than batches
+# bring). Single events are measured once it has caught up, not while it works through minutes of batches.
+lag() {
+  "$java_bin" -Xmx128m -cp "$kafka_lib/*" org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server \
+    "$kafka" --describe --group "$group" 2>/dev/null | awk '$6 ~ /^[0-9]+$/ { lag += $6 } END { print lag + 0 }'
+}
+behind=$(lag) waited=0
+while ((behind > 0 && waited < 600)); do sleep 5; waited=$((waited + 5)) behind=$(lag); done
+printf '%-24s %s\n' "" "(the aggregation caught up ${waited}s after the batches; records behind now: $behind)"
 bench_wrk_row "metering-event, single" "$target/api/v1/metering-event" "$connections" "$seconds" "$warmup" -s "$work/single.lua"
 singles=$BENCH_RATE
 

@@ -1,5 +1,6 @@
 package dev.mercato.metering.ingest;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,8 @@ final class EventIds {
 
     private final String basis;
     private final String prefix;
+    /** MD5 of the prefix and the line break an event's position follows, copied for each event (not rehashed). */
+    private MessageDigest eventPrefix;
 
     private EventIds(String organizationId, String shape, String basis) {
         this.basis = basis;
@@ -41,8 +44,33 @@ final class EventIds {
         return uuid(prefix).toString();
     }
 
+    /** {@code UUID.nameUUIDFromBytes} of the prefix, a line break and the position, as a report of 1,000 needs it fast. */
     String eventId(int index) {
-        return uuid(prefix + '\n' + index).toString();
+        MessageDigest md5 = copyOfEventPrefix();
+        md5.update(Integer.toString(index).getBytes(StandardCharsets.US_ASCII));
+        return nameBased(md5.digest()).toString();
+    }
+
+    private MessageDigest copyOfEventPrefix() {
+        try {
+            if (eventPrefix == null) {
+                eventPrefix = MessageDigest.getInstance("MD5");
+                eventPrefix.update((prefix + '\n').getBytes(StandardCharsets.UTF_8));
+            }
+            return (MessageDigest) eventPrefix.clone();
+        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+            throw new IllegalStateException("MD5 is required of every Java runtime and cloneable in the JDK's", e);
+        }
+    }
+
+    /** The version-3 UUID of an MD5 digest, as {@code UUID.nameUUIDFromBytes} makes it. */
+    private static UUID nameBased(byte[] md5) {
+        md5[6] &= 0x0f;
+        md5[6] |= 0x30;
+        md5[8] &= 0x3f;
+        md5[8] |= (byte) 0x80;
+        ByteBuffer bytes = ByteBuffer.wrap(md5);
+        return new UUID(bytes.getLong(), bytes.getLong());
     }
 
     String basis() {
