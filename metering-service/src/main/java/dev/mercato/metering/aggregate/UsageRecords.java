@@ -107,8 +107,8 @@ final class UsageRecords {
         if (events == null) {
             throw poison(record, "has no events");
         }
-        String poison = unusable == 0 ? null : poison(record, firstProblem
-                + (unusable > 1 ? " (and " + (unusable - 1) + " more events that cannot be counted)" : "")).getMessage();
+        String poison = unusable == 0 ? null : describe(record, firstProblem
+                + (unusable > 1 ? " (and " + (unusable - 1) + " more events that cannot be counted)" : ""));
         return new Read(events, poison);
     }
 
@@ -261,6 +261,10 @@ final class UsageRecords {
     }
 
     private static PoisonEventException poison(ConsumerRecord<?, ?> record, String what) {
-        return new PoisonEventException("record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " " + what);
+        return new PoisonEventException(describe(record, what));
+    }
+
+    private static String describe(ConsumerRecord<?, ?> record, String what) {
+        return "record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " " + what;
     }
 }

@@ -19,9 +19,9 @@ import dev.mercato.platform.events.UsageAcceptedV2;
 import dev.mercato.platform.events.UsageEventV1;
 
 /**
- * Writes a {@link UsageEventV1}, and the {@link UsageAcceptedV2} records of several, as the JSON Jackson's data binding
- * writes for them (same fields, order, nulls and number and date forms — {@code UsageEventJsonTest} compares the two),
- * with the streaming generator: writing every accepted event by data binding was a sixth of a batch's CPU.
+ * Writes the {@link UsageAcceptedV2} records of accepted usage events as the JSON Jackson's data binding writes for
+ * them (same fields, order, nulls and number and date forms — {@code UsageEventJsonTest} compares the two), with the
+ * streaming generator: writing every accepted event by data binding was a sixth of a batch's CPU.
  */
 final class UsageEventJson {
 
@@ -46,19 +46,9 @@ final class UsageEventJson {
     private UsageEventJson() {
     }
 
-    static byte[] write(UsageEventV1 event) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(512);
-        try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
-            write(json, event, text(event.timestamp()), text(event.receivedAt()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a usage event", e);
-        }
-        return bytes.toByteArray();
-    }
-
     /**
      * The values of {@link UsageAcceptedV2} records for {@code events}, in their order: {@code {"events": [...]}}, each
-     * event as {@link #write(UsageEventV1)} writes it, a new value begun once one holds {@code maxBytes} or more.
+     * event as data binding writes a {@link UsageEventV1}, a new value begun once one holds {@code maxBytes} or more.
      *
      * @param timestamps each event's {@code timestamp} as {@code Instant.toString} formats it
      * @param receivedAt their {@code receivedAt}, formatted so (one request's events share it)
@@ -148,9 +138,5 @@ final class UsageEventJson {
         } else {
             json.writeNumber(value);
         }
-    }
-
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 }

@@ -18,8 +18,7 @@ import dev.mercato.platform.web.RequestIds;
 /**
  * The Kafka records of one request (one report): the CloudEvents headers of {@link CloudEventHeaders#write} plus
  * {@code x-request-id}, in the same order, but those all records of the request share (spec version, source,
- * type, time, content type, request id) made once, and its instants formatted once (encoding dates for each event
- * was a twentieth of a batch's CPU).
+ * type, time, content type, request id) made once, and its instants formatted once.
  */
 final class UsageRecords {
 

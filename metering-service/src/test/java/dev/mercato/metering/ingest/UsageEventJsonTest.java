@@ -40,7 +40,10 @@ class UsageEventJsonTest {
                         at.plusMillis(5), at, Map.of(), "SUM", null, null),
                 new UsageEventV1("e3", null, null, null, null, null, null, null, null, null, null, null, null, null));
         for (UsageEventV1 event : events) {
-            assertThat(new String(UsageEventJson.write(event), StandardCharsets.UTF_8)).isEqualTo(json.writeValueAsString(event));
+            String receivedAt = event.receivedAt() == null ? null : event.receivedAt().toString();
+            assertThat(UsageEventJson.writeAccepted(List.of(event), instant -> instant == null ? null : instant.toString(), receivedAt,
+                    UsageAcceptedV2.MAX_BYTES)).extracting(value -> new String(value, StandardCharsets.UTF_8))
+                    .containsExactly(json.writeValueAsString(new UsageAcceptedV2(List.of(event))));
         }
     }
 
