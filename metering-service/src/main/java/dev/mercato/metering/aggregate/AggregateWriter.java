@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.mercato.metering.balance.TokenDraw;
 import dev.mercato.metering.balance.TokenDrawDown;
+import dev.mercato.platform.api.WriteConflicts;
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.UsageAggregateV1;
 import io.smallrye.mutiny.Uni;
@@ -52,9 +53,14 @@ public class AggregateWriter {
             insert into outbox_event (event_id, topic, message_key, event_type, source, subject, occurred_at, payload)
             select gen_random_uuid()::text, $1, 'uag_' || a.id, $2, $3, 'uag_' || a.id, now(), """ + PAYLOAD + " from a";
 
-    private static final String REMEMBER = """
+    /** Remembers every event of a batch of new ones; a repeat among them fails it with a unique violation. */
+    private static final String REMEMBER_NEW = """
             insert into usage_event_seen (usage_at, event_key)
-            select * from unnest($1::timestamptz[], $2::uuid[])
+            select * from unnest($1::timestamptz[], $2::uuid[])""";
+
+    /** Remembers the events not seen before and returns their keys. */
+    private static final String REMEMBER_SKIPPING_REPEATS = REMEMBER_NEW + """
+
             on conflict do nothing
             returning event_key""";
 
@@ -97,6 +103,8 @@ public class AggregateWriter {
     private final Pool pool;
     private final TokenDrawDown tokens;
     private final String source;
+    /** Whether the last batch held repeats: then the next one is remembered the way that skips them at once. */
+    private volatile boolean repeatsLately;
 
     public AggregateWriter(Pool pool, TokenDrawDown tokens,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
@@ -112,13 +120,28 @@ public class AggregateWriter {
     /**
      * Counts {@code events} (ids unique within the list) once each, in one transaction. The days their usage
      * happened on must have their {@code usage_event_seen} partitions ({@link DedupePartitions#ensure}).
+     * <p>
+     * Most batches hold no repeat, and remembering rows known to be new is half the work of remembering them with
+     * {@code on conflict do nothing} (PostgreSQL's speculative insertion, per row): so a batch is first remembered as
+     * new, and only when that meets a repeat — a unique violation, nothing written — is it counted again the other
+     * way, as is the batch after one that held repeats. Either way the primary key decides what counts, in the
+     * transaction that counts it. Rows go in index order, so that a batch fills the index's pages one after another.
      */
     Uni<Outcome> count(List<CountableUsage> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(new Outcome(0, 0, 0));
         }
-        return pool.withTransaction(connection -> remember(connection, events).chain(fresh -> {
-            List<CountableUsage> counted = events.stream().filter(event -> fresh.contains(event.key())).toList();
+        List<CountableUsage> ordered = new ArrayList<>(events);
+        ordered.sort(CountableUsage.INDEX_ORDER);
+        Uni<Outcome> counted = repeatsLately ? count(ordered, true)
+                : count(ordered, false).onFailure(RepeatInBatch.class).recoverWithUni(() -> count(ordered, true));
+        return counted.invoke(outcome -> repeatsLately = outcome.repeats() > 0);
+    }
+
+    private Uni<Outcome> count(List<CountableUsage> events, boolean skippingRepeats) {
+        return pool.withTransaction(connection -> remember(connection, events, skippingRepeats).chain(fresh -> {
+            List<CountableUsage> counted = fresh == null ? events
+                    : events.stream().filter(event -> fresh.contains(event.key())).toList();
             int repeats = events.size() - counted.size();
             if (counted.isEmpty()) {
                 return Uni.createFrom().item(new Outcome(0, repeats, 0));
@@ -133,21 +156,38 @@ public class AggregateWriter {
         }));
     }
 
-    /** The keys of {@code events} not counted before, now remembered. */
-    private static Uni<Set<UUID>> remember(SqlConnection connection, List<CountableUsage> events) {
+    /**
+     * Remembers {@code events}: skipping repeats, emits the keys of those not counted before; else emits null (all
+     * were new) or fails with {@link RepeatInBatch}.
+     */
+    private static Uni<Set<UUID>> remember(SqlConnection connection, List<CountableUsage> events, boolean skippingRepeats) {
         UUID[] keys = new UUID[events.size()];
         OffsetDateTime[] times = new OffsetDateTime[events.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = events.get(i).key();
             times[i] = events.get(i).timestamp().atOffset(ZoneOffset.UTC);
         }
-        return connection.preparedQuery(REMEMBER).execute(Tuple.of(times, keys)).map(rows -> {
+        Tuple parameters = Tuple.of(times, keys);
+        if (!skippingRepeats) {
+            return connection.preparedQuery(REMEMBER_NEW).execute(parameters)
+                    .onFailure(WriteConflicts::isUniqueViolation).transform(RepeatInBatch::new)
+                    .replaceWith((Set<UUID>) null);
+        }
+        return connection.preparedQuery(REMEMBER_SKIPPING_REPEATS).execute(parameters).map(rows -> {
             Set<UUID> fresh = new HashSet<>(rows.rowCount() * 2);
             for (Row row : rows) {
                 fresh.add(row.getUUID(0));
             }
             return fresh;
         });
+    }
+
+    /** A batch remembered as new held an event counted before: its transaction rolls back and it is counted again. */
+    private static final class RepeatInBatch extends RuntimeException {
+
+        RepeatInBatch(Throwable violation) {
+            super("a batch held an event counted before", violation, false, false);
+        }
     }
 
     static LocalDate dayOf(CountableUsage event) {

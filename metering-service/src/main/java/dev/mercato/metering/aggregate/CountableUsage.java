@@ -3,6 +3,7 @@ package dev.mercato.metering.aggregate;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +24,20 @@ import dev.mercato.platform.events.UsageEventV1;
  */
 record CountableUsage(UUID key, Target target, String uniqueValue, BigDecimal quantity, Instant timestamp,
         BigDecimal tokenRate) {
+
+    /**
+     * The order of {@code usage_event_seen}'s primary key: usage time, then key as PostgreSQL compares uuids (byte by
+     * byte, so each half unsigned; {@link UUID#compareTo} compares them signed).
+     */
+    static final Comparator<CountableUsage> INDEX_ORDER = (a, b) -> {
+        // by hand: a batch of 18,000 events is sorted with about 250,000 comparisons, none of which should box a long
+        int byTime = a.timestamp().compareTo(b.timestamp());
+        if (byTime != 0) {
+            return byTime;
+        }
+        int byHigh = Long.compareUnsigned(a.key().getMostSignificantBits(), b.key().getMostSignificantBits());
+        return byHigh != 0 ? byHigh : Long.compareUnsigned(a.key().getLeastSignificantBits(), b.key().getLeastSignificantBits());
+    };
 
     /** An aggregate and what every event of it declares alike: its vendor, measure and unique property. */
     record Target(AggregateKey key, String vendorId, String aggregation, String uniqueProperty) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +31,12 @@ class AggregationTest {
 
     @Inject
     UsageConsumer consumer;
+
+    @Inject
+    AggregateWriter writer;
+
+    @Inject
+    DedupePartitions partitions;
 
     static String newCustomer() {
         return "org_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
@@ -117,6 +124,57 @@ class AggregationTest {
         assertThat(((Number) row.get("event_count")).longValue()).isEqualTo(4);
         assertThat((BigDecimal) row.get("quantity_sum")).isEqualByComparingTo("1106");
         assertThat(TestSql.number("select count(*) from usage_event_seen where event_key = ?", CountableUsage.keyOf(once))).isOne();
+    }
+
+    @Test
+    void countsOnlyTheNewEventsOfABatchThatRepeatsSomeAndLosesNone() {
+        // A batch is first remembered as all new; one repeat rolls that back, and the batch is counted again
+        // skipping its repeats (as is the batch after it). Whichever way each batch goes, these are the outcomes.
+        String customer = newCustomer();
+        Instant at = Instant.now().minus(4, ChronoUnit.HOURS);
+        Map<CountableUsage.Target, CountableUsage.Target> targets = new HashMap<>();
+        CountableUsage a = countable(customer, "1", at, targets), b = countable(customer, "2", at, targets),
+                c = countable(customer, "4", at, targets), d = countable(customer, "8", at, targets);
+        partitions.ensure(List.of(AggregateWriter.dayOf(a))).await().atMost(PATIENCE);
+
+        assertThat(count(a, b)).isEqualTo(new AggregateWriter.Outcome(2, 0, 0));
+        assertThat(count(b, c, a)).isEqualTo(new AggregateWriter.Outcome(1, 2, 0));
+        assertThat(count(d, c)).isEqualTo(new AggregateWriter.Outcome(1, 1, 0));
+        assertThat(count(c, d, b, a)).isEqualTo(new AggregateWriter.Outcome(0, 4, 0));
+        Map<String, Object> row = aggregate(customer, "api_calls");
+        assertThat(((Number) row.get("event_count")).longValue()).isEqualTo(4);
+        assertThat((BigDecimal) row.get("quantity_sum")).isEqualByComparingTo("15");
+        assertThat(TestSql.number("select count(*) from usage_event_seen where event_key in (?, ?, ?, ?)",
+                a.key(), b.key(), c.key(), d.key())).isEqualTo(4);
+    }
+
+    private static CountableUsage countable(String customer, String quantity, Instant at,
+            Map<CountableUsage.Target, CountableUsage.Target> targets) {
+        return CountableUsage.of(sum(customer, "lst_repeats", "api_calls", quantity, at), targets);
+    }
+
+    private AggregateWriter.Outcome count(CountableUsage... events) {
+        return writer.count(List.of(events)).await().atMost(PATIENCE);
+    }
+
+    @Test
+    void ordersEventsAsTheDeduplicationIndexDoes() {
+        Instant at = Instant.parse("2026-12-05T06:00:00Z");
+        List<UUID> keys = new ArrayList<>(List.of(new UUID(0, 0), new UUID(-1, -1), new UUID(Long.MIN_VALUE, 0),
+                new UUID(Long.MAX_VALUE, Long.MIN_VALUE), new UUID(1, -1), new UUID(1, 1)));
+        for (int i = 0; i < 50; i++) {
+            keys.add(UUID.randomUUID());
+        }
+        List<CountableUsage> events = new ArrayList<>();
+        for (UUID key : keys) {
+            events.add(new CountableUsage(key, null, null, BigDecimal.ONE, at.plusSeconds(key.hashCode() & 1), null));
+        }
+        events.sort(CountableUsage.INDEX_ORDER);
+        String values = String.join(", ", events.stream()
+                .map(event -> "('" + event.timestamp() + "'::timestamptz, '" + event.key() + "'::uuid)").toList());
+        List<String> indexOrder = TestSql.rows("select k::text as k from (values " + values + ") v(t, k) order by t, k")
+                .stream().map(row -> (String) row.get("k")).toList();
+        assertThat(events.stream().map(event -> event.key().toString()).toList()).isEqualTo(indexOrder);
     }
 
     @Test
