@@ -42,11 +42,19 @@ public class StrictUtf8Bodies implements ReaderInterceptor {
 
     /** A raw NUL byte is never part of JSON text in UTF-8; it only appears in UTF-16/32. */
     static boolean isUtf8WithoutNul(byte[] body) {
+        boolean ascii = true;
         for (byte b : body) {
             if (b == 0) {
                 return false;
             }
+            ascii &= b > 0;
         }
+        // ASCII is UTF-8 as it is: most bodies need no decoding (decoding a batch of usage events was a twentieth
+        // of its CPU)
+        return ascii || decodesAsUtf8(body);
+    }
+
+    private static boolean decodesAsUtf8(byte[] body) {
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
