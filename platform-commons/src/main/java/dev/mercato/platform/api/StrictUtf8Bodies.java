@@ -49,8 +49,8 @@ public class StrictUtf8Bodies implements ReaderInterceptor {
             }
             ascii &= b > 0;
         }
-        // ASCII is UTF-8 as it is: most bodies need no decoding (decoding a batch of usage events was a twentieth
-        // of its CPU)
+        // ASCII is UTF-8 as it is: most bodies need no decoding (under batches of usage events, decoding them was
+        // about 1 % of metering-service's CPU samples)
         return ascii || decodesAsUtf8(body);
     }
 
