@@ -1,5 +1,6 @@
 package dev.mercato.metering.aggregate;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -165,7 +166,10 @@ public class AggregateWriter {
         OffsetDateTime[] times = new OffsetDateTime[events.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = events.get(i).key();
-            times[i] = events.get(i).timestamp().atOffset(ZoneOffset.UTC);
+            // Sorted by time, events of one instant are neighbours and share its OffsetDateTime (converting each was
+            // about 2 % of metering-service's CPU samples while it counted a backlog of batches)
+            Instant timestamp = events.get(i).timestamp();
+            times[i] = i > 0 && timestamp.equals(events.get(i - 1).timestamp()) ? times[i - 1] : timestamp.atOffset(ZoneOffset.UTC);
         }
         Tuple parameters = Tuple.of(times, keys);
         if (!skippingRepeats) {

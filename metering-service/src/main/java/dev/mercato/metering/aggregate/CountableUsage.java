@@ -1,12 +1,12 @@
 package dev.mercato.metering.aggregate;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.mercato.metering.ids.NameBasedUuids;
 import dev.mercato.platform.events.UsageEventV1;
 
 /**
@@ -60,7 +60,7 @@ record CountableUsage(UUID key, Target target, String uniqueValue, BigDecimal qu
      * events (ids ingestion derives name the reporting organization already).
      */
     static UUID keyOf(UsageEventV1 event) {
-        return UUID.nameUUIDFromBytes((event.vendorId() + "\n" + event.id()).getBytes(StandardCharsets.UTF_8));
+        return NameBasedUuids.of(event.vendorId() + "\n" + event.id());
     }
 
     AggregateKey aggregate() {

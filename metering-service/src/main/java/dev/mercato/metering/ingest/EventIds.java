@@ -1,6 +1,5 @@
 package dev.mercato.metering.ingest;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.mercato.metering.ids.NameBasedUuids;
 
 /**
  * Deterministic ids of a report and of the events it carries without an {@code eventId}: name-based UUIDs of
@@ -48,29 +49,19 @@ final class EventIds {
     String eventId(int index) {
         MessageDigest md5 = copyOfEventPrefix();
         md5.update(Integer.toString(index).getBytes(StandardCharsets.US_ASCII));
-        return nameBased(md5.digest()).toString();
+        return NameBasedUuids.fromDigest(md5.digest()).toString();
     }
 
     private MessageDigest copyOfEventPrefix() {
-        try {
-            if (eventPrefix == null) {
-                eventPrefix = MessageDigest.getInstance("MD5");
-                eventPrefix.update((prefix + '\n').getBytes(StandardCharsets.UTF_8));
-            }
-            return (MessageDigest) eventPrefix.clone();
-        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
-            throw new IllegalStateException("MD5 is required of every Java runtime and cloneable in the JDK's", e);
+        if (eventPrefix == null) {
+            eventPrefix = NameBasedUuids.newMd5();
+            eventPrefix.update((prefix + '\n').getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    /** The version-3 UUID of an MD5 digest, as {@code UUID.nameUUIDFromBytes} makes it. */
-    private static UUID nameBased(byte[] md5) {
-        md5[6] &= 0x0f;
-        md5[6] |= 0x30;
-        md5[8] &= 0x3f;
-        md5[8] |= (byte) 0x80;
-        ByteBuffer bytes = ByteBuffer.wrap(md5);
-        return new UUID(bytes.getLong(), bytes.getLong());
+        try {
+            return (MessageDigest) eventPrefix.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's MD5 digest is cloneable", e);
+        }
     }
 
     String basis() {
@@ -78,7 +69,7 @@ final class EventIds {
     }
 
     private static UUID uuid(String name) {
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+        return NameBasedUuids.of(name);
     }
 
     private static String contentHash(Object request, ObjectMapper json) {

@@ -39,6 +39,12 @@ class UsageEventJsonTest {
                 new UsageEventV1("e2", "r1", "org_c", "org_v", "lst_1", null, "storage_gb", new BigDecimal("0.0000001"),
                         at.plusMillis(5), at, Map.of(), "SUM", null, null),
                 new UsageEventV1("e3", null, null, null, null, null, null, null, null, null, null, null, null, null));
+        for (String quantity : List.of("0", "7", "-7", "999999999999999999", "-999999999999999999", "1000000000000000000",
+                "123456789012345678901234567890", "1E+3", "10.0", "0.50", "1e-3")) {
+            events = new ArrayList<>(events);
+            events.add(new UsageEventV1("q" + quantity, "r1", "org_c", "org_v", "lst_1", null, "api_calls",
+                    new BigDecimal(quantity), at, at, null, "SUM", null, new BigDecimal(quantity)));
+        }
         for (UsageEventV1 event : events) {
             String receivedAt = event.receivedAt() == null ? null : event.receivedAt().toString();
             assertThat(UsageEventJson.writeAccepted(List.of(event), instant -> instant == null ? null : instant.toString(), receivedAt,
