@@ -25,11 +25,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * PostgreSQL server does not: with {@code autovacuum} off, every update and delete of a queue row leaves a dead
  * version that later claims walk past, and a queue that is fast on a fresh table slows down tenfold within hours
  * (docs/BENCHMARKS.md). In {@code auto} mode (the default) the service checks the server's setting once at start;
- * with autovacuum on it does nothing, with it off it warns once and runs {@code vacuum (analyze)} on each listed table
- * that has gathered {@code min-dead-rows} dead rows, every {@code interval}. Such a vacuum blocks no reads or writes,
- * as long as it does not give the empty pages at the table's end back to the operating system: that takes an exclusive
- * lock, for up to seconds, and a queue reuses them soon anyway ({@code truncate false}). A failed round is logged and
- * counted, and the next one tries again.
+ * with autovacuum on it does nothing, with it off it warns once and, every {@code interval}, vacuums each listed table
+ * that has gathered {@code min-dead-rows} dead rows and analyses each whose rows changed as much as makes autovacuum
+ * analyse one (the server's {@code autovacuum_analyze_threshold} plus {@code autovacuum_analyze_scale_factor} of its
+ * rows). Analysing reads a sample of the whole table, so analysing a large table at every vacuum cost more than the
+ * vacuum itself and grew with the table (docs/BENCHMARKS.md). Such a vacuum blocks no reads or writes, as long as it
+ * does not give the empty pages at the table's end back to the operating system: that takes an exclusive lock, for up
+ * to seconds, and a queue reuses them soon anyway ({@code truncate false}). A failed round is logged and counted, and
+ * the next one tries again.
  */
 @Singleton
 public class QueueTableVacuum {
@@ -37,9 +40,15 @@ public class QueueTableVacuum {
     private static final Logger LOG = Logger.getLogger(QueueTableVacuum.class);
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private static final String DEAD_ROWS = """
-            select relname from pg_stat_user_tables
-            where schemaname = current_schema() and relname = any($1) and n_dead_tup >= $2
+    /** The listed tables that need a vacuum (dead rows) or an analyse (rows changed since the last), most dead first. */
+    private static final String DUE = """
+            select relname, needs_vacuum, needs_analyze from (
+                select s.relname, s.n_dead_tup, s.n_dead_tup >= $2 as needs_vacuum,
+                       s.n_mod_since_analyze >= current_setting('autovacuum_analyze_threshold')::float8
+                           + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0) as needs_analyze
+                from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+                where s.schemaname = current_schema() and s.relname = any($1)) due
+            where needs_vacuum or needs_analyze
             order by n_dead_tup desc""";
 
     private final Pool pool;
@@ -120,18 +129,34 @@ public class QueueTableVacuum {
                 });
     }
 
-    /** Vacuums, one after another, the listed tables that have {@code min-dead-rows} dead rows; emits their names. */
+    /**
+     * Vacuums, one after another, the listed tables that have {@code min-dead-rows} dead rows, and analyses those due
+     * for it; emits the names of the tables it did either to.
+     */
     public Uni<List<String>> vacuumNow() {
-        return pool.preparedQuery(DEAD_ROWS).execute(Tuple.of(tables.toArray(String[]::new), config.minDeadRows()))
+        return pool.preparedQuery(DUE).execute(Tuple.of(tables.toArray(String[]::new), config.minDeadRows()))
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .map(row -> row.getString("relname"))
+                .map(row -> new Due(row.getString("relname"), row.getBoolean("needs_vacuum"), row.getBoolean("needs_analyze")))
                 .onItem().transformToUniAndConcatenate(this::vacuum)
                 .collect().asList();
     }
 
-    private Uni<String> vacuum(String table) {
+    /** A table and what it is due for (at least one of the two). */
+    record Due(String table, boolean vacuum, boolean analyse) {
+
+        /** The statement that does it. */
+        String statement() {
+            if (!vacuum) {
+                return "analyze " + table;
+            }
+            return (analyse ? "vacuum (analyze, truncate false) " : "vacuum (truncate false) ") + table;
+        }
+    }
+
+    private Uni<String> vacuum(Due due) {
+        String table = due.table();
         long started = System.nanoTime();
-        return pool.query("vacuum (analyze, truncate false) " + table).execute()
+        return pool.query(due.statement()).execute()
                 .map(ignored -> {
                     registry.timer("mercato.vacuum.duration", "table", table)
                             .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

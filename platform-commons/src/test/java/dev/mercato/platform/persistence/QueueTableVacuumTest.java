@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The configured table names are written into the statement, so only plain identifiers are taken. */
+/**
+ * The configured table names are written into the statement, so only plain identifiers are taken; a table is
+ * vacuumed, analysed or both, as it is due.
+ */
 class QueueTableVacuumTest {
 
     @Test
@@ -22,5 +25,14 @@ class QueueTableVacuumTest {
             assertThatThrownBy(() -> QueueTableVacuum.tables(List.of(name))).as(name)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mercato.vacuum.tables");
         }
+    }
+
+    @Test
+    void aTableIsVacuumedAnalysedOrBothAsItIsDue() {
+        assertThat(new QueueTableVacuum.Due("outbox_event", true, true).statement())
+                .isEqualTo("vacuum (analyze, truncate false) outbox_event");
+        assertThat(new QueueTableVacuum.Due("outbox_event", true, false).statement())
+                .isEqualTo("vacuum (truncate false) outbox_event");
+        assertThat(new QueueTableVacuum.Due("outbox_event", false, true).statement()).isEqualTo("analyze outbox_event");
     }
 }
