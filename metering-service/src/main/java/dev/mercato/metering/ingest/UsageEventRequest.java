@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param vendor     optional marketplace (aws, azure, direct); when given it must be the listing's
  * @param quantity   a non-negative decimal, as a JSON number or a numeric string
- * @param timestamp  ISO 8601 instant of the usage; the time it was received when absent
+ * @param timestamp  ISO 8601 instant of the usage, required: a retry carries the same one and counts once
  * @param eventId    the caller's id for the event, making a repeat recognisable; derived when absent
  * @param properties string properties (a dimension may count the distinct values of one)
  */

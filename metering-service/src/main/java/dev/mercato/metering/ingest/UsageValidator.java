@@ -70,13 +70,10 @@ public class UsageValidator {
         if ((long) quantity.precision() - quantity.scale() > MAX_INTEGER_DIGITS) {
             return Verdict.reject(Rejection.INVALID_QUANTITY, "quantity must be less than 10^" + MAX_INTEGER_DIGITS + ".");
         }
-        Instant timestamp = receivedAt;
-        if (candidate.timestamp() != null) {
-            timestamp = Instants.parse(candidate.timestamp());
-            if (timestamp == null) {
-                return Verdict.reject(Rejection.INVALID_TIMESTAMP,
-                        "timestamp must be an ISO 8601 date and time with an offset, such as 2026-12-01T10:00:00Z.");
-            }
+        Instant timestamp = Instants.parse(candidate.timestamp());
+        if (timestamp == null) {
+            return Verdict.reject(Rejection.INVALID_TIMESTAMP,
+                    "timestamp must be an ISO 8601 date and time with an offset, such as 2026-12-01T10:00:00Z.");
         }
         if (timestamp.isAfter(receivedAt.plus(config.maxFuture()))) {
             return Verdict.reject(Rejection.TIMESTAMP_IN_FUTURE, "timestamp is more than "
@@ -147,6 +144,11 @@ public class UsageValidator {
         }
         if (candidate.quantity() == null) {
             return Verdict.reject(Rejection.MISSING_FIELD, "quantity", "quantity is required.");
+        }
+        // An event is remembered by its id and its time: one timed at its arrival would be a new event when retried.
+        if (candidate.timestamp() == null) {
+            return Verdict.reject(Rejection.MISSING_FIELD, "timestamp",
+                    "timestamp is required, so that a retry of the event counts once.");
         }
         Map<String, String> properties = candidate.properties();
         if (properties != null) {

@@ -90,6 +90,9 @@ class RejectionTest {
         cases.put(Rejection.NO_ENTITLEMENT.name() + " (expired)", eventFor(expiredListingId, "api_calls", "1", now.toString(), null));
         cases.put(Rejection.MISSING_FIELD.name(), "{\"customerId\": \"%s\", \"listingId\": \"%s\", \"quantity\": 1}"
                 .formatted(world.tenant.id(), world.listingId));
+        // An event timed at its arrival would be another event when retried: the time is the caller's to give.
+        cases.put(Rejection.MISSING_FIELD.name() + " (timestamp)", eventFor(world.listingId, "api_calls", "1", now.toString(), null)
+                .replace(", \"timestamp\": \"" + now + "\"", ""));
         cases.put(Rejection.VENDOR_MISMATCH.name(), eventFor(world.listingId, "api_calls", "1", now.toString(), null)
                 .replace("\"vendor\": \"aws\"", "\"vendor\": \"azure\""));
         cases.put("VALID-2", eventFor(world.listingId, "storage_gb", "1.50", now.toString(), null));
@@ -146,6 +149,12 @@ class RejectionTest {
                 .body("{\"listingId\": \"%s\", \"dimension\": \"api_calls\", \"quantity\": 1}".formatted(world.listingId))
                 .post("/api/v1/metering-event")
                 .then().statusCode(400).body("errors[0].field", equalTo("customerId"));
+        given().auth().oauth2(world.vendorToken()).contentType("application/json")
+                .body("{\"customerId\": \"%s\", \"listingId\": \"%s\", \"dimension\": \"api_calls\", \"quantity\": 1}"
+                        .formatted(world.tenant.id(), world.listingId))
+                .post("/api/v1/metering-event")
+                .then().statusCode(400).body("errors[0].field", equalTo("timestamp"))
+                .body("errors[0].message", containsString("retry"));
     }
 
     @Test
