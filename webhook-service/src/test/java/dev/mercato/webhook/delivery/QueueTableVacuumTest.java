@@ -32,13 +32,11 @@ class QueueTableVacuumTest extends WithMarketplaceAndReceiver {
 
     @Test
     void aQueueTableWithDeadRowsIsVacuumedAndItsDeadRowsAreGone() {
-        Created endpoint = Webhooks.create(organizations.tenant, receiver.url("vacuum", Receiver.always(200)),
-                "\"eventTypes\": [\"invoice.voided\"]");
-        deliveredMessages(endpoint, "vacuum", 3000);
+        deliveredMessages("vacuum", 3000);
         TestSql.execute("delete from webhook_message where id like 'msg_vacuum%'");
         await().atMost(Duration.ofSeconds(20)).until(() -> deadRows("webhook_message") >= 3000);
 
-        List<String> vacuumed = vacuum.vacuumNow().await().atMost(Duration.ofSeconds(30));
+        List<String> vacuumed = vacuumNow();
 
         assertThat(vacuumed).contains("webhook_message");
         await().atMost(Duration.ofSeconds(20)).until(() -> deadRows("webhook_message") < 1000);
@@ -48,9 +46,7 @@ class QueueTableVacuumTest extends WithMarketplaceAndReceiver {
 
     @Test
     void aLargeTableIsAnalysedOnlyOnceEnoughOfItChanged() {
-        Created endpoint = Webhooks.create(organizations.tenant, receiver.url("vacuum-large", Receiver.always(200)),
-                "\"eventTypes\": [\"invoice.voided\"]");
-        deliveredMessages(endpoint, "large", 30000);
+        deliveredMessages("large", 30000);
         TestSql.execute("analyze webhook_message");
         await().atMost(Duration.ofSeconds(20)).until(() -> stat("n_mod_since_analyze") < 100);
         long analyses = stat("analyze_count");
@@ -59,26 +55,32 @@ class QueueTableVacuumTest extends WithMarketplaceAndReceiver {
         // 1,500 dead rows: a vacuum is due, an analyse not (autovacuum's 50 rows and a tenth of 30,000)
         TestSql.execute("delete from webhook_message where id in (select 'msg_large' || n from generate_series(1, 1500) n)");
         await().atMost(Duration.ofSeconds(20)).until(() -> deadRows("webhook_message") >= 1500);
-        assertThat(vacuum.vacuumNow().await().atMost(Duration.ofSeconds(30))).contains("webhook_message");
+        assertThat(vacuumNow()).contains("webhook_message");
         await().atMost(Duration.ofSeconds(20)).until(() -> stat("vacuum_count") == vacuums + 1);
         assertThat(stat("analyze_count")).isEqualTo(analyses);
 
         // 5,000 rows changed since the analyse: both are due
         TestSql.execute("delete from webhook_message where id in (select 'msg_large' || n from generate_series(1501, 5000) n)");
         await().atMost(Duration.ofSeconds(20)).until(() -> deadRows("webhook_message") >= 3500);
-        assertThat(vacuum.vacuumNow().await().atMost(Duration.ofSeconds(30))).contains("webhook_message");
+        assertThat(vacuumNow()).contains("webhook_message");
         await().atMost(Duration.ofSeconds(20)).until(() -> stat("vacuum_count") == vacuums + 2 && stat("analyze_count") == analyses + 1);
 
         TestSql.execute("delete from webhook_message where id like 'msg_large%'");
     }
 
-    /** {@code count} delivered messages of {@code endpoint}, ids {@code msg_<prefix><n>}. */
-    private static void deliveredMessages(Created endpoint, String prefix, int count) {
+    /** {@code count} delivered messages of a new endpoint, ids {@code msg_<prefix><n>}. */
+    private void deliveredMessages(String prefix, int count) {
+        Created endpoint = Webhooks.create(organizations.tenant, receiver.url("vacuum-" + prefix, Receiver.always(200)),
+                "\"eventTypes\": [\"invoice.voided\"]");
         TestSql.execute("""
                 insert into webhook_message (id, endpoint_id, event_id, event_type, subject, payload, status,
                     next_attempt_at, created_at)
                 select 'msg_' || ? || n, ?, 'evt_' || ? || n, 'invoice.voided', 'inv_' || n, '{}', 'DELIVERED', now(), now()
                 from generate_series(1, ?) n""", prefix, endpoint.id(), prefix, count);
+    }
+
+    private List<String> vacuumNow() {
+        return vacuum.vacuumNow().await().atMost(Duration.ofSeconds(30));
     }
 
     private static long stat(String column) {
