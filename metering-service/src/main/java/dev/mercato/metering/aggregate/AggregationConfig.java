@@ -61,6 +61,15 @@ public interface AggregationConfig {
         @WithDefault("2")
         int consumers();
 
+        /**
+         * How long a consumer pauses after each batch while ingestion is answering requests, as a multiple of the time
+         * the batch took: 1 leaves ingestion at least half of the consumer's time, 0 never pauses. Ingestion is what
+         * callers wait for; the aggregation counts behind it and catches up once the requests calm down (README,
+         * "Ingestion first").
+         */
+        @WithDefault("1")
+        double yieldToIngestion();
+
         /** Where records that can never be counted go. */
         @WithDefault("metering.dead-letter")
         String deadLetterTopic();

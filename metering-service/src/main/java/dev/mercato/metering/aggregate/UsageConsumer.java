@@ -32,6 +32,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.mercato.metering.load.IngestionLoad;
 import dev.mercato.platform.events.Topics;
 import dev.mercato.platform.events.UsageEventV1;
 import dev.mercato.platform.messaging.DeadLetters;
@@ -62,6 +63,7 @@ public class UsageConsumer {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
     private static final Duration BUSY_POLL = Duration.ofMillis(10);
+    private static final Duration PAUSE_STEP = Duration.ofMillis(100);
 
     private final AggregateWriter writer;
     private final DedupePartitions partitions;
@@ -73,14 +75,17 @@ public class UsageConsumer {
     private final Counter repeats;
     private final Counter poison;
     private final Timer batches;
+    private final Timer yields;
+    private final IngestionLoad ingestion;
 
     private volatile boolean running;
     private final Set<KafkaConsumer<String, byte[]>> consumers = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new ArrayList<>();
 
     public UsageConsumer(AggregateWriter writer, DedupePartitions partitions, AggregationConfig config,
-            MeterRegistry registry, DeadLetters deadLetters,
+            MeterRegistry registry, DeadLetters deadLetters, IngestionLoad ingestion,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.ingestion = ingestion;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.partitions = partitions;
@@ -91,6 +96,7 @@ public class UsageConsumer {
         this.repeats = registry.counter("mercato.events.consumed", "consumer", CONSUMER, "outcome", "duplicate");
         this.poison = registry.counter("mercato.events.consumed", "consumer", CONSUMER, "outcome", "poison");
         this.batches = registry.timer("mercato.metering.aggregation.batch");
+        this.yields = registry.timer("mercato.metering.aggregation.yield");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -148,10 +154,11 @@ public class UsageConsumer {
                         return; // stopping: neither batch was committed; both are re-delivered
                     }
                     commit(kafka, inFlight.batch());
+                    yieldToIngestion(kafka, next, System.nanoTime() - inFlight.startedAt());
                     inFlight = null;
                 }
-                if (!next.isEmpty()) {
-                    inFlight = new InFlight(next, start(next));
+                if (running && !next.isEmpty()) { // stopped while yielding: next is re-delivered
+                    inFlight = new InFlight(next, System.nanoTime(), start(next));
                     next = new Batch();
                 }
             }
@@ -162,6 +169,8 @@ public class UsageConsumer {
             if (running) {
                 LOG.error("the usage consumer was woken up unexpectedly", e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // nothing uncommitted was counted: it is re-delivered
         } catch (RuntimeException e) {
             LOG.error("the usage consumer stopped", e);
         } finally {
@@ -212,8 +221,38 @@ public class UsageConsumer {
         }
     }
 
-    /** A batch being counted, and the outcome to come. */
-    private record InFlight(Batch batch, CompletableFuture<AggregateWriter.Outcome> result) {
+    /** A batch being counted since {@code startedAt} ({@link System#nanoTime}), and the outcome to come. */
+    private record InFlight(Batch batch, long startedAt, CompletableFuture<AggregateWriter.Outcome> result) {
+    }
+
+    /**
+     * After a batch that took {@code tookNanos}: while ingestion is answering requests, goes on reading into
+     * {@code next} but writes nothing for {@code yield-to-ingestion} times as long, so that a consumer working off a
+     * backlog does not take the cores from the requests that make it (README, "Ingestion first"). A stop ends it.
+     */
+    private void yieldToIngestion(KafkaConsumer<String, byte[]> kafka, Batch next, long tookNanos) throws InterruptedException {
+        Duration pause = pauseAfter(Duration.ofNanos(tookNanos), ingestion.busy(), config.aggregation().yieldToIngestion());
+        if (pause.isZero()) {
+            return;
+        }
+        yields.record(pause);
+        long until = System.nanoTime() + pause.toNanos();
+        for (long left = pause.toNanos(); running && left > 0; left = until - System.nanoTime()) {
+            Duration step = Duration.ofNanos(Math.min(left, PAUSE_STEP.toNanos()));
+            if (next.size() < config.aggregation().maxBatch()) {
+                next.add(kafka.poll(step), this); // a larger next batch adds up more events per aggregate
+            } else {
+                TimeUnit.NANOSECONDS.sleep(step.toNanos());
+            }
+        }
+    }
+
+    /** How long to pause after a batch that took {@code took}: {@code ratio} times that while ingestion is busy. */
+    static Duration pauseAfter(Duration took, boolean ingestionBusy, double ratio) {
+        if (!ingestionBusy || ratio <= 0) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos((long) (took.toNanos() * ratio));
     }
 
     /**

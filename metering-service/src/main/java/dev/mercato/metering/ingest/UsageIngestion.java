@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import dev.mercato.metering.load.IngestionLoad;
 import dev.mercato.metering.readmodel.ReadModels;
 import dev.mercato.platform.events.MeteringReportV1;
 import dev.mercato.platform.events.MeteringReportV1.RejectedEventV1;
@@ -42,17 +43,19 @@ public class UsageIngestion {
     private final UsagePublisher publisher;
     private final ReadModels readModels;
     private final IngestMetrics metrics;
+    private final IngestionLoad load;
     private final IngestConfig config;
     private final ObjectWriter reportWriter;
     private final Clock clock;
     private final String source;
 
     public UsageIngestion(UsageValidator validator, UsagePublisher publisher, ReadModels readModels, IngestMetrics metrics,
-            IngestConfig config, ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String applicationName, Clock clock) {
+            IngestionLoad load, IngestConfig config, ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String applicationName, Clock clock) {
         this.validator = validator;
         this.publisher = publisher;
         this.readModels = readModels;
         this.metrics = metrics;
+        this.load = load;
         this.config = config;
         this.reportWriter = json.writerFor(MeteringReportV1.class);
         this.source = "/mercato/" + applicationName;
@@ -118,7 +121,9 @@ public class UsageIngestion {
                     reasons.forEach(metrics::rejected);
                     metrics.report(allAccepted);
                     return result;
-                });
+                })
+                .onSubscription().invoke(load::started)
+                .onTermination().invoke(load::finished);
     }
 
     private static byte[] write(ObjectWriter writer, Object value) {

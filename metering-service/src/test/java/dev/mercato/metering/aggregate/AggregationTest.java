@@ -19,8 +19,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mercato.metering.load.IngestionLoad;
 import dev.mercato.platform.events.UsageEventV1;
 import dev.mercato.testkit.TestSql;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What the aggregation makes of metering.usage: every measure, each event id counted once. */
@@ -37,6 +40,12 @@ class AggregationTest {
 
     @Inject
     DedupePartitions partitions;
+
+    @Inject
+    IngestionLoad ingestion;
+
+    @Inject
+    MeterRegistry registry;
 
     static String newCustomer() {
         return "org_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
@@ -215,6 +224,35 @@ class AggregationTest {
         awaitCount(customer, "marker", 1);
         assertThat(((Number) aggregate(customer, "api_calls").get("event_count")).longValue()).isEqualTo(1500);
         assertThat((BigDecimal) aggregate(customer, "api_calls").get("quantity_sum")).isEqualByComparingTo("1500");
+    }
+
+    @Test
+    void pausesBetweenBatchesOnlyWhileIngestionIsBusyAndCountsEveryEventOnceEitherWay() {
+        Timer pauses = registry.timer("mercato.metering.aggregation.yield");
+        Instant at = Instant.now().minus(2, ChronoUnit.HOURS);
+        long before = pauses.count();
+        String whileIdle = newCustomer();
+        UsageEvents.send(sum(whileIdle, "lst_yield", "api_calls", "1", at));
+        awaitCount(whileIdle, "api_calls", 1);
+        assertThat(pauses.count()).isEqualTo(before);
+
+        String whileBusy = newCustomer();
+        ingestion.started(); // as a request waiting for Kafka does
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<UsageEventV1> events = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    events.add(sum(whileBusy, "lst_yield", "api_calls", "2", at.plusMillis(round * 100 + i)));
+                }
+                UsageEvents.send(events);
+            }
+            awaitCount(whileBusy, "api_calls", 300);
+        } finally {
+            ingestion.finished();
+        }
+        assertThat(pauses.count()).isGreaterThan(before);
+        assertThat(((Number) aggregate(whileBusy, "api_calls").get("event_count")).longValue()).isEqualTo(300);
+        assertThat((BigDecimal) aggregate(whileBusy, "api_calls").get("quantity_sum")).isEqualByComparingTo("600");
     }
 
     @Test
