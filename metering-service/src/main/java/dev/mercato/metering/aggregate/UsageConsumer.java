@@ -150,19 +150,20 @@ public class UsageConsumer {
                     next.add(kafka.poll(inFlight == null && next.isEmpty() ? IDLE_POLL : BUSY_POLL), this);
                 } while (running && inFlight != null && !inFlight.result().isDone() && next.size() < config.aggregation().maxBatch());
                 if (inFlight != null) {
-                    if (!finish(inFlight)) {
+                    Duration took = finish(inFlight);
+                    if (took == null) {
                         return; // stopping: neither batch was committed; both are re-delivered
                     }
                     commit(kafka, inFlight.batch());
-                    yieldToIngestion(kafka, next, System.nanoTime() - inFlight.startedAt());
+                    yieldToIngestion(kafka, next, took);
                     inFlight = null;
                 }
                 if (running && !next.isEmpty()) { // stopped while yielding: next is re-delivered
-                    inFlight = new InFlight(next, System.nanoTime(), start(next));
+                    inFlight = new InFlight(next, start(next));
                     next = new Batch();
                 }
             }
-            if (inFlight != null && finish(inFlight)) {
+            if (inFlight != null && finish(inFlight) != null) {
                 commit(kafka, inFlight.batch());
             }
         } catch (WakeupException e) {
@@ -178,33 +179,41 @@ public class UsageConsumer {
         }
     }
 
-    private CompletableFuture<AggregateWriter.Outcome> start(Batch batch) {
+    private CompletableFuture<Counted> start(Batch batch) {
         long started = System.nanoTime();
         return partitions.ensure(batch.days()).chain(() -> writer.count(batch.events()))
-                .invoke(() -> batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+                .map(outcome -> new Counted(outcome, Duration.ofNanos(System.nanoTime() - started)))
+                .invoke(counted -> batches.record(counted.took()))
                 .subscribeAsCompletionStage();
     }
 
-    /** Waits for the batch's transaction, retrying it after a failure; false when stopped before it succeeded. */
-    private boolean finish(InFlight inFlight) {
+    /** What a batch's transaction did, and how long it took. */
+    private record Counted(AggregateWriter.Outcome outcome, Duration took) {
+    }
+
+    /**
+     * Waits for the batch's transaction, retrying it after a failure; emits how long the transaction that succeeded
+     * took, or null when stopped before one did.
+     */
+    private Duration finish(InFlight inFlight) {
         Batch batch = inFlight.batch();
         Duration backoff = Duration.ofMillis(200);
-        CompletableFuture<AggregateWriter.Outcome> attempt = inFlight.result();
+        CompletableFuture<Counted> attempt = inFlight.result();
         while (true) {
             try {
-                AggregateWriter.Outcome outcome = attempt.get(BATCH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                counted.increment(outcome.counted());
-                repeats.increment(outcome.repeats() + batch.repeatsWithin());
-                return true;
+                Counted done = attempt.get(BATCH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                counted.increment(done.outcome().counted());
+                repeats.increment(done.outcome().repeats() + batch.repeatsWithin());
+                return done.took();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return null;
             } catch (ExecutionException | TimeoutException e) {
                 partitions.forget();
                 LOG.warnf("a batch of %d usage events could not be counted (retrying in %s): %s", batch.size(), backoff,
                         e.getCause() != null ? e.getCause().toString() : e.toString());
                 if (!pause(backoff)) {
-                    return false;
+                    return null;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 attempt = start(batch);
@@ -221,17 +230,18 @@ public class UsageConsumer {
         }
     }
 
-    /** A batch being counted since {@code startedAt} ({@link System#nanoTime}), and the outcome to come. */
-    private record InFlight(Batch batch, long startedAt, CompletableFuture<AggregateWriter.Outcome> result) {
+    /** A batch being counted, and the outcome to come. */
+    private record InFlight(Batch batch, CompletableFuture<Counted> result) {
     }
 
     /**
-     * After a batch that took {@code tookNanos}: while ingestion is answering requests, goes on reading into
-     * {@code next} but writes nothing for {@code yield-to-ingestion} times as long, so that a consumer working off a
-     * backlog does not take the cores from the requests that make it (README, "Ingestion first"). A stop ends it.
+     * After a batch whose transaction took {@code took} (the attempt that succeeded: time lost to a failure is not
+     * paid back): while ingestion is answering requests, goes on reading into {@code next} but writes nothing for
+     * {@code yield-to-ingestion} times as long, so that a consumer working off a backlog does not take the cores from
+     * the requests that make it (README, "Ingestion first"). A stop ends it.
      */
-    private void yieldToIngestion(KafkaConsumer<String, byte[]> kafka, Batch next, long tookNanos) throws InterruptedException {
-        Duration pause = pauseAfter(Duration.ofNanos(tookNanos), ingestion.busy(), config.aggregation().yieldToIngestion());
+    private void yieldToIngestion(KafkaConsumer<String, byte[]> kafka, Batch next, Duration took) throws InterruptedException {
+        Duration pause = pauseAfter(took, ingestion.busy(), config.aggregation().yieldToIngestion());
         if (pause.isZero()) {
             return;
         }
