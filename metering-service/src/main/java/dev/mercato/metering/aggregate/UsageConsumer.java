@@ -48,7 +48,8 @@ import io.quarkus.runtime.StartupEvent;
  * consumers of one group, each on a thread of its own with its share of the partitions, so that one batch
  * (up to about {@code mercato.metering.aggregation.max-batch} events) is one database transaction
  * ({@link AggregateWriter}) and its offsets are committed only after that transaction has. While a batch is
- * in the database the next one is fetched and read. A crash in
+ * in the database the next one is fetched and read; while ingestion is answering requests, each consumer pauses after
+ * a batch so that it does not take the cores from them (README, "Ingestion first"). A crash in
  * between re-delivers the batch, and the remembered event ids make the repeat count nothing. A record that
  * can never be counted goes to the dead-letter topic (headers as SmallRye's dead-letter strategy writes
  * them), is counted in {@code mercato.events.consumed{outcome=poison}} and logged; a failure of the
