@@ -7,8 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsageReportTest {
+
+    @Inject
+    ReportConsumer consumer;
 
     private UsageWorld world;
     private String confirmed;
@@ -65,10 +72,15 @@ class UsageReportTest {
 
     private void publish(String key, String eventId, String id, String type, String status, String rejected,
             String receivedAt) {
+        publish(key, eventId, id, type, status, rejected, receivedAt, "lst_reports");
+    }
+
+    private void publish(String key, String eventId, String id, String type, String status, String rejected,
+            String receivedAt, String listingId) {
         String body = """
-                {"id": "%s", "shape": "metering", "vendorId": "%s", "listingId": "lst_reports", "customerId": "%s",
+                {"id": "%s", "shape": "metering", "vendorId": "%s", "listingId": "%s", "customerId": "%s",
                  "status": "%s", "accepted": 2, "rejected": %s, "receivedAt": "%s"}"""
-                .formatted(id, world.vendor.id(), world.tenant.id(), status, rejected, receivedAt);
+                .formatted(id, world.vendor.id(), listingId, world.tenant.id(), status, rejected, receivedAt);
         TestKafka.send("metering.reports", key, body, TestKafka.cloudEventHeaders(eventId, type, id));
     }
 
@@ -103,6 +115,54 @@ class UsageReportTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.number(
                 "select count(*) from usage_report where id = ? and customer_id is null and vendor_id = ?", id,
                 world.vendor.id()) == 1);
+    }
+
+    @Test
+    void sendsAReportThatCannotBeStoredToTheDeadLetterTopicAndStoresTheOnesAfterIt() {
+        String key = "rpt_" + UUID.randomUUID(); // one key: one partition, so the valid report comes after the others
+        TestKafka.send("metering.reports", key, "not json", TestKafka.cloudEventHeaders("evt-a-" + key, MeteringReportV1.CONFIRMED, key));
+        publish(key, "evt-b-" + key, "rpt_nul_" + key, MeteringReportV1.CONFIRMED, "CONFIRMED", "[]", "2026-04-05T10:00:00Z",
+                "lst_\\u0000");
+        TestKafka.send("metering.reports", key, """
+                {"id": "rpt_no_time_%s", "shape": "metering", "status": "CONFIRMED", "accepted": 1, "rejected": []}"""
+                .formatted(key), TestKafka.cloudEventHeaders("evt-c-" + key, MeteringReportV1.CONFIRMED, key));
+        // A record of another type is passed over: neither stored nor dead-lettered.
+        publish(key, "evt-d-" + key, "rpt_other_" + key, "mercato.metering.something-else.v1", "CONFIRMED", "[]",
+                "2026-04-05T10:00:00Z", "lst_reports");
+        publish(key, "evt-e-" + key, key, MeteringReportV1.CONFIRMED, "CONFIRMED", "[]", "2026-04-05T10:00:00Z", "lst_reports");
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.number("select count(*) from usage_report where id = ?", key) == 1);
+
+        List<String> reasons = TestKafka.readAll("metering.dead-letter", Duration.ofSeconds(5)).stream()
+                .filter(letter -> key.equals(letter.key()))
+                .map(letter -> new String(letter.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .toList();
+        assertThat(reasons).hasSize(3);
+        assertThat(reasons.get(0)).contains("is not a usage report");
+        assertThat(reasons.get(1)).contains("NUL character");
+        assertThat(reasons.get(2)).contains("lacks a report id, shape, status or receivedAt");
+        assertThat(TestSql.number("select count(*) from usage_report where id in (?, ?, ?)", "rpt_nul_" + key,
+                "rpt_no_time_" + key, "rpt_other_" + key)).isZero();
+    }
+
+    @Test
+    void storesWhatArrivedWhileItWasStoppedOnceAfterItStartsAgain() {
+        String first = "rpt_" + UUID.randomUUID();
+        String second = "rpt_" + UUID.randomUUID();
+        consumer.stop();
+        try {
+            publish(first, MeteringReportV1.CONFIRMED, "CONFIRMED", "[]", "2026-04-06T10:00:00Z");
+            publish("evt-retry-" + first, first, MeteringReportV1.CONFIRMED, "CONFIRMED", "[]", "2026-04-06T10:00:05Z");
+            publish(second, MeteringReportV1.FAILED, "FAILED", "[]", "2026-04-06T10:01:00Z");
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> TestSql.number(
+                    "select count(*) from usage_report where id in (?, ?)", first, second) == 0);
+        } finally {
+            consumer.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.number(
+                "select count(*) from usage_report where id in (?, ?)", first, second) == 2);
+        // the retry, published after the first, changed nothing
+        assertThat(TestSql.number("select count(*) from usage_report where id = ? and received_at = '2026-04-06T10:00:00Z'",
+                first)).isOne();
     }
 
     @Test
