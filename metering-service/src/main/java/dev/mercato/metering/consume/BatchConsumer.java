@@ -29,6 +29,7 @@ import dev.mercato.platform.messaging.PoisonEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * A topic consumed in batches of one database transaction each: {@link Settings#consumers} plain Kafka consumers of
@@ -39,7 +40,8 @@ import io.micrometer.core.instrument.Timer;
  * "Ingestion first"). A record that can never be used goes to the dead-letter topic (headers as SmallRye's
  * dead-letter strategy writes them), is counted in {@code mercato.events.consumed{outcome=poison}} and logged; a
  * failure of the database is retried with backoff, without committing, until it succeeds or the consumer stops.
- * Batch and pause times are the timers {@code <metric>.batch} and {@code <metric>.yield}.
+ * Batch and pause times are the timers {@code <metric>.batch} and {@code <metric>.yield}; each Kafka consumer's own
+ * metrics (its lag among them) are bound to the registry under its client id.
  */
 public final class BatchConsumer<B extends RecordBatch> {
 
@@ -66,6 +68,7 @@ public final class BatchConsumer<B extends RecordBatch> {
     private final String bootstrapServers;
     private final DeadLetters deadLetters;
     private final IngestionLoad ingestion;
+    private final MeterRegistry registry;
     private final Counter poison;
     private final Timer batches;
     private final Timer yields;
@@ -81,6 +84,7 @@ public final class BatchConsumer<B extends RecordBatch> {
         this.bootstrapServers = bootstrapServers;
         this.deadLetters = deadLetters;
         this.ingestion = ingestion;
+        this.registry = registry;
         this.poison = registry.counter("mercato.events.consumed", "consumer", settings.consumer(), "outcome", "poison");
         this.batches = registry.timer(settings.metric() + ".batch");
         this.yields = registry.timer(settings.metric() + ".yield");
@@ -136,7 +140,11 @@ public final class BatchConsumer<B extends RecordBatch> {
     private void consume() throws InterruptedException {
         KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties());
         consumers.add(kafka);
-        try (kafka) {
+        // The client's own metrics (kafka_consumer_fetch_manager_records_lag and the rest), as the messaging
+        // framework's consumers have them
+        KafkaClientMetrics metrics = new KafkaClientMetrics(kafka);
+        metrics.bindTo(registry);
+        try (kafka; metrics) {
             kafka.subscribe(List.of(settings.topic()));
             B next = handler.newBatch();
             InFlight<B> inFlight = null;
