@@ -53,13 +53,9 @@ public class UsageConsumer extends BatchConsumerBean<UsageConsumer.UsageBatch> {
         AggregationConfig.Consumer settings = config.aggregation();
         this.consumer = consumers.create(new BatchConsumer.Settings(CONSUMER, "metering-aggregation",
                 "mercato.metering.aggregation", Topics.METERING_USAGE, settings.groupId(), settings.consumers(),
-                settings.maxBatch(), settings.yieldToIngestion(), settings.deadLetterTopic(), Map.of(
-                        // Larger fetches: a batch should be a full one whenever the topic has a backlog.
-                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
-                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100",
-                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024),
-                        // A record may carry hundreds of events: a poll of at most 8 MiB is at most about 18,000 of them.
-                        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024))),
+                settings.maxBatch(), settings.yieldToIngestion(), settings.deadLetterTopic(),
+                // A record may carry hundreds of events: a poll of at most 8 MiB is at most about 18,000 of them.
+                Map.of(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024))),
                 this);
     }
 

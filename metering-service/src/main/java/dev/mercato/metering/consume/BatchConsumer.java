@@ -308,6 +308,12 @@ public final class BatchConsumer<B extends RecordBatch> {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.min(settings.maxBatch(), 5000)));
+        // Fetches that wait to fill: while a batch is in the database, or the consumer pauses for ingestion, it polls
+        // again and again, and a fetch answered with whatever single record had arrived cost the broker more than
+        // the records (docs/BENCHMARKS.md, "The reports' consumer as a batch consumer").
+        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.consumer() + "-" + Thread.currentThread().getName());

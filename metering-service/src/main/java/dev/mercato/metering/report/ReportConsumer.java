@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -77,7 +76,7 @@ public class ReportConsumer extends BatchConsumerBean<ReportConsumer.ReportBatch
         this.ignored = registry.counter("mercato.events.consumed", "consumer", CONSUMER, "outcome", "ignored");
         this.consumer = consumers.create(new BatchConsumer.Settings(CONSUMER, "metering-reports", "mercato.metering.reports",
                 Topics.METERING_REPORTS, config.groupId(), 1, config.maxBatch(), config.yieldToIngestion(),
-                config.deadLetterTopic(), Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024))),
+                config.deadLetterTopic(), Map.of()),
                 this);
     }
 
