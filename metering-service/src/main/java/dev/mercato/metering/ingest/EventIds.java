@@ -3,6 +3,7 @@ package dev.mercato.metering.ingest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -14,12 +15,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mercato.metering.ids.NameBasedUuids;
 
 /**
- * Deterministic ids of a report and of the events it carries without an {@code eventId}: name-based UUIDs of
- * the reporting organization, the report shape, the report's basis — its idempotency key, or without one a
- * hash of its content — and, for an event, its position. Sending the same report again (same key, or same
- * content) therefore names the same events and the same report, and the aggregation counts them once.
+ * Deterministic ids of a report and of the events it carries without an {@code eventId}, from the reporting
+ * organization, the report shape and the report's basis — its idempotency key, or without one a hash of its
+ * content. An event's id is the name-based UUID of those and its position. A report's id starts with the time of
+ * its earliest event and ends with the name-based UUID's bits ({@link #reportId}). Sending the same report again
+ * (same key, or same content) therefore names the same events and the same report, and the aggregation counts them
+ * once.
  */
 final class EventIds {
+
+    private static final long MAX_48_BITS = (1L << 48) - 1;
+    private static final long VERSION_8 = 0x8000L;
 
     private final String basis;
     private final String prefix;
@@ -41,8 +47,18 @@ final class EventIds {
         return new EventIds(organizationId, shape, "content:" + contentHash(request, json));
     }
 
-    String reportId() {
-        return uuid(prefix).toString();
+    /**
+     * The report's id: a version-8 UUID whose first 48 bits are {@code earliest} in milliseconds since the epoch
+     * (clamped to what 48 bits hold) and whose other 74 free bits are the name-based UUID's. Two sends of one report
+     * carry the same event times, so they have the same id; and reports are stored in about the order they arrive,
+     * each one's key beside its predecessor's in the table's index instead of anywhere in it.
+     */
+    String reportId(Instant earliest) {
+        long seconds = Math.clamp(earliest.getEpochSecond(), 0, MAX_48_BITS / 1000);
+        long millis = Math.min(MAX_48_BITS, seconds * 1000 + earliest.getNano() / 1_000_000);
+        UUID name = uuid(prefix);
+        long high = millis << 16 | VERSION_8 | name.getMostSignificantBits() & 0x0fffL;
+        return new UUID(high, name.getLeastSignificantBits()).toString();
     }
 
     /** {@code UUID.nameUUIDFromBytes} of the prefix, a line break and the position, as a report of 1,000 needs it fast. */

@@ -55,7 +55,7 @@ public class MeteringEventResource {
         Reporter reporter = IngestRequests.reporter(caller);
         EventIds ids = requests.ids(reporter, SHAPE, headers, event);
         UsageCandidate candidate = IngestRequests.candidate(0, event, ids);
-        return ingestion.ingest(SHAPE, ids.reportId(), List.of(candidate), reporter).map(result -> {
+        return ingestion.ingest(SHAPE, ids, List.of(candidate), reporter).map(result -> {
             EventOutcome outcome = result.events().get(0);
             if (!outcome.isAccepted()) {
                 Rejection rejection = Rejection.valueOf(outcome.reasonCode());

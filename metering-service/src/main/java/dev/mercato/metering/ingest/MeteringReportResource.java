@@ -51,7 +51,7 @@ public class MeteringReportResource {
         }
         Reporter reporter = IngestRequests.reporter(caller);
         EventIds ids = requests.ids(reporter, SHAPE, headers, report);
-        return ingestion.ingest(SHAPE, ids.reportId(), IngestRequests.candidates(report, config.maxBatch(), ids), reporter)
+        return ingestion.ingest(SHAPE, ids, IngestRequests.candidates(report, config.maxBatch(), ids), reporter)
                 .map(ApiResponse::ok);
     }
 }

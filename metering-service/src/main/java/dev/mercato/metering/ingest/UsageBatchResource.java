@@ -65,6 +65,6 @@ public class UsageBatchResource {
             }
             candidates.add(IngestRequests.candidate(index, events.get(index), ids));
         }
-        return ingestion.ingest(SHAPE, ids.reportId(), candidates, reporter).map(ApiResponse::ok);
+        return ingestion.ingest(SHAPE, ids, candidates, reporter).map(ApiResponse::ok);
     }
 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.mercato.metering.load.IngestionLoad;
 import dev.mercato.metering.readmodel.ReadModels;
+import dev.mercato.metering.time.Instants;
 import dev.mercato.platform.events.MeteringReportV1;
 import dev.mercato.platform.events.MeteringReportV1.RejectedEventV1;
 import dev.mercato.platform.events.UsageEventV1;
@@ -62,14 +63,15 @@ public class UsageIngestion {
         this.clock = clock;
     }
 
-    /** Validates and publishes {@code candidates} as report {@code reportId} of {@code shape}. */
-    public Uni<IngestResult> ingest(String shape, String reportId, List<UsageCandidate> candidates, Reporter reporter) {
+    /** Validates and publishes {@code candidates} as a report of {@code shape}, its id from {@code ids}. */
+    public Uni<IngestResult> ingest(String shape, EventIds ids, List<UsageCandidate> candidates, Reporter reporter) {
         if (!readModels.loaded()) {
             metrics.unavailable();
             return Uni.createFrom().failure(new IngestUnavailableException(
                     "Usage cannot be checked yet: this instance is still loading customers, listings and entitlements", null));
         }
         Instant receivedAt = clock.instant();
+        String reportId = ids.reportId(earliestTimestamp(candidates, receivedAt));
         UsageRecords records = new UsageRecords(reportId, source, receivedAt, RequestIds.current());
         List<EventOutcome> outcomes = new ArrayList<>(candidates.size());
         // Accepted events by customer, in the report's order: one record for each customer's (UsageAcceptedV2).
@@ -124,6 +126,18 @@ public class UsageIngestion {
                 })
                 .onSubscription().invoke(load::started)
                 .onTermination().invoke(load::finished);
+    }
+
+    /** The earliest timestamp of {@code candidates} that reads as one, valid or not; without any, {@code receivedAt}. */
+    private static Instant earliestTimestamp(List<UsageCandidate> candidates, Instant receivedAt) {
+        Instant earliest = null;
+        for (UsageCandidate candidate : candidates) {
+            Instant timestamp = candidate.timestamp() == null ? null : Instants.parse(candidate.timestamp());
+            if (timestamp != null && (earliest == null || timestamp.isBefore(earliest))) {
+                earliest = timestamp;
+            }
+        }
+        return earliest != null ? earliest : receivedAt;
     }
 
     private static byte[] write(ObjectWriter writer, Object value) {

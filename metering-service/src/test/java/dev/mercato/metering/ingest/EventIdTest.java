@@ -47,6 +47,10 @@ class EventIdTest {
         assertThat(ids(second)).isEqualTo(ids(first));
         assertThat(second.<String>path("data.reportId")).isEqualTo(first.path("data.reportId"));
         assertThat(ids(first)).doesNotHaveDuplicates();
+        // The report's events are timed at the start of its reportingDate, and its id starts with that time.
+        long millis = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        String time = "%012x".formatted(millis);
+        assertThat(first.<String>path("data.reportId")).startsWith(time.substring(0, 8) + "-" + time.substring(8) + "-8");
     }
 
     @Test
