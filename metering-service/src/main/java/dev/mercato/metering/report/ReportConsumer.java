@@ -36,7 +36,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * more, up to {@code mercato.metering.reports.max-batch} reports) is one insert. Every ingestion request publishes a
  * report, so at thousands of single events a second a transaction per report cost more than the request that made
  * it. The report's id is the table's key: a report sent again (the caller's retry with the same idempotency key) or
- * re-delivered after a crash is recognised by the insert itself and changes nothing, in the same batch or a later one.
+ * re-delivered after a crash is recognised by the insert itself, in the same batch or a later one. It changes nothing,
+ * except that a FAILED report gives way to a later receipt of it that accepted more events (a refused request sent
+ * again corrected, with the same key): the row shows the receipt that accepted the most, the first of equals.
  */
 @ApplicationScoped
 public class ReportConsumer extends BatchConsumerBean<ReportConsumer.ReportBatch> {
@@ -54,7 +56,11 @@ public class ReportConsumer extends BatchConsumerBean<ReportConsumer.ReportBatch
             from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
                         $7::int[], $8::int[], $9::text[], $10::timestamptz[])
                  as r(id, shape, vendor_id, listing_id, customer_id, status, accepted, rejected, rejections, received_at)
-            on conflict (id) do nothing""";
+            on conflict (id) do update
+                set shape = excluded.shape, vendor_id = excluded.vendor_id, listing_id = excluded.listing_id,
+                    customer_id = excluded.customer_id, status = excluded.status, accepted = excluded.accepted,
+                    rejected = excluded.rejected, rejections = excluded.rejections, received_at = excluded.received_at
+                where usage_report.status = 'FAILED' and excluded.accepted > usage_report.accepted""";
 
     private final Pool pool;
     private final ReportConfig config;
@@ -119,7 +125,7 @@ public class ReportConsumer extends BatchConsumerBean<ReportConsumer.ReportBatch
                 .replaceWithVoid();
     }
 
-    /** The rows of the reports gathered for one insert, the first of each report id; records of other types pass. */
+    /** The rows of the reports gathered for one insert, one per report id; records of other types pass. */
     public final class ReportBatch extends RecordBatch {
 
         private final Map<String, Row> rows = new LinkedHashMap<>();
@@ -137,7 +143,7 @@ public class ReportConsumer extends BatchConsumerBean<ReportConsumer.ReportBatch
             }
             Row row = row(record);
             read++;
-            rows.putIfAbsent(row.id(), row);
+            rows.merge(row.id(), row, Row::orLater);
             return null;
         }
 
@@ -196,6 +202,11 @@ public class ReportConsumer extends BatchConsumerBean<ReportConsumer.ReportBatch
 
     private record Row(String id, String shape, String vendorId, String listingId, String customerId, String status,
             int accepted, int rejected, String rejections, OffsetDateTime receivedAt) {
+
+        /** This row, or {@code later} (a later receipt of the same report) where the insert would take it instead. */
+        Row orLater(Row later) {
+            return "FAILED".equals(status) && later.accepted > accepted ? later : this;
+        }
 
         /** Whether PostgreSQL takes every text of the row: none holds a NUL (which JSON writes as an escape). */
         boolean storable() {

@@ -77,10 +77,15 @@ class UsageReportTest {
 
     private void publish(String key, String eventId, String id, String type, String status, String rejected,
             String receivedAt, String listingId) {
+        publish(key, eventId, id, type, status, 2, rejected, receivedAt, listingId);
+    }
+
+    private void publish(String key, String eventId, String id, String type, String status, int accepted,
+            String rejected, String receivedAt, String listingId) {
         String body = """
                 {"id": "%s", "shape": "metering", "vendorId": "%s", "listingId": "%s", "customerId": "%s",
-                 "status": "%s", "accepted": 2, "rejected": %s, "receivedAt": "%s"}"""
-                .formatted(id, world.vendor.id(), listingId, world.tenant.id(), status, rejected, receivedAt);
+                 "status": "%s", "accepted": %d, "rejected": %s, "receivedAt": "%s"}"""
+                .formatted(id, world.vendor.id(), listingId, world.tenant.id(), status, accepted, rejected, receivedAt);
         TestKafka.send("metering.reports", key, body, TestKafka.cloudEventHeaders(eventId, type, id));
     }
 
@@ -142,6 +147,53 @@ class UsageReportTest {
         assertThat(reasons.get(2)).contains("lacks a report id, shape, status or receivedAt");
         assertThat(TestSql.number("select count(*) from usage_report where id in (?, ?, ?)", "rpt_nul_" + key,
                 "rpt_no_time_" + key, "rpt_other_" + key)).isZero();
+    }
+
+    @Test
+    void showsTheReceiptOfAFailedReportThatAcceptedMostWhetherTheReceiptsComeInOneBatchOrInSeveral() {
+        String rejection = """
+                [{"index": 0, "eventId": "e-1", "customerId": "%s", "dimension": "api_calls", "reason": "customerId is required"}]"""
+                .formatted(world.tenant.id());
+        // Several batches: each receipt is stored before the next is published.
+        String apart = "rpt_" + UUID.randomUUID();
+        receipt(apart, 1, "FAILED", 1, rejection, "2026-04-07T10:00:00Z");
+        awaitReceipt(apart, "2026-04-07T10:00:00Z");
+        receipt(apart, 2, "FAILED", 1, rejection, "2026-04-07T10:00:01Z"); // accepted no more: the first stays
+        receipt(apart, 3, "CONFIRMED", 2, "[]", "2026-04-07T10:00:02Z"); // the corrected retry takes its place
+        awaitReceipt(apart, "2026-04-07T10:00:02Z");
+        receipt(apart, 4, "FAILED", 3, rejection, "2026-04-07T10:00:03Z"); // a CONFIRMED report stays
+        String marker = "rpt_" + UUID.randomUUID();
+        publish(apart, "evt-" + marker, marker, MeteringReportV1.CONFIRMED, "CONFIRMED", "[]", "2026-04-07T10:00:04Z");
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.number("select count(*) from usage_report where id = ?",
+                marker) == 1);
+        awaitReceipt(apart, "2026-04-07T10:00:02Z");
+
+        // One batch: the same receipts while the consumer is stopped, read in one poll.
+        String together = "rpt_" + UUID.randomUUID();
+        consumer.stop();
+        try {
+            receipt(together, 1, "FAILED", 1, rejection, "2026-04-08T10:00:00Z");
+            receipt(together, 2, "FAILED", 1, rejection, "2026-04-08T10:00:01Z");
+            receipt(together, 3, "CONFIRMED", 2, "[]", "2026-04-08T10:00:02Z");
+            receipt(together, 4, "FAILED", 3, rejection, "2026-04-08T10:00:03Z");
+        } finally {
+            consumer.start();
+        }
+        awaitReceipt(together, "2026-04-08T10:00:02Z");
+        String admin = TestTokens.forRole(Role.VENDOR_ADMIN, world.vendor);
+        given().auth().oauth2(admin).get("/api/v1/metering/" + together).then().statusCode(200)
+                .body("data.status", equalTo("CONFIRMED")).body("data.accepted", equalTo(2)).body("data.rejected", equalTo(0));
+    }
+
+    /** Receipt {@code n} of report {@code id}, as ingestion publishes each request that carries it. */
+    private void receipt(String id, int n, String status, int accepted, String rejected, String receivedAt) {
+        String type = "CONFIRMED".equals(status) ? MeteringReportV1.CONFIRMED : MeteringReportV1.FAILED;
+        publish(id, "evt-" + n + "-" + id, id, type, status, accepted, rejected, receivedAt, "lst_receipts");
+    }
+
+    private void awaitReceipt(String id, String receivedAt) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.number(
+                "select count(*) from usage_report where id = ? and received_at = ?::timestamptz", id, receivedAt) == 1);
     }
 
     @Test
