@@ -2,7 +2,7 @@
 # Usage ingestion against Kafka's own ceiling, in one run on this machine:
 #   1. raw producer   Kafka's ProducerPerformance (org.apache.kafka.tools) writing one usage event a record, each
 #                     payload an event as ingestion writes it (ingestion puts a request's events of one customer in
-#                     one record), with the producer settings ingestion uses (acks=all, idempotent, linger 2 ms,
+#                     one record), with the producer settings ingestion uses (acks=all, idempotent, linger 1 ms,
 #                     256 KiB batches, no compression) to a topic of metering.usage's partition count; run three
 #                     times, the first unmeasured (the broker's warm-up), the better of the other two the ceiling
 #   2. batch of 100   wrk POST /api/v1/usage, 100 events a request
@@ -111,7 +111,7 @@ printf 'Kafka %s, metering-service %s, wrk -t2 -c%s, %ss per endpoint after %ss 
 raw_producer() {
   "$java_bin" -Xmx512m -cp "$kafka_lib/*" org.apache.kafka.tools.ProducerPerformance --topic metering.bench-raw \
     --num-records "$records" --throughput -1 --payload-file "$work/payloads" \
-    --producer-props bootstrap.servers="$kafka" acks=all enable.idempotence=true linger.ms=2 batch.size=262144 \
+    --producer-props bootstrap.servers="$kafka" acks=all enable.idempotence=true linger.ms=1 batch.size=262144 \
     compression.type=none 2>/dev/null | tail -n 1
 }
 # Once unmeasured, as the endpoints are warmed: a broker started minutes before writes at about half the rate it
