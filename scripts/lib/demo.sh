@@ -10,14 +10,30 @@ for key in sys.argv[1].split("."):
 print(value)' "$1"
 }
 
-# mercato_api <method> <path> [json body] → prints the body; dies on a non-2xx answer.
+# mercato_api <method> <path> [json body] → prints the body; returns 1 with a warning on a non-2xx answer. A 429 is
+# waited out as its Retry-After says and the request sent again (same Idempotency-Key), as a client should: the
+# bootstrap client has the same budget as any other (50 requests a minute to a service), and the demo's month
+# sends more than that to metering-service on a fast machine. One request waits at most five minutes in all.
 mercato_api() {
-  local method=$1 path=$2 body=${3-} out status
-  out=$(mktemp)
-  status=$(curl -s -o "$out" -w '%{http_code}' -X "$method" "$MERCATO_DEMO_URL$path" \
-    -H "Authorization: Bearer $MERCATO_DEMO_TOKEN" -H 'Content-Type: application/json' \
-    -H "Idempotency-Key: demo-$method-$path-$(printf '%s' "$body" | sha256sum | cut -c1-16)" \
-    ${body:+--data "$body"})
+  local method=$1 path=$2 body=${3-} out headers status retry waited=0
+  out=$(mktemp) headers=$(mktemp)
+  while true; do
+    status=$(curl -s -o "$out" -D "$headers" -w '%{http_code}' -X "$method" "$MERCATO_DEMO_URL$path" \
+      -H "Authorization: Bearer $MERCATO_DEMO_TOKEN" -H 'Content-Type: application/json' \
+      -H "Idempotency-Key: demo-$method-$path-$(printf '%s' "$body" | sha256sum | cut -c1-16)" \
+      ${body:+--data "$body"})
+    [[ $status == 429 ]] || break
+    retry=$(tr -d '\r' <"$headers" | awk 'tolower($1) == "retry-after:" && $2 ~ /^[0-9]+$/ { print $2; exit }')
+    retry=${retry:-1}
+    ((retry > 0)) || retry=1
+    ((waited + retry <= 300)) || break
+    if ((waited == 0)); then
+      mercato_info "$method $path: rate limited (429); waiting ${retry}s as Retry-After says, then sending it again" >&2
+    fi
+    sleep "$retry"
+    waited=$((waited + retry))
+  done
+  rm -f "$headers"
   if [[ $status != 2* ]]; then
     mercato_warn "$method $path answered $status: $(cat "$out")"
     rm -f "$out"
@@ -224,11 +240,11 @@ mercato_demo_receiver() {
   printf 'http://127.0.0.1:%s' "$port"
 }
 
-# mercato_demo_usage <tenant> <listing> <day>: one batch of the day's usage of the tenant (ten events, hours before
-# business time now), posted to metering-service; deterministic ids, so running it again counts nothing twice.
+# mercato_demo_usage <tenant> <listing> <day> <now>: one batch of the day's usage of the tenant (ten events, hours
+# before <now>, metering-service's business time), posted to metering-service; deterministic ids, so running it again
+# counts nothing twice.
 mercato_demo_usage() {
-  local now batch
-  now=$(mercato_clock_now metering 2>/dev/null) || now=$(date -u +%FT%TZ)
+  local now=$4 batch
   batch=$(python3 -c 'import json, sys, random
 from datetime import datetime, timedelta
 tenant, listing, day, now = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
@@ -258,12 +274,13 @@ mercato_demo_bill() {
 # they are) and Acme pays.
 mercato_demo_month() {
   local tenant1=$1 tenant2=$2 listing=$3 contract=$4 serial=$5 days=${MERCATO_DEMO_DAYS:-38} day start month end
-  local invoices=0 created first
+  local invoices=0 created first now
   start=$(mercato_clock_today)
   for day in $(seq 1 "$days"); do
     mercato_clock_advance P1D
-    mercato_demo_usage "$tenant1" "$listing" "$day" || return 1
-    mercato_demo_usage "$tenant2" "$listing" "$day" || return 1
+    now=$(mercato_clock_now metering 2>/dev/null) || now=$(date -u +%FT%TZ)
+    mercato_demo_usage "$tenant1" "$listing" "$day" "$now" || return 1
+    mercato_demo_usage "$tenant2" "$listing" "$day" "$now" || return 1
     if ((day == 10)); then mercato_demo_add_seats "$contract" "$serial" 2 || return 1; fi
     if ((day == 20)); then mercato_demo_add_product "$contract" CM-ALERTS-1Y 1 || return 1; fi
     if ((day % 7 == 0)); then mercato_info "demo: day $day of $days ($(mercato_clock_today))" >&2; fi
@@ -305,7 +322,7 @@ cmd_demo() {
     return 0
   fi
   local distributor partner tenant1 tenant2 vendor admin app client_id client_secret listing plan offer
-  local transaction contract serial offer2 transaction2 receiver webhook month_start="" month_end="" invoices=0
+  local transaction contract serial offer2 transaction2 receiver webhook month_start="" month_end="" invoices=0 step
   receiver=$(mercato_demo_receiver)
   webhook=$(MERCATO_DEMO_URL=$(mercato_service_url webhook) mercato_api POST /api/v1/webhooks "{\"url\": \"$receiver/platform\",
     \"description\": \"Everything in the marketplace (the demo's receiver)\", \"includeDescendants\": true}" \
@@ -318,22 +335,24 @@ cmd_demo() {
   admin=$(mercato_demo_create users '{"email": "admin@mercato.example", "name": "Platform Admin", "role": "PLATFORM_ADMIN", "password": "change-me-please-42"}')
   app=$(mercato_api POST /api/v1/applications \
     '{"name": "My Integration", "description": "Production integration for CRM sync", "scopes": ["read:customers", "read:entitlements", "write:metering", "read:metering", "read:catalog"]}')
-  read -r listing plan offer <<<"$(mercato_demo_catalogue "$vendor" "$tenant1")" \
+  step=$(mercato_demo_catalogue "$vendor" "$tenant1") \
     || mercato_die "catalog-service did not take the demo catalogue (is it running?)"
-  read -r transaction contract serial <<<"$(mercato_demo_order "$tenant1")" \
-    || mercato_die "order-service did not process the demo order (is it running?)"
+  read -r listing plan offer <<<"$step"
+  step=$(mercato_demo_order "$tenant1") || mercato_die "order-service did not process the demo order (is it running?)"
+  read -r transaction contract serial <<<"$step"
   mercato_demo_wait_entitlement "$tenant1" "$listing" \
     || mercato_die "order-service did not turn the accepted offer into an entitlement (is it running?)"
   offer2=$(mercato_demo_catalog POST /api/v1/private-offers "{\"listingId\": \"$listing\", \"customerId\": \"$tenant2\",
     \"title\": \"Logs for Baltic Logistics\", \"pricing\": {\"discountPercentage\": 5, \"duration\": 12}}" | mercato_json_field data.id)
   mercato_demo_accept_offer "$offer2" || mercato_die "catalog-service did not take the second tenant's offer"
-  read -r transaction2 _ _ <<<"$(mercato_demo_order "$tenant2")" \
-    || mercato_die "order-service did not process the second tenant's order"
+  step=$(mercato_demo_order "$tenant2") || mercato_die "order-service did not process the second tenant's order"
+  read -r transaction2 _ _ <<<"$step"
   mercato_demo_wait_entitlement "$tenant2" "$listing" || mercato_die "order-service did not entitle $tenant2 to $listing"
   if [[ ${MERCATO_DEMO_DAYS:-38} != 0 ]]; then
     mercato_info "demo: a month of activity, one business day at a time (the test clock; MERCATO_DEMO_DAYS=0 skips it)"
-    read -r month_start month_end invoices <<<"$(mercato_demo_month "$tenant1" "$tenant2" "$listing" "$contract" "$serial")" \
+    step=$(mercato_demo_month "$tenant1" "$tenant2" "$listing" "$contract" "$serial") \
       || mercato_die "the demo month stopped (see the warnings above)"
+    read -r month_start month_end invoices <<<"$step"
   fi
   local billing_url month_text="" console_hint=""
   billing_url=$(mercato_service_url billing)
