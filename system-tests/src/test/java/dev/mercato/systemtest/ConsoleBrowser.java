@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -140,9 +141,23 @@ final class ConsoleBrowser implements AutoCloseable {
         return completeDownload();
     }
 
+    /**
+     * The downloaded file once Chromium has finished it: nothing partial ({@code .crdownload}) left in the folder, and
+     * the file not empty. Chromium may reserve the final name with an empty file while it still writes the partial
+     * one, and reading it then read nothing (every download here has content).
+     */
     private Path completeDownload() {
         try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(file -> !file.getFileName().toString().endsWith(".crdownload")).findFirst().orElse(null);
+            List<Path> present = files.toList();
+            if (present.stream().anyMatch(file -> file.getFileName().toString().endsWith(".crdownload"))) {
+                return null;
+            }
+            for (Path file : present) {
+                if (Files.size(file) > 0) {
+                    return file;
+                }
+            }
+            return null;
         } catch (IOException e) {
             return null;
         }
