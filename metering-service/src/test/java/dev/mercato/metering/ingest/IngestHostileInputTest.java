@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +62,35 @@ class IngestHostileInputTest {
                     .post("/api/v1/metering-event")
                     .then().statusCode(400).contentType(ContentType.JSON).body("code", equalTo(400));
         }
+    }
+
+    @Test
+    void refusesBodiesThatAreNotUtf8NamingTheBody() {
+        String event = world.event("api_calls", "1");
+        // An overlong "/" (C0 AF) that a lenient decoder reads as "/", and the same event in UTF-16.
+        String marker = "\"dimension\": \"api_calls\"";
+        byte[] overlong = overlong(event.replace(marker, marker + ", \"properties\": {\"path\": \"a#b\"}"));
+        byte[] utf16 = event.getBytes(StandardCharsets.UTF_16BE);
+        for (String path : List.of("/api/v1/metering-event", "/api/v1/usage", "/api/v1/metering")) {
+            for (byte[] body : List.of(overlong, utf16)) {
+                given().auth().oauth2(world.vendorToken()).contentType("application/json").body(body).post(path)
+                        .then().statusCode(400).body("code", equalTo(400)).body("errors[0].field", equalTo("body"));
+            }
+        }
+    }
+
+    /** {@code json} in UTF-8, with each {@code #} written as the overlong two-byte form of {@code /}. */
+    private static byte[] overlong(String json) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (byte b : json.getBytes(StandardCharsets.UTF_8)) {
+            if (b == '#') {
+                bytes.write(0xC0);
+                bytes.write(0xAF);
+            } else {
+                bytes.write(b);
+            }
+        }
+        return bytes.toByteArray();
     }
 
     @Test
