@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -56,6 +57,7 @@ final class UsageEventJson {
     static List<byte[]> writeAccepted(List<UsageEventV1> events, Function<Instant, String> timestamps, String receivedAt,
             int maxBytes) {
         List<byte[]> values = new ArrayList<>(1);
+        Repeats repeats = new Repeats();
         ByteArrayBuilder bytes = null;
         JsonGenerator json = null;
         try {
@@ -71,7 +73,7 @@ final class UsageEventJson {
                     json.writeFieldName(EVENTS);
                     json.writeStartArray();
                 }
-                write(json, event, timestamps.apply(event.timestamp()), receivedAt);
+                write(json, event, timestamps.apply(event.timestamp()), receivedAt, repeats);
             }
             if (json != null) {
                 values.add(finish(json, bytes));
@@ -89,38 +91,52 @@ final class UsageEventJson {
         return bytes.toByteArray();
     }
 
-    private static void write(JsonGenerator json, UsageEventV1 event, String timestamp, String receivedAt) throws IOException {
+    private static void write(JsonGenerator json, UsageEventV1 event, String timestamp, String receivedAt, Repeats repeats)
+            throws IOException {
         json.writeStartObject();
-        string(json, ID, event.id());
-        string(json, REPORT_ID, event.reportId());
-        string(json, CUSTOMER_ID, event.customerId());
-        string(json, VENDOR_ID, event.vendorId());
-        string(json, LISTING_ID, event.listingId());
-        string(json, SUBSCRIPTION_ID, event.subscriptionId());
-        string(json, DIMENSION, event.dimension());
+        json.writeFieldName(ID);
+        value(json, event.id());
+        repeated(json, REPORT_ID, event.reportId(), repeats, 0);
+        repeated(json, CUSTOMER_ID, event.customerId(), repeats, 1);
+        repeated(json, VENDOR_ID, event.vendorId(), repeats, 2);
+        repeated(json, LISTING_ID, event.listingId(), repeats, 3);
+        repeated(json, SUBSCRIPTION_ID, event.subscriptionId(), repeats, 4);
+        repeated(json, DIMENSION, event.dimension(), repeats, 5);
         number(json, QUANTITY, event.quantity());
-        string(json, TIMESTAMP, timestamp);
-        string(json, RECEIVED_AT, receivedAt);
+        repeated(json, TIMESTAMP, timestamp, repeats, 6);
+        repeated(json, RECEIVED_AT, receivedAt, repeats, 7);
         json.writeFieldName(PROPERTIES);
         if (event.properties() == null) {
             json.writeNull();
         } else {
             json.writeStartObject();
+            int slot = Repeats.FIRST_PROPERTY;
             for (Map.Entry<String, String> property : event.properties().entrySet()) {
-                json.writeFieldName(property.getKey());
-                value(json, property.getValue());
+                json.writeFieldName(repeats.encoded(slot++, property.getKey()));
+                String value = property.getValue();
+                if (value == null) {
+                    json.writeNull();
+                } else {
+                    json.writeString(repeats.encoded(slot++, value));
+                }
             }
             json.writeEndObject();
         }
-        string(json, AGGREGATION, event.aggregation());
-        string(json, UNIQUE_PROPERTY, event.uniqueProperty());
+        repeated(json, AGGREGATION, event.aggregation(), repeats, 8);
+        repeated(json, UNIQUE_PROPERTY, event.uniqueProperty(), repeats, 9);
         number(json, TOKEN_RATE, event.tokenRate());
         json.writeEndObject();
     }
 
-    private static void string(JsonGenerator json, SerializableString name, String value) throws IOException {
+    /** A string field whose value a request's events mostly share: written from its encoded form when it repeats. */
+    private static void repeated(JsonGenerator json, SerializableString name, String value, Repeats repeats, int slot)
+            throws IOException {
         json.writeFieldName(name);
-        value(json, value);
+        if (value == null) {
+            json.writeNull();
+        } else {
+            json.writeString(repeats.encoded(slot, value));
+        }
     }
 
     private static void value(JsonGenerator json, String value) throws IOException {
@@ -137,6 +153,30 @@ final class UsageEventJson {
             json.writeNull();
         } else {
             json.writeNumber(value);
+        }
+    }
+
+    /**
+     * The last value written in each place of an event, quoted and encoded as UTF-8 once. The events of one request
+     * mostly share their report, customer, vendor, listing, dimension, times and properties; escaping and encoding
+     * each of them again for every event was most of writing a batch's records (docs/BENCHMARKS.md).
+     */
+    private static final class Repeats {
+
+        static final int FIRST_PROPERTY = 10;
+
+        private SerializedString[] last = new SerializedString[FIRST_PROPERTY + 4];
+
+        SerializableString encoded(int slot, String value) {
+            if (slot >= last.length) {
+                last = Arrays.copyOf(last, slot * 2);
+            }
+            SerializedString known = last[slot];
+            if (known == null || !known.getValue().equals(value)) {
+                known = new SerializedString(value);
+                last[slot] = known;
+            }
+            return known;
         }
     }
 }

@@ -45,6 +45,19 @@ class UsageEventJsonTest {
             events.add(new UsageEventV1("q" + quantity, "r1", "org_c", "org_v", "lst_1", null, "api_calls",
                     new BigDecimal(quantity), at, at, null, "SUM", null, new BigDecimal(quantity)));
         }
+        // Together, as one request's events: values repeated, changed and missing from one event to the next.
+        List<UsageEventV1> together = new ArrayList<>();
+        for (UsageEventV1 event : events) {
+            together.add(new UsageEventV1(event.id(), event.reportId(), event.customerId(), event.vendorId(), event.listingId(),
+                    event.subscriptionId(), event.dimension(), event.quantity(), event.timestamp(), at, event.properties(),
+                    event.aggregation(), event.uniqueProperty(), event.tokenRate()));
+            together.add(new UsageEventV1(event.id() + "b", event.reportId(), "org_other", event.vendorId(), event.listingId(),
+                    "SUB-2", event.dimension(), event.quantity(), at, at, Map.of("region", "eu-north-1", "user", "grace"),
+                    event.aggregation(), null, event.tokenRate()));
+        }
+        assertThat(UsageEventJson.writeAccepted(together, instant -> instant == null ? null : instant.toString(), at.toString(),
+                UsageAcceptedV2.MAX_BYTES)).extracting(value -> new String(value, StandardCharsets.UTF_8))
+                .containsExactly(json.writeValueAsString(new UsageAcceptedV2(together)));
         for (UsageEventV1 event : events) {
             String receivedAt = event.receivedAt() == null ? null : event.receivedAt().toString();
             assertThat(UsageEventJson.writeAccepted(List.of(event), instant -> instant == null ? null : instant.toString(), receivedAt,
